@@ -1,0 +1,29 @@
+import type { TestProject } from 'vitest/node'
+import { startLocalStack } from '../../supabase/local/index.ts'
+import type { StackInfo } from '../helpers/stack.ts'
+
+/**
+ * One ephemeral stack (temp dirs, free ports) with the project's migrations for the whole
+ * integration run. The send-email hook is off here, so auth emails land in the stand-in's mailbox;
+ * suites that need the hook or a fixture schema start a stack of their own.
+ */
+export default async function setup(project: TestProject) {
+  const stack = await startLocalStack({
+    ephemeral: true,
+    seed: false,
+    configure: (config) => {
+      config.auth.sendEmailHook.enabled = false
+      config.auth.rateLimit = { emailSent: 1e6, signInSignUps: 1e6, tokenVerifications: 1e6, tokenRefresh: 1e6 }
+      config.auth.email.maxFrequencySeconds = 0
+    },
+  })
+  const info: StackInfo = {
+    apiUrl: stack.apiUrl,
+    dbUrl: stack.dbUrl,
+    mailboxUrl: stack.mailboxUrl,
+    anonKey: stack.anonKey,
+    serviceRoleKey: stack.serviceRoleKey,
+  }
+  project.provide('stack', info)
+  return () => stack.stop()
+}
