@@ -109,6 +109,18 @@ function sendNotFound(req: IncomingMessage, res: ServerResponse, path: string) {
   sendJson(res, 404, { statusCode: 404, error: 'Not Found', message: `Route ${req.method}:${path} not found` })
 }
 
+const PREFIX = '/storage/v1/'
+
+/**
+ * The gateway hands over a WHATWG-normalised path, in which `..`, `%2e%2e` and `\\` have
+ * already been resolved into a different key. Storage must refuse such keys, not silently
+ * store them elsewhere, so routing reads the raw request path when it has the usual prefix.
+ */
+function rawPath(req: IncomingMessage, normalised: string): string {
+  const raw = (req.url ?? '').split('?')[0] ?? ''
+  return raw.startsWith(PREFIX) ? raw.slice(PREFIX.length - 1) : normalised
+}
+
 function fail(env: StorageEnv, call: Call, err: unknown) {
   call.req.resume()
   if (call.res.headersSent) {
@@ -131,7 +143,7 @@ export async function createStorageService(ctx: LocalContext): Promise<Service> 
   const env: StorageEnv = { ctx, sql: ctx.sql, storageDir: ctx.storageDir, tmpDir }
   return {
     async handle(req, res, path, url) {
-      const call = new Call(env, req, res, url, path)
+      const call = new Call(env, req, res, url, rawPath(req, path))
       let handler: Handler | undefined
       try {
         handler = route(call)

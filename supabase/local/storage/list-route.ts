@@ -52,17 +52,18 @@ export async function handleList(call: Call, bucketId: string) {
     scope,
     (tx) => tx`
       with matches as (
-        select path_tokens, id, updated_at, created_at, last_accessed_at, metadata
+        select path_tokens[${level}::int] as segment, array_length(path_tokens, 1) as depth,
+               id, updated_at, created_at, last_accessed_at, metadata
         from storage.objects
         where bucket_id = ${bucketId} and name ilike ${pattern}
       ), entries as (
-        select path_tokens[${level}] as name, null::uuid as id, null::timestamptz as updated_at,
+        select segment as name, null::uuid as id, null::timestamptz as updated_at,
                null::timestamptz as created_at, null::timestamptz as last_accessed_at, null::jsonb as metadata
-        from matches where array_length(path_tokens, 1) > ${level}
-        group by path_tokens[${level}]
+        from matches where depth > ${level}::int
+        group by segment
         union all
-        select path_tokens[${level}], id, updated_at, created_at, last_accessed_at, metadata
-        from matches where array_length(path_tokens, 1) = ${level}
+        select segment, id, updated_at, created_at, last_accessed_at, metadata
+        from matches where depth = ${level}::int
       )
       select name, id, updated_at, created_at, last_accessed_at, metadata from entries
       order by ${tx(column)} ${descending ? tx`desc` : tx`asc`}, name collate "C"

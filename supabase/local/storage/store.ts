@@ -127,7 +127,7 @@ export async function writeObjectRow(tx: TransactionSql, v: NewVersion): Promise
     const [row] = await tx<{ id: string }[]>`
       insert into storage.objects (bucket_id, name, owner, owner_id, version, metadata, user_metadata)
       values (${v.bucketId}, ${v.name}, ${v.owner}, ${v.ownerId}, ${v.version},
-              ${JSON.stringify(v.metadata)}::jsonb, ${v.userMetadata && JSON.stringify(v.userMetadata)}::jsonb)
+              ${JSON.stringify(v.metadata)}::text::jsonb, ${v.userMetadata && JSON.stringify(v.userMetadata)}::text::jsonb)
       on conflict (name, bucket_id) do update
         set owner = excluded.owner, owner_id = excluded.owner_id, version = excluded.version,
             metadata = excluded.metadata, user_metadata = excluded.user_metadata,
