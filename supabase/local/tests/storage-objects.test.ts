@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PRIVATE, PRIVATE_LIMIT, PUBLIC, startStorageHarness, type StorageHarness } from './fixtures/storage/harness.ts'
 
@@ -215,6 +216,32 @@ describe('limits and key validation', () => {
     expect(error).toMatchObject({ statusCode: '413' })
     expect(await rowsNamed(path)).toEqual([])
     expect(h.filesOnDisk()).toEqual(before)
+  })
+
+  it('rejects an oversize streamed body (no Content-Length) and leaves no temp file', async () => {
+    const path = `${h.alice.id}/stream.txt`
+    const before = h.filesOnDisk()
+    const body = Readable.from(
+      (function* () {
+        for (let i = 0; i < 10; i++) yield Buffer.alloc(PRIVATE_LIMIT / 4, 97)
+      })(),
+    )
+    const { error } = await h.alice.client.storage.from(PRIVATE).upload(path, body, { contentType: 'text/plain' })
+    expect(error).toMatchObject({ statusCode: '413' })
+    expect(await rowsNamed(path)).toEqual([])
+    expect(h.filesOnDisk()).toEqual(before)
+    expect(h.tempFiles()).toEqual([])
+  })
+
+  it('streams a multi-megabyte file through intact (global limit, public bucket)', async () => {
+    const bytes = randomBytes(3 * 1024 * 1024 + 17)
+    const path = `${h.alice.id}/big.bin`
+    const blob = new Blob([bytes], { type: 'application/octet-stream' })
+    expect((await h.alice.client.storage.from(PUBLIC).upload(path, blob)).error).toBeNull()
+    const res = await fetch(h.anon.storage.from(PUBLIC).getPublicUrl(path).data.publicUrl)
+    expect(res.headers.get('content-length')).toBe(String(bytes.length))
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true)
+    expect(h.tempFiles()).toEqual([])
   })
 
   it('accepts exactly the limit', async () => {
