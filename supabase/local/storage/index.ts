@@ -1,3 +1,10 @@
+/**
+ * The Storage API of the stand-in (paths below /storage/v1), answering storage-js as
+ * supabase/storage does. Access is decided only by Postgres: every object read, write,
+ * list and delete runs as the caller's role with RLS on storage.objects; superuser steps
+ * (bucket lookups, the final row write, signed-URL reads) follow Storage's own choices.
+ * Bytes live under ctx.storageDir; the request body of an upload is never held in memory.
+ */
 import { mkdirSync, rmSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'

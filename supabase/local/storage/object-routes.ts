@@ -14,13 +14,7 @@ const MAX_REMOVE = 1000
 /** POST (x-upsert decides) and PUT (always an upsert) `/object/{bucket}/{key}`. */
 export async function handleUpload(call: Call, bucketId: string, name: string) {
   const isUpdate = call.method === 'PUT'
-  let scope
-  try {
-    scope = await call.scope(isUpdate ? 'object.update' : 'object.upload')
-  } catch (err) {
-    call.req.resume()
-    throw err
-  }
+  const scope = await call.scope(isUpdate ? 'object.update' : 'object.upload')
   const upsert = isUpdate || call.header('x-upsert') === 'true'
   const { id, key } = await uploadObject(call.env, call.req, { bucketId, name, upsert, scope, sub: scope.caller.sub })
   sendJson(call.res, 200, { Id: id, Key: key })

@@ -99,13 +99,7 @@ export async function handleSignUpload(call: Call, bucketId: string, name: strin
 
 /** PUT `/object/upload/sign/{bucket}/{key}?token=`: uploads as the token's owner; its `upsert` governs. */
 export async function handleSignedUpload(call: Call, bucketId: string, name: string) {
-  let claims
-  try {
-    claims = await verifyUrlToken(tokenOf(call), 'upload', `${bucketId}/${name}`, call.env.ctx.keys)
-  } catch (err) {
-    call.req.resume()
-    throw err
-  }
+  const claims = await verifyUrlToken(tokenOf(call), 'upload', `${bucketId}/${name}`, call.env.ctx.keys)
   const { key } = await uploadObject(call.env, call.req, {
     bucketId,
     name,

@@ -37,14 +37,8 @@ function sizeLimit(env: StorageEnv, bucket: BucketRow): number {
  */
 export async function uploadObject(env: StorageEnv, req: IncomingMessage, target: UploadTarget) {
   const name = assertValidKey(target.name)
-  let bucket: BucketRow
-  try {
-    bucket = await findBucketOrThrow(env.sql, target.bucketId)
-    if (target.scope) await assertCanUpload(env, target.scope, { bucketId: bucket.id, name, upsert: target.upsert })
-  } catch (err) {
-    req.resume()
-    throw err
-  }
+  const bucket = await findBucketOrThrow(env.sql, target.bucketId)
+  if (target.scope) await assertCanUpload(env, target.scope, { bucketId: bucket.id, name, upsert: target.upsert })
   const file = await receiveUpload(req, env.tmpDir, {
     maxBytes: sizeLimit(env, bucket),
     allowedMimeTypes: bucket.allowed_mime_types,
