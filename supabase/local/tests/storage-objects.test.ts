@@ -91,6 +91,21 @@ describe('upload and download as the owner', () => {
     expect(versions).toEqual([`${PRIVATE}/${path}/${after?.version}`])
   })
 
+  it('keeps x-metadata of a raw upload as user metadata', async () => {
+    const path = `${h.alice.id}/tagged.txt`
+    const bucket = h.alice.client.storage.from(PRIVATE)
+    expect((await bucket.upload(path, text('t'), { metadata: { kind: 'birth-plan' } })).error).toBeNull()
+    expect((await bucket.info(path)).data).toMatchObject({ metadata: { kind: 'birth-plan' }, contentType: 'text/plain;charset=UTF-8' })
+  })
+
+  it('answers NoSuchBucket for an unknown bucket and stores nothing', async () => {
+    const before = h.filesOnDisk()
+    const { error } = await h.alice.client.storage.from('nope').upload(`${h.alice.id}/x.txt`, text('x'))
+    expect(error).toMatchObject({ status: 400, statusCode: '404', message: 'Bucket not found' })
+    expect(h.filesOnDisk()).toEqual(before)
+    expect(h.tempFiles()).toEqual([])
+  })
+
   it('reports existence with HEAD', async () => {
     const bucket = h.alice.client.storage.from(PRIVATE)
     await bucket.upload(`${h.alice.id}/exists.txt`, text('x'))
@@ -170,6 +185,23 @@ describe('isolation between two users (RLS on storage.objects)', () => {
 
     const searched = await h.alice.client.storage.from(PRIVATE).list(h.alice.id, { search: 'sc', limit: 10 })
     expect(searched.data?.map((e) => e.name)).toEqual(['scan.png'])
+  })
+
+  it('a root listing shows each user only their own folder', async () => {
+    await h.bob.client.storage.from(PRIVATE).upload(`${h.bob.id}/mine.txt`, text('bob'))
+    const alice = await h.alice.client.storage.from(PRIVATE).list()
+    expect(alice.data?.map((e) => [e.name, e.id])).toEqual([[h.alice.id, null]])
+    const bob = await h.bob.client.storage.from(PRIVATE).list()
+    expect(bob.data?.map((e) => [e.name, e.id])).toEqual([[h.bob.id, null]])
+  })
+
+  it('pages and sorts listings', async () => {
+    const bucket = h.alice.client.storage.from(PRIVATE)
+    for (const n of ['p1.txt', 'p2.txt', 'p3.txt']) await bucket.upload(`${h.alice.id}/paged/${n}`, text(n))
+    const page = await bucket.list(`${h.alice.id}/paged`, { limit: 2, offset: 1, sortBy: { column: 'name', order: 'desc' } })
+    expect(page.data?.map((e) => e.name)).toEqual(['p2.txt', 'p1.txt'])
+    const newest = await bucket.list(`${h.alice.id}/paged`, { limit: 1, sortBy: { column: 'created_at', order: 'desc' } })
+    expect(newest.data?.map((e) => e.name)).toEqual(['p3.txt'])
   })
 
   it('bob\'s remove of alice\'s object is silently skipped; alice\'s remove deletes row and bytes', async () => {
