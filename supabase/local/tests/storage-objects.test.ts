@@ -255,7 +255,8 @@ describe('limits and key validation', () => {
     const before = h.filesOnDisk()
     const body = Readable.from(
       (function* () {
-        for (let i = 0; i < 10; i++) yield Buffer.alloc(PRIVATE_LIMIT / 4, 97)
+        yield Buffer.alloc(PRIVATE_LIMIT / 4, 97)
+        yield Buffer.alloc(PRIVATE_LIMIT * 2, 97)
       })(),
     )
     const { error } = await h.alice.client.storage.from(PRIVATE).upload(path, body, { contentType: 'text/plain' })
