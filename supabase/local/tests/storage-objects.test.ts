@@ -70,6 +70,13 @@ describe('upload and download as the owner', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="report.txt"/)
     expect(await res.text()).toBe('abc')
 
+    const part = await fetch(`${h.storageUrl}/object/${PRIVATE}/${path}`, {
+      headers: { Authorization: `Bearer ${h.alice.token}`, Range: 'bytes=1-' },
+    })
+    expect(part.status).toBe(206)
+    expect(part.headers.get('content-range')).toBe('bytes 1-2/3')
+    expect(await part.text()).toBe('bc')
+
     const again = await fetch(`${h.storageUrl}/object/${PRIVATE}/${path}`, {
       headers: { Authorization: `Bearer ${h.alice.token}`, 'If-None-Match': res.headers.get('etag')! },
     })
