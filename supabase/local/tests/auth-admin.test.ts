@@ -135,6 +135,7 @@ describe('generate_link and invite', () => {
     const link = new URL(p.action_link)
     expect(`${link.origin}${link.pathname}`).toBe(`${s.authUrl}/verify`)
     expect(Object.fromEntries(link.searchParams)).toEqual({ token: p.hashed_token, type: 'signup', redirect_to: redirectTo })
+    expect(p.action_link).toBe(`${s.authUrl}/verify?token=${p.hashed_token}&type=signup&redirect_to=${redirectTo}`)
     expect(data.user).toMatchObject({ email })
     expect(data.user?.email_confirmed_at).toBeUndefined()
     expect(s.hook.calls.length).toBe(calls)

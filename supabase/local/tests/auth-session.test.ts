@@ -67,6 +67,28 @@ describe('refresh tokens', () => {
     expect(await grant.json()).toMatchObject({ error: 'unsupported_grant_type' })
   })
 
+  it('ends sessions past [auth.sessions] timebox or inactivity_timeout with session_expired', async () => {
+    const saved = { ...s.config.sessions }
+    try {
+      s.config.sessions = { timebox: 3600, inactivityTimeout: 0 }
+      const boxed = await signedInClient(s)
+      expect((await refresh(boxed.session.refresh_token)).status).toBe(200)
+      await s.stack.sql`update auth.sessions set created_at = now() - interval '2 hours' where user_id = ${boxed.user.id}`
+      const late = await refresh(boxed.session.refresh_token)
+      expect(late.status).toBe(400)
+      expect(await late.json()).toEqual({ code: 'session_expired', message: 'Invalid Refresh Token: Session Expired' })
+
+      s.config.sessions = { timebox: 0, inactivityTimeout: 1800 }
+      const idle = await signedInClient(s)
+      await s.stack.sql`
+        update auth.sessions set refreshed_at = (now() - interval '31 minutes') at time zone 'utc', created_at = now() - interval '1 hour'
+        where user_id = ${idle.user.id}`
+      expect(await (await refresh(idle.session.refresh_token)).json()).toMatchObject({ code: 'session_expired' })
+    } finally {
+      s.config.sessions = saved
+    }
+  })
+
   it('limits refreshes per IP (token_refresh)', async () => {
     const saved = s.config.rateLimit.tokenRefresh
     s.config.rateLimit.tokenRefresh = 0
