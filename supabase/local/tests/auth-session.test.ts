@@ -217,3 +217,53 @@ describe('PUT /user', () => {
     expect(bad.error).toMatchObject({ status: 400, code: 'invalid_credentials', message: 'Invalid login credentials' })
   })
 })
+
+describe('email changes, signup and settings', () => {
+  it('changes the email at once under autoconfirm', async () => {
+    const { client, user } = await signedInClient(s)
+    const next = `renamed-${user.email}`
+    const { data, error } = await client.auth.updateUser({ email: next })
+    expect(error).toBeNull()
+    expect(data.user?.email).toBe(next)
+    expect(data.user?.identities?.[0]?.identity_data?.email).toBe(next)
+  })
+
+  it('mails an email_change link to the new address when confirmations are on, and applies it on verify', async () => {
+    const { client, user } = await signedInClient(s)
+    const next = `moved-${user.email}`
+    s.config.email.enableConfirmations = true
+    try {
+      const { data, error } = await client.auth.updateUser({ email: next })
+      expect(error).toBeNull()
+      expect(data.user).toMatchObject({ email: user.email, new_email: next })
+      const call = s.hook.lastFor(next)
+      expect(call.body.email_data.email_action_type).toBe('email_change')
+      const verified = await s.anon().auth.verifyOtp({ token_hash: call.body.email_data.token_hash, type: 'email_change' })
+      expect(verified.error).toBeNull()
+      expect(verified.data.user?.email).toBe(next)
+    } finally {
+      s.config.email.enableConfirmations = false
+    }
+  })
+
+  it('refuses to take another user\'s email with email_exists', async () => {
+    const a = await signedInClient(s)
+    const b = await signedInClient(s)
+    const res = await b.client.auth.updateUser({ email: a.email })
+    expect(res.error).toMatchObject({ status: 422, code: 'email_exists' })
+  })
+
+  it('signUp with a password returns a session under autoconfirm; a second signUp is refused', async () => {
+    const email = `signup-${Date.now()}@example.com`
+    const first = await s.anon().auth.signUp({ email, password: 'twelve-chars-at-least' })
+    expect(first.error).toBeNull()
+    expect(first.data.session?.user.email).toBe(email)
+    const again = await s.anon().auth.signUp({ email, password: 'twelve-chars-at-least' })
+    expect(again.error).toMatchObject({ status: 422, code: 'user_already_exists' })
+  })
+
+  it('GET /settings reports the email provider and autoconfirm', async () => {
+    const res = await authFetch('/settings')
+    expect(await res.json()).toMatchObject({ external: { email: true }, disable_signup: false, mailer_autoconfirm: true })
+  })
+})
