@@ -6,6 +6,7 @@ import { requireAdmin } from './guard.ts'
 import { optBool, optObject, optString, readJson, type Json } from './request.ts'
 import { checkPassword, type RouteContext } from './route.ts'
 import {
+  asJson,
   confirmEmail,
   createUser,
   emailExists,
@@ -121,10 +122,10 @@ export async function adminUpdateUser({ ctx, req, res, params }: RouteContext) {
     }
     if (role !== undefined) await tx`update auth.users set role = ${role} where id = ${id}`
     if (userMeta) {
-      await tx`update auth.users set raw_user_meta_data = ${tx.json(mergeMetadata(user.raw_user_meta_data, userMeta) as never)} where id = ${id}`
+      await tx`update auth.users set raw_user_meta_data = ${tx.json(asJson(mergeMetadata(user.raw_user_meta_data, userMeta)))} where id = ${id}`
     }
     if (appMeta) {
-      await tx`update auth.users set raw_app_meta_data = ${tx.json(mergeMetadata(user.raw_app_meta_data, appMeta) as never)} where id = ${id}`
+      await tx`update auth.users set raw_app_meta_data = ${tx.json(asJson(mergeMetadata(user.raw_app_meta_data, appMeta)))} where id = ${id}`
     }
     if (emailConfirm === true) await confirmEmail(tx, id)
     await applyBan(tx, id, ban)
