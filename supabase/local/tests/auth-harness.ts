@@ -99,7 +99,9 @@ class RealtimeUnavailable {
     throw new Error('Realtime is not available in the auth suites')
   }
 }
-export const realtimeOptions = globalThis.WebSocket ? {} : { transport: RealtimeUnavailable as unknown as typeof WebSocket }
+export const realtimeOptions = globalThis.WebSocket
+  ? {}
+  : { transport: RealtimeUnavailable as unknown as typeof WebSocket }
 
 const noSession = {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
