@@ -96,23 +96,8 @@ export interface AuthStack {
   stop(): Promise<void>
 }
 
-/**
- * supabase-js builds its realtime client eagerly and Node 20 has no global WebSocket without
- * `--experimental-websocket`. These suites never open a channel, so on Node 20 the transport is a
- * class that refuses to connect rather than a missing constructor that breaks createClient.
- */
-class RealtimeUnavailable {
-  constructor() {
-    throw new Error('Realtime is not available in the auth suites')
-  }
-}
-export const realtimeOptions = globalThis.WebSocket
-  ? {}
-  : { transport: RealtimeUnavailable as unknown as typeof WebSocket }
-
 const noSession = {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  realtime: realtimeOptions,
 }
 
 /** An ephemeral stack with the send-email hook pointed at a local receiver; IP limits lifted. */

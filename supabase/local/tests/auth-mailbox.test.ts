@@ -7,7 +7,7 @@ import { startLocalStack, type LocalStack } from '../index.ts'
 import { loadKeys } from '../keys.ts'
 import { createMailbox, type MailboxServer } from '../mailbox/index.ts'
 import type { LocalContext } from '../types.ts'
-import { realtimeOptions, uniqueEmail } from './auth-harness.ts'
+import { uniqueEmail } from './auth-harness.ts'
 
 /**
  * Without the send-email hook, Auth renders its own email into the stand-in's mailbox. The stack
@@ -54,7 +54,7 @@ afterAll(async () => {
 describe('auth emails without the hook', () => {
   it('delivers a magic link whose ConfirmationURL verifies, with the code in the text', async () => {
     const email = uniqueEmail('mailbox')
-    const client = createClient(apiUrl, stack.anonKey, { auth: { persistSession: false }, realtime: realtimeOptions })
+    const client = createClient(apiUrl, stack.anonKey, { auth: { persistSession: false } })
     const sent = await client.auth.signInWithOtp({
       email,
       options: { emailRedirectTo: 'http://127.0.0.1:3000/auth/confirm' },
@@ -80,7 +80,6 @@ describe('auth emails without the hook', () => {
     const email = uniqueEmail('invited')
     const admin = createClient(apiUrl, stack.serviceRoleKey, {
       auth: { persistSession: false },
-      realtime: realtimeOptions,
     })
     expect((await admin.auth.admin.inviteUserByEmail(email)).error).toBeNull()
     const mail = mailbox.messages().findLast((m) => m.to.includes(email))

@@ -1,7 +1,7 @@
 import { createClient } from '@supabase/supabase-js'
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { realtimeOptions, signedInClient, startAuthStack, type AuthStack } from './auth-harness.ts'
+import { signedInClient, startAuthStack, type AuthStack } from './auth-harness.ts'
 
 let s: AuthStack
 beforeAll(async () => {
@@ -198,7 +198,6 @@ describe('GET /user, logout and JWT checks', () => {
     const seen: string[] = []
     const spyClient = createClient(s.stack.apiUrl, s.stack.anonKey, {
       auth: { persistSession: false, autoRefreshToken: false },
-      realtime: realtimeOptions,
       global: {
         fetch: (input, init) => {
           seen.push(String(input instanceof Request ? input.url : input))

@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   HOOK_SECRET,
   HookReceiver,
-  realtimeOptions,
   startAuthStack,
   uniqueEmail,
   type AuthStack,
@@ -28,7 +27,6 @@ function ssrClient() {
         }
       },
     },
-    realtime: realtimeOptions,
   })
   return { client, jar }
 }
