@@ -71,9 +71,9 @@ describe('complete_onboarding()', () => {
     const ids = await Promise.all([onboardBySql(user), onboardBySql(user), onboardBySql(user)])
     expect(new Set(ids).size).toBe(1)
     expect(await practicesOf(user)).toHaveLength(1)
-    const [{ count }] = await sql<{ count: number }[]>`
+    const [row] = await sql<{ count: number }[]>`
       select count(*)::int as count from public.practices where created_by = ${user.id}`
-    expect(count).toBe(1)
+    expect(row?.count).toBe(1)
   })
 
   it('returns a practice the user was invited into instead of creating one', async () => {
@@ -82,8 +82,9 @@ describe('complete_onboarding()', () => {
     const doula = await createUser(sql, { practiceName: 'Would Be Second' })
     await sql`insert into public.practice_members (practice_id, user_id, role) values (${practiceId}, ${doula.id}, 'doula')`
     expect(await onboardBySql(doula)).toBe(practiceId)
-    const [{ count }] = await sql<{ count: number }[]>`select count(*)::int as count from public.practices where created_by = ${doula.id}`
-    expect(count).toBe(0)
+    const [row] = await sql<{ count: number }[]>`
+      select count(*)::int as count from public.practices where created_by = ${doula.id}`
+    expect(row?.count).toBe(0)
   })
 
   it('is refused to anonymous callers', async () => {
