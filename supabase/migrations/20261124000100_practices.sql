@@ -8,6 +8,11 @@
 
 alter default privileges revoke execute on functions from public;
 alter default privileges in schema public revoke execute on functions from public;
+-- The platform's defaults hand every new table to the API roles, TRUNCATE (which ignores RLS)
+-- included; here nothing is granted unless a migration says so.
+alter default privileges in schema public revoke all on tables from anon, authenticated, service_role;
+alter default privileges in schema public revoke all on sequences from anon, authenticated, service_role;
+alter default privileges in schema public revoke all on functions from anon, authenticated, service_role;
 
 -- Helpers used by policies live here; the API does not expose this schema.
 create schema if not exists private;
