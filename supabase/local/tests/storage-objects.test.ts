@@ -70,6 +70,13 @@ describe('upload and download as the owner', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="report.txt"/)
     expect(await res.text()).toBe('abc')
 
+    const part = await fetch(`${h.storageUrl}/object/${PRIVATE}/${path}`, {
+      headers: { Authorization: `Bearer ${h.alice.token}`, Range: 'bytes=1-' },
+    })
+    expect(part.status).toBe(206)
+    expect(part.headers.get('content-range')).toBe('bytes 1-2/3')
+    expect(await part.text()).toBe('bc')
+
     const again = await fetch(`${h.storageUrl}/object/${PRIVATE}/${path}`, {
       headers: { Authorization: `Bearer ${h.alice.token}`, 'If-None-Match': res.headers.get('etag')! },
     })
@@ -89,6 +96,21 @@ describe('upload and download as the owner', () => {
     expect(await (await bucket.download(path)).data?.text()).toBe('three')
     const versions = h.filesOnDisk().filter((f) => f.startsWith(`${PRIVATE}/${path}/`))
     expect(versions).toEqual([`${PRIVATE}/${path}/${after?.version}`])
+  })
+
+  it('keeps x-metadata of a raw upload as user metadata', async () => {
+    const path = `${h.alice.id}/tagged.txt`
+    const bucket = h.alice.client.storage.from(PRIVATE)
+    expect((await bucket.upload(path, text('t'), { metadata: { kind: 'birth-plan' } })).error).toBeNull()
+    expect((await bucket.info(path)).data).toMatchObject({ metadata: { kind: 'birth-plan' }, contentType: 'text/plain;charset=UTF-8' })
+  })
+
+  it('answers NoSuchBucket for an unknown bucket and stores nothing', async () => {
+    const before = h.filesOnDisk()
+    const { error } = await h.alice.client.storage.from('nope').upload(`${h.alice.id}/x.txt`, text('x'))
+    expect(error).toMatchObject({ status: 400, statusCode: '404', message: 'Bucket not found' })
+    expect(h.filesOnDisk()).toEqual(before)
+    expect(h.tempFiles()).toEqual([])
   })
 
   it('reports existence with HEAD', async () => {
@@ -172,6 +194,23 @@ describe('isolation between two users (RLS on storage.objects)', () => {
     expect(searched.data?.map((e) => e.name)).toEqual(['scan.png'])
   })
 
+  it('a root listing shows each user only their own folder', async () => {
+    await h.bob.client.storage.from(PRIVATE).upload(`${h.bob.id}/mine.txt`, text('bob'))
+    const alice = await h.alice.client.storage.from(PRIVATE).list()
+    expect(alice.data?.map((e) => [e.name, e.id])).toEqual([[h.alice.id, null]])
+    const bob = await h.bob.client.storage.from(PRIVATE).list()
+    expect(bob.data?.map((e) => [e.name, e.id])).toEqual([[h.bob.id, null]])
+  })
+
+  it('pages and sorts listings', async () => {
+    const bucket = h.alice.client.storage.from(PRIVATE)
+    for (const n of ['p1.txt', 'p2.txt', 'p3.txt']) await bucket.upload(`${h.alice.id}/paged/${n}`, text(n))
+    const page = await bucket.list(`${h.alice.id}/paged`, { limit: 2, offset: 1, sortBy: { column: 'name', order: 'desc' } })
+    expect(page.data?.map((e) => e.name)).toEqual(['p2.txt', 'p1.txt'])
+    const newest = await bucket.list(`${h.alice.id}/paged`, { limit: 1, sortBy: { column: 'created_at', order: 'desc' } })
+    expect(newest.data?.map((e) => e.name)).toEqual(['p3.txt'])
+  })
+
   it('bob\'s remove of alice\'s object is silently skipped; alice\'s remove deletes row and bytes', async () => {
     const { data: skipped, error } = await h.bob.client.storage.from(PRIVATE).remove([alicePath()])
     expect(error).toBeNull()
@@ -223,7 +262,8 @@ describe('limits and key validation', () => {
     const before = h.filesOnDisk()
     const body = Readable.from(
       (function* () {
-        for (let i = 0; i < 10; i++) yield Buffer.alloc(PRIVATE_LIMIT / 4, 97)
+        yield Buffer.alloc(PRIVATE_LIMIT / 4, 97)
+        yield Buffer.alloc(PRIVATE_LIMIT * 2, 97)
       })(),
     )
     const { error } = await h.alice.client.storage.from(PRIVATE).upload(path, body, { contentType: 'text/plain' })
