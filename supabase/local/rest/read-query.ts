@@ -41,9 +41,14 @@ export interface BuiltLevel {
   embeds: Map<string, JoinedEmbed>
 }
 
-/** `"t"."data"->'a'->>'b'`: JSON keys are literals; integer keys index arrays. */
-export function fieldSql(alias: string, field: Field): string {
+/**
+ * `"t"."data"->'a'->>'b'`: JSON keys are literals; integer keys index arrays. Paths into array and
+ * composite columns go through to_jsonb, as PostgREST's do.
+ */
+export function fieldSql(alias: string, field: Field, relation?: Relation): string {
   let expr = `${ident(alias)}.${ident(field.name)}`
+  const typeName = relation?.columns.get(field.name)?.typeName
+  if (field.path.length && typeName !== undefined && typeName !== 'json' && typeName !== 'jsonb') expr = `to_jsonb(${expr})`
   for (const step of field.path) expr += `${step.arrow}${/^-?\d+$/.test(step.key) ? step.key : literal(step.key)}`
   return expr
 }
@@ -64,7 +69,7 @@ function filterSql(p: Planner, source: Source, f: Filter, embeds: Map<string, Jo
     const isNull = (op.value === 'null') !== f.negate
     return `${ident(embed.joinAlias)}.body IS ${isNull ? '' : 'NOT '}NULL`
   }
-  const expr = fieldSql(source.alias, f.field)
+  const expr = fieldSql(source.alias, f.field, source.relation)
   const op = f.operation
   if (op.op === 'is' && 'value' in op) {
     sql = `${expr} IS ${{ null: 'NULL', not_null: 'NOT NULL', true: 'TRUE', false: 'FALSE', unknown: 'UNKNOWN' }[op.value as 'null']}`
@@ -103,7 +108,7 @@ function orderSql(source: Source, parentName: string, terms: OrderTerm[], embeds
       }
       expr = `(${ident(embed.joinAlias)}.body::jsonb)->${literal(t.field.name)}`
       for (const step of t.field.path) expr += `${step.arrow}${literal(step.key)}`
-    } else expr = fieldSql(source.alias, t.field)
+    } else expr = fieldSql(source.alias, t.field, source.relation)
     const dir = t.direction === 'desc' ? ' DESC' : t.direction === 'asc' ? ' ASC' : ''
     const nulls = t.nulls ? ` NULLS ${t.nulls.toUpperCase()}` : ''
     return `${expr}${dir}${nulls}`
@@ -169,7 +174,7 @@ export function buildLevel(p: Planner, source: Source, select: SelectItem[], pat
       out.columns.push(`${ident(source.alias)}.*`)
       out.outputNames.push(...source.relation.columns.keys())
     } else if (item.kind === 'column') {
-      let expr = fieldSql(source.alias, item.field)
+      let expr = fieldSql(source.alias, item.field, source.relation)
       if (item.cast) expr = `CAST(${expr} AS ${item.cast})`
       const name = item.alias ?? fieldOutputName(item.field)
       out.columns.push(`${expr} AS ${ident(name)}`)
