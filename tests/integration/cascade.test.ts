@@ -80,3 +80,33 @@ describe('deleting a practice', () => {
     expect(row!.n).toBe(1)
   })
 })
+
+describe('deleting a login', () => {
+  it("keeps the practice's records and clears the columns that pointed at the login", async () => {
+    const world = await createWorld(sql)
+    const doula = world.personas.doulaA.user!
+    await rows.fillEverything(sql, world.a1, doula.id)
+    const before = await sql<{ n: number }[]>`select count(*)::int as n from public.notes where practice_id = ${world.a.id}`
+    await sql`delete from auth.users where id = ${doula.id}`
+    const [after] = await sql<{ n: number; authored: number; uploads: number; sent: number; primary: number }[]>`
+      select (select count(*)::int from public.notes where practice_id = ${world.a.id}) as n,
+             (select count(*)::int from public.notes where author_id = ${doula.id}) as authored,
+             (select count(*)::int from public.documents where uploaded_by = ${doula.id}) as uploads,
+             (select count(*)::int from public.messages where sender_id = ${doula.id}) as sent,
+             (select count(*)::int from public.journeys where primary_doula_id = ${doula.id}) as primary`
+    expect(after).toEqual({ n: before[0]!.n, authored: 0, uploads: 0, sent: 0, primary: 0 })
+    const [membership] = await sql<{ n: number }[]>`select count(*)::int as n from public.practice_members where user_id = ${doula.id}`
+    expect(membership!.n).toBe(0)
+  })
+
+  it("refuses to delete the last owner's login while the practice exists", async () => {
+    const world = await createWorld(sql)
+    const owner = world.personas.ownerA.user!
+    const code = await sql`delete from auth.users where id = ${owner.id}`.then(() => 'deleted', (e: { code?: string }) => e.code)
+    expect(code).toBe('42501')
+    await sql`delete from public.practices where id = ${world.a.id}`
+    await sql`delete from auth.users where id = ${owner.id}`
+    const [left] = await sql<{ n: number }[]>`select count(*)::int as n from auth.users where id = ${owner.id}`
+    expect(left!.n).toBe(0)
+  })
+})
