@@ -59,19 +59,8 @@ export async function accessToken(user: TestUser): Promise<string> {
   return signHs256(claimsFor(user), await keys())
 }
 
-/**
- * supabase-js builds a Realtime client eagerly and, on Node 20, throws for want of a WebSocket
- * class. No test here opens a channel, so constructing one is a bug and says so.
- */
-class NoRealtime {
-  constructor() {
-    throw new Error('Realtime is not used by the data tests')
-  }
-}
-
 const clientOptions = {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  realtime: { transport: (globalThis.WebSocket ?? NoRealtime) as typeof WebSocket },
 }
 
 /** supabase-js with the anon key only: an anonymous visitor. */
