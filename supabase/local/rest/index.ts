@@ -6,7 +6,7 @@ import { handleMutation } from './handle-mutation.ts'
 import { handleRead } from './handle-read.ts'
 import { handleRpc } from './handle-rpc.ts'
 import { parsePrefer } from './prefer.ts'
-import { authenticate, negotiate, requestSchema, requestSettings, type Caller } from './request-context.ts'
+import { createAuthenticator, negotiate, requestSchema, requestSettings, type Caller } from './request-context.ts'
 import type { RequestEnv } from './respond.ts'
 import { createRestPool } from './runner.ts'
 import { key, loadSchemaCache, type SchemaCache } from './schema-cache.ts'
@@ -31,6 +31,7 @@ function checkContentType(req: IncomingMessage) {
  */
 export async function createRestService(ctx: LocalContext): Promise<Service> {
   const pool = createRestPool(ctx.urls.db)
+  const authenticate = createAuthenticator(ctx.keys)
   const schemas = ctx.config.api.schemas
   let cache: SchemaCache = await loadSchemaCache(pool, schemas)
   const reload = () => {
@@ -87,7 +88,7 @@ export async function createRestService(ctx: LocalContext): Promise<Service> {
           send(res, 200, undefined, { Allow: 'OPTIONS,GET,HEAD,POST,PUT,PATCH,DELETE' })
           return
         }
-        caller = await authenticate(req, ctx.keys, cache)
+        caller = await authenticate(req, cache)
         await dispatch(req, res, path, url, caller)
       } catch (e) {
         if (e instanceof ApiError) sendError(res, e)
