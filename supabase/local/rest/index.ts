@@ -25,6 +25,16 @@ function checkContentType(req: IncomingMessage) {
   }
 }
 
+const invalidPath = () => new ApiError(404, 'PGRST125', 'Invalid path specified in request URL')
+
+function pathSegments(path: string): string[] {
+  try {
+    return path.split('/').filter(Boolean).map(decodeURIComponent)
+  } catch {
+    throw invalidPath()
+  }
+}
+
 /**
  * The REST API of the stand-in: PostgREST v14's request cycle over the exposed schemas. Every
  * request runs in one transaction on one connection as the JWT's role, RLS decides what it sees.
@@ -65,12 +75,12 @@ export async function createRestService(ctx: LocalContext): Promise<Service> {
       media: negotiate(req),
       settings: requestSettings(req, caller, current, ctx.config, schema, path),
     }
-    const segments = path.split('/').filter(Boolean).map(decodeURIComponent)
+    const segments = pathSegments(path)
     const needsBody = method === 'POST' || method === 'PATCH' || method === 'PUT'
     if (needsBody) checkContentType(req)
     const raw = needsBody ? await readBody(req, REST_BODY_LIMIT) : null
     if (segments.length === 2 && segments[0] === 'rpc') return handleRpc(env, segments[1]!, raw)
-    if (segments.length !== 1) throw new ApiError(404, 'PGRST125', 'Invalid path specified in request URL')
+    if (segments.length !== 1) throw invalidPath()
     const name = segments[0]!
     const relation = current.relations.get(key(schema, name))
     if (!relation) throw tableNotFound(schema, name)

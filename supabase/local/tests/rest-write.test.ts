@@ -107,6 +107,42 @@ describe('insert', () => {
   })
 })
 
+describe('schemas, views and malformed requests', () => {
+  it('writes to another exposed schema through Content-Profile and into auto-updatable views', async () => {
+    const api2 = t.service().schema('api2')
+    const { data, status } = await api2.from('things').insert({ id: 2, name: 'second' }).select()
+    expect(status).toBe(201)
+    expect(data).toEqual([{ id: 2, name: 'second' }])
+    const denied = await t.rest('/things', { method: 'POST', headers: { ...json, 'Content-Profile': 'private' }, body: '{}' })
+    expect(denied.status).toBe(406)
+    const viaView = await t.service().from('published_posts').insert({ author_id: 3, title: 'Through the view' })
+    expect(viaView.status).toBe(201)
+    const [row] = await t.stack.sql`select author_id, published from public.posts where title = 'Through the view'`
+    expect(row).toEqual({ author_id: '3', published: false })
+  })
+
+  it('answers malformed requests with 4xx and keeps serving', async () => {
+    const cases: [string, RequestInit, number][] = [
+      ['/%E0%A4%A', {}, 404],
+      ['/posts/1/extra', {}, 404],
+      ['/posts?select=id::bad-type', {}, 400],
+      ['/posts?order=id.sideways', {}, 400],
+      ['/posts?limit=-1', {}, 400],
+      ['/posts?id=in.1,2', {}, 400],
+      ['/posts?and=(id.eq.1', {}, 400],
+      ['/posts', { method: 'PATCH', headers: json, body: '[1,2]' }, 400],
+      ['/posts', { method: 'POST', headers: json, body: '"text"' }, 400],
+      ['/rpc/add', { method: 'POST', headers: json, body: 'nope' }, 400],
+    ]
+    for (const [path, init, status] of cases) {
+      const res = await t.rest(path, init)
+      expect([path, res.status]).toEqual([path, status])
+      expect(((await res.json()) as { code: string }).code).toMatch(/^(PGRST\d{3}|\w{5})$/)
+    }
+    expect((await t.anon().from('posts').select('id').eq('id', 1)).data).toEqual([{ id: 1 }])
+  })
+})
+
 describe('upsert', () => {
   it('merges duplicates: 200 when only updating, 201 when inserting', async () => {
     const updated = await t.service().from('labels').upsert({ id: 1, name: 'headlines' }).select()
