@@ -25,6 +25,12 @@ function checkContentType(req: IncomingMessage) {
   }
 }
 
+/** postgres.js reports lost or refused connections with these codes (not SQLSTATEs). */
+function isConnectionError(e: unknown): boolean {
+  const code = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : ''
+  return /^(ECONNREFUSED|ECONNRESET|EPIPE|CONNECTION_)/.test(code)
+}
+
 const invalidPath = () => new ApiError(404, 'PGRST125', 'Invalid path specified in request URL')
 
 function pathSegments(path: string): string[] {
@@ -105,6 +111,8 @@ export async function createRestService(ctx: LocalContext): Promise<Service> {
         else if (isPgError(e)) sendError(res, fromPgError(e, caller?.authed ?? false))
         else if (e instanceof BodyTooLargeError) {
           sendError(res, new ApiError(413, 'PGRST413', 'Payload Too Large', `The request body exceeds ${e.limit} bytes`))
+        } else if (isConnectionError(e)) {
+          sendError(res, new ApiError(503, 'PGRST000', 'Database connection error. Retrying the connection.', String((e as Error).message)))
         } else throw e
       }
     },

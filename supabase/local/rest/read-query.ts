@@ -152,11 +152,12 @@ function embedJoin(p: Planner, source: Source, item: Extract<SelectItem, { kind:
   out.embeds.set(name, { joinAlias, relationship: rel })
   if (item.children.length === 0) return
   if (item.spread) {
-    if (!toOne) {
-      throw new ApiError(400, 'PGRST127', 'Feature not implemented', `Spreading the to-many relationship '${name}' is not supported`)
-    }
+    // A to-one spread lifts the columns; a to-many spread gives one array per column (PostgREST v13+).
     for (const n of child.outputNames) {
-      out.columns.push(`${ident(joinAlias)}.body->${literal(n)} AS ${ident(n)}`)
+      const value = toOne
+        ? `${ident(joinAlias)}.body->${literal(n)}`
+        : `(SELECT coalesce(json_agg(_pgrst_e.e->${literal(n)}), '[]'::json) FROM json_array_elements(${ident(joinAlias)}.body) AS _pgrst_e(e))`
+      out.columns.push(`${value} AS ${ident(n)}`)
       out.outputNames.push(n)
     }
     return

@@ -90,7 +90,7 @@ describe('embedding through foreign keys', () => {
     expect(withSome.data?.map((r) => r.id)).toEqual([1, 2])
   })
 
-  it('orders parents by a to-one embed and spreads to-one columns', async () => {
+  it('orders parents by a to-one embed and spreads to-one and to-many embeds', async () => {
     const ordered = await t
       .anon()
       .from('posts')
@@ -100,6 +100,11 @@ describe('embedding through foreign keys', () => {
     expect(ordered.data?.map((r) => r.id)).toEqual([4, 3, 1, 2])
     const spread = await t.anon().from('posts').select('id, ...authors!posts_author_id_fkey(author_name:name)').eq('id', 3)
     expect(spread.data).toEqual([{ id: 3, author_name: 'Brian' }])
+    const many = await t.anon().from('posts').select('id, ...comments(content)').in('id', [2, 3]).order('id')
+    expect(many.data).toEqual([
+      { id: 2, content: ['Woof'] },
+      { id: 3, content: [] },
+    ])
   })
 
   it('embeds through a view using its base table foreign keys', async () => {
