@@ -189,6 +189,17 @@ describe('update and delete', () => {
     expect((await t.stack.sql`select count(*)::int as n from public.employees where name like 'Temp%'`)[0]!.n).toBe(0)
   })
 
+  it('refuses UPDATE and DELETE without filters as the platform (pg-safeupdate) does', async () => {
+    const upd = await t.service().from('labels').update({ name: 'all' })
+    expect(upd.status).toBe(400)
+    expect(upd.error).toEqual({ code: '21000', details: null, hint: null, message: 'UPDATE requires a WHERE clause' })
+    const del = await t.service().from('labels').delete()
+    expect(del.error).toMatchObject({ code: '21000', message: 'DELETE requires a WHERE clause' })
+    expect((await t.stack.sql`select count(*)::int as n from public.labels where name = 'all'`)[0]!.n).toBe(0)
+    const stray = await t.service().from('posts').update({ body: 'x' }).eq('id', 1).eq('comments.votes', 1)
+    expect(stray.error?.code).toBe('PGRST108')
+  })
+
   it('rolls back a singular mutation that touched other than one row', async () => {
     const { error, status } = await t.service().from('posts').update({ title: 'Same' }).in('id', [1, 2]).select().single()
     expect(status).toBe(406)
