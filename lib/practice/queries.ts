@@ -2,7 +2,7 @@ import 'server-only'
 import type { SupabaseClient } from '@supabase/supabase-js'
 import type { Database } from '@/lib/database.types'
 import { AppError } from '@/lib/errors'
-import type { PracticeRole } from './practice.schema'
+import { PracticeRoleSchema, type PracticeRole } from './practice.schema'
 
 export interface Membership {
   practiceId: string
@@ -23,7 +23,8 @@ export async function listMemberships(supabase: Client, userId: string): Promise
   return data.map((row) => ({
     practiceId: row.practice_id,
     practiceName: row.practices?.name ?? 'Your practice',
-    role: row.role,
+    // A check constraint in the migration keeps role within this set; parsing makes a drift loud.
+    role: PracticeRoleSchema.parse(row.role),
   }))
 }
 
