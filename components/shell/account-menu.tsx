@@ -1,5 +1,6 @@
 'use client'
 import { LogOut } from 'lucide-react'
+import { useRef } from 'react'
 import { Avatar } from '@/components/ui/avatar'
 import {
   DropdownMenu,
@@ -10,13 +11,15 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu'
 
-const SIGN_OUT_FORM_ID = 'sign-out-form'
-
-/** The person's menu. Sign-out is a real POST form, so it works without JavaScript as well. */
+/**
+ * The person's menu. Sign-out submits a real POST form that lives outside the menu, because the
+ * menu unmounts its items as it closes.
+ */
 export function AccountMenu({ email }: { email: string }) {
+  const signOutForm = useRef<HTMLFormElement>(null)
   return (
     <>
-      <form id={SIGN_OUT_FORM_ID} action="/auth/signout" method="post" hidden />
+      <form ref={signOutForm} action="/auth/signout" method="post" hidden />
       <DropdownMenu>
         <DropdownMenuTrigger
           className="rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
@@ -31,11 +34,9 @@ export function AccountMenu({ email }: { email: string }) {
             <span className="block truncate text-sm font-medium text-foreground">{email}</span>
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
-          <DropdownMenuItem asChild>
-            <button type="submit" form={SIGN_OUT_FORM_ID} className="w-full" data-test="sign-out">
-              <LogOut aria-hidden />
-              Sign out
-            </button>
+          <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()} data-test="sign-out">
+            <LogOut aria-hidden />
+            Sign out
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
