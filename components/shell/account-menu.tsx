@@ -15,7 +15,7 @@ import {
  * The person's menu. Sign-out submits a real POST form that lives outside the menu, because the
  * menu unmounts its items as it closes.
  */
-export function AccountMenu({ email }: { email: string }) {
+export function AccountMenu({ email, name }: { email: string; name: string | null }) {
   const signOutForm = useRef<HTMLFormElement>(null)
   return (
     <>
@@ -25,12 +25,13 @@ export function AccountMenu({ email }: { email: string }) {
           className="rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
           data-test="account-menu"
         >
-          <Avatar name={email} />
+          <Avatar name={name ?? email} />
           <span className="sr-only">Open account menu</span>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
           <DropdownMenuLabel>
             Signed in as
+            {name ? <span className="block text-sm font-medium text-foreground">{name}</span> : null}
             <span className="block truncate text-sm font-medium text-foreground">{email}</span>
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
