@@ -19,6 +19,8 @@ async function check(page: Page, name: string) {
 
 for (const viewport of VIEWPORTS) {
   test(`public and signed-in screens are accessible and fit a ${viewport.name} screen`, async ({ page, signupPage }) => {
+    // Seven pages, each with an axe scan and a full-page screenshot, on a shared 2-core machine.
+    test.setTimeout(180_000)
     await page.setViewportSize({ width: viewport.width, height: viewport.height })
 
     await page.goto('/')
