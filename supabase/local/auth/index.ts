@@ -2,7 +2,7 @@ import { sendJson } from '../http.ts'
 import type { LocalContext, Service } from '../types.ts'
 import { adminGenerateLink, postInvite } from './admin-links.ts'
 import { adminCreateUser, adminDeleteUser, adminGetUser, adminListUsers, adminUpdateUser } from './admin-users.ts'
-import { AuthError, OAuthError, sendAuthError } from './errors.ts'
+import { AuthError, internal, OAuthError, sendAuthError } from './errors.ts'
 import { postOtp } from './otp.ts'
 import { IpRateLimiter } from './rate-limit.ts'
 import type { Handler, RouteContext } from './route.ts'
@@ -72,6 +72,11 @@ const ROUTES: Route[] = [
   route('DELETE', '/admin/users/{id}', adminDeleteUser),
 ]
 
+/**
+ * The GoTrue subset behind `/auth/v1` (contract §3, §4, §8). All state lives in the `auth` schema,
+ * so sessions and tokens survive restarts of a persistent stack; IP rate-limit windows are in memory.
+ * `ctx.config` is read on every request, so changing it at runtime takes effect immediately.
+ */
 export async function createAuthService(ctx: LocalContext): Promise<Service> {
   await ensureAuthSchema(ctx.sql)
   const limiter = new IpRateLimiter(() => ctx.config.auth.rateLimit)
@@ -104,7 +109,7 @@ export async function createAuthService(ctx: LocalContext): Promise<Service> {
           return
         }
         ctx.log(`auth: ${req.method} ${path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
-        sendAuthError(req, res, new AuthError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information'))
+        sendAuthError(req, res, internal('Unexpected failure, please check server logs for more information'))
       }
     },
   }

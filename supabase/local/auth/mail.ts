@@ -31,10 +31,13 @@ const HEADINGS: Record<EmailAction, string> = {
   email_change: 'Confirm Change of Email',
 }
 
-/** `{{ .ConfirmationURL }}`: every link type goes through `<external_url>/verify` (CLI mailer url paths). */
+/**
+ * `{{ .ConfirmationURL }}`: every link type goes through `<external_url>/verify` (CLI mailer url
+ * paths). Like GoTrue, redirect_to is query-escaped only when it holds `&`, `=` or `#`.
+ */
 export function confirmationUrl(externalUrl: string, hash: string, type: string, redirectTo: string): string {
-  const q = new URLSearchParams({ token: hash, type, redirect_to: redirectTo })
-  return `${externalUrl}/verify?${q.toString()}`
+  const redirect = /[&=#]/.test(redirectTo) ? new URLSearchParams({ r: redirectTo }).toString().slice(2) : redirectTo
+  return `${externalUrl}/verify?token=${hash}&type=${type}&redirect_to=${redirect}`
 }
 
 const escapeHtml = (s: string) =>
@@ -78,5 +81,10 @@ export async function sendAuthEmail(ctx: LocalContext, db: Db, email: AuthEmail)
     return
   }
   const link = confirmationUrl(auth.externalUrl, email.hash, email.action, email.redirectTo)
-  ctx.mailbox.deliver({ from: 'Admin <admin@email.com>', to: [to], subject: SUBJECTS[email.action], ...render(email, link) })
+  ctx.mailbox.deliver({
+    from: 'Admin <admin@email.com>',
+    to: [to],
+    subject: SUBJECTS[email.action],
+    ...render(email, link),
+  })
 }

@@ -28,13 +28,21 @@ async function refreshGrant(ctx: LocalContext, tx: TransactionSql, presented: st
     select token, revoked, session_id, user_id, updated_at from auth.refresh_tokens where token = ${presented} for update`
   if (!rt) throw tokenNotFound()
   if (!rt.session_id) throw badRequest('session_not_found', 'Invalid Refresh Token: No Valid Session Found')
-  const [session] = await tx<{ user_id: string; not_after: Date | null }[]>`
-    select user_id, not_after from auth.sessions where id = ${rt.session_id} for update`
+  const { timebox, inactivityTimeout } = auth.sessions
+  // refreshed_at is a UTC `timestamp` (GoTrue's column type), hence the `at time zone`.
+  const [session] = await tx<{ user_id: string; expired: boolean }[]>`
+    select user_id,
+      (not_after is not null and not_after < now())
+      or (${timebox} > 0 and created_at + make_interval(secs => ${timebox}) < now())
+      or (${inactivityTimeout} > 0
+          and coalesce(refreshed_at at time zone 'utc', created_at) + make_interval(secs => ${inactivityTimeout}) < now())
+        as expired
+    from auth.sessions where id = ${rt.session_id} for update`
   if (!session) throw badRequest('session_not_found', 'Invalid Refresh Token: No Valid Session Found')
-  if (session.not_after && session.not_after.getTime() < Date.now()) {
-    throw badRequest('session_expired', 'Invalid Refresh Token: Session Expired')
-  }
-  const [owner] = await tx<{ banned_until: Date | null }[]>`select banned_until from auth.users where id = ${session.user_id}`
+  if (session.expired) throw badRequest('session_expired', 'Invalid Refresh Token: Session Expired')
+  const [owner] = await tx<
+    { banned_until: Date | null }[]
+  >`select banned_until from auth.users where id = ${session.user_id}`
   if (!owner) throw tokenNotFound()
   if (owner.banned_until && owner.banned_until.getTime() > Date.now()) throw badRequest('user_banned', 'User is banned')
 
@@ -101,7 +109,8 @@ export async function postToken({ ctx, req, res, url, limiter }: RouteContext) {
     case 'pkce': {
       const code = optString(body, 'auth_code')
       const verifier = optString(body, 'code_verifier')
-      if (!code || !verifier) throw validationFailed('invalid request: both auth code and code verifier should be non-empty')
+      if (!code || !verifier)
+        throw validationFailed('invalid request: both auth code and code verifier should be non-empty')
       session = await ctx.sql.begin(async (tx) => {
         const flow = await consumeFlowState(tx, code, verifier)
         return issueSession(ctx, tx, flow.userId, flow.method, meta)

@@ -27,15 +27,17 @@ export interface HookPayload {
 }
 
 export interface HookReply {
+  /** 0 = never answer (the connection stays open until the caller gives up). */
   status: number
   headers?: Record<string, string>
   body?: string
 }
 
-/** A send-email hook receiver: records every call and answers with `reply` (204 by default). */
+/** A send-email hook receiver: records every call; answers from `queue` first, then with `reply` (204 by default). */
 export class HookReceiver {
   readonly calls: HookCall[] = []
   reply: HookReply = { status: 204 }
+  queue: HookReply[] = []
   private server: Server | undefined
   url = ''
 
@@ -46,8 +48,10 @@ export class HookReceiver {
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8')
         this.calls.push({ headers: req.headers, raw, body: JSON.parse(raw) as HookPayload })
-        res.writeHead(this.reply.status, this.reply.headers ?? {})
-        res.end(this.reply.body)
+        const reply = this.queue.shift() ?? this.reply
+        if (reply.status === 0) return
+        res.writeHead(reply.status, reply.headers ?? {})
+        res.end(reply.body)
       })
     })
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', () => ok()))
@@ -56,7 +60,12 @@ export class HookReceiver {
   }
 
   async stop() {
-    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()))
+    const server = this.server
+    if (!server) return
+    await new Promise<void>((ok) => {
+      server.close(() => ok())
+      server.closeAllConnections()
+    })
   }
 
   /** The latest call addressed to `email`. */
@@ -97,7 +106,9 @@ class RealtimeUnavailable {
     throw new Error('Realtime is not available in the auth suites')
   }
 }
-export const realtimeOptions = globalThis.WebSocket ? {} : { transport: RealtimeUnavailable as unknown as typeof WebSocket }
+export const realtimeOptions = globalThis.WebSocket
+  ? {}
+  : { transport: RealtimeUnavailable as unknown as typeof WebSocket }
 
 const noSession = {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
