@@ -87,6 +87,18 @@ function describe(r: Relationship) {
 }
 
 /**
+ * A self-referencing FK matches both ways; a FK column hint means the to-one side (the row's
+ * parent), the constraint name the to-many side (its children).
+ */
+function selfReference(matches: Relationship[], hint: string): Relationship | undefined {
+  const [a, b] = matches as [Relationship, Relationship]
+  if (a.constraint !== b.constraint || a.source !== a.target) return undefined
+  const toOne = isToOne(a) ? a : b
+  const toMany = toOne === a ? b : a
+  return toOne.pairs.length === 1 && toOne.pairs[0]![0] === hint ? toOne : hint === a.constraint ? toMany : undefined
+}
+
+/**
  * Resolves `name!hint` in a select from `source`: `name` is a relation, or (to-one) a FK name or FK
  * column; `hint` names the FK, a column of it, or the junction table.
  */
@@ -107,6 +119,8 @@ export function resolveEmbed(cache: SchemaCache, schema: string, source: string,
             (!r.junction && r.pairs.length === 1 && (r.pairs[0]![0] === hint || r.pairs[0]![1] === hint)),
         )
   if (matches.length === 1) return matches[0]!
+  const recursive = hint !== undefined && matches.length === 2 ? selfReference(matches, hint) : undefined
+  if (recursive) return recursive
   const parent = nameOf(source)
   if (matches.length === 0) {
     throw new ApiError(
