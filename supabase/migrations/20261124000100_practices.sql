@@ -8,6 +8,11 @@
 
 alter default privileges revoke execute on functions from public;
 alter default privileges in schema public revoke execute on functions from public;
+-- The platform's defaults hand every new table to the API roles, TRUNCATE (which ignores RLS)
+-- included; here nothing is granted unless a migration says so.
+alter default privileges in schema public revoke all on tables from anon, authenticated, service_role;
+alter default privileges in schema public revoke all on sequences from anon, authenticated, service_role;
+alter default privileges in schema public revoke all on functions from anon, authenticated, service_role;
 
 -- Helpers used by policies live here; the API does not expose this schema.
 create schema if not exists private;
@@ -66,35 +71,36 @@ comment on column public.practice_members.role is 'owner: everything incl. billi
 create index practice_members_user_id_idx on public.practice_members (user_id);
 
 -- ---------------------------------------------------------------------------------------------
--- Helpers for policies. Security definer so that policies on practice_members do not recurse;
--- each returns an array so that `= any(array(select ...))` is evaluated once per statement.
+-- Helpers for policies. Security definer so that policies on practice_members do not recurse.
+-- Policies call them as `= any(array(select private.helper()))`: an InitPlan evaluated once per
+-- statement, which keeps index scans on practice_id (`in (select helper())` did not).
 -- ---------------------------------------------------------------------------------------------
 
 create function private.practice_ids_for_user()
-returns uuid[]
+returns setof uuid
 language sql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(m.practice_id), '{}')
+  select m.practice_id
   from public.practice_members m
   where m.user_id = (select auth.uid())
 $$;
 comment on function private.practice_ids_for_user() is 'Practices the current user is a member of (any role).';
 
 create function private.practice_ids_with_role(roles text[])
-returns uuid[]
+returns setof uuid
 language sql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(m.practice_id), '{}')
+  select m.practice_id
   from public.practice_members m
   where m.user_id = (select auth.uid()) and m.role = any(roles)
 $$;
 comment on function private.practice_ids_with_role(text[]) is 'Practices where the current user holds one of the given roles.';
 
 create function private.colleague_ids_for_user()
-returns uuid[]
+returns setof uuid
 language sql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct m.user_id), '{}')
+  select distinct m.user_id
   from public.practice_members m
   where m.practice_id = any(array(select private.practice_ids_for_user()))
 $$;

@@ -37,7 +37,7 @@ returns trigger
 language plpgsql set search_path = ''
 as $$
 begin
-  if current_user <> 'authenticated' or new.practice_id = any(private.practice_ids_for_user()) then
+  if current_user <> 'authenticated' or new.practice_id in (select private.practice_ids_for_user()) then
     return new;
   end if;
   if (to_jsonb(old) - tg_argv) is distinct from (to_jsonb(new) - tg_argv) then
@@ -259,20 +259,20 @@ create trigger notes_touch_updated_at before update on public.notes
 -- ---------------------------------------------------------------------------------------------
 
 create function private.client_ids_for_user()
-returns uuid[]
+returns setof uuid
 language sql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(c.id), '{}')
+  select c.id
   from public.clients c
   where c.portal_user_id = (select auth.uid())
 $$;
 comment on function private.client_ids_for_user() is 'Client records whose portal login is the current user.';
 
 create function private.client_practice_ids_for_user()
-returns uuid[]
+returns setof uuid
 language sql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct c.practice_id), '{}')
+  select distinct c.practice_id
   from public.clients c
   where c.portal_user_id = (select auth.uid())
 $$;
@@ -280,10 +280,10 @@ comment on function private.client_practice_ids_for_user() is 'Practices the cur
 
 -- Clients see the names of the members of their practices (their doulas), members their colleagues.
 create or replace function private.colleague_ids_for_user()
-returns uuid[]
+returns setof uuid
 language sql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct m.user_id), '{}')
+  select distinct m.user_id
   from public.practice_members m
   where m.practice_id = any(array(select private.practice_ids_for_user()))
      or m.practice_id = any(array(select private.client_practice_ids_for_user()))

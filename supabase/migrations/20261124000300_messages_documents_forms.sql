@@ -34,7 +34,7 @@ begin
   if current_user <> 'authenticated' then
     return new;
   end if;
-  if new.practice_id = any(private.practice_ids_for_user()) then
+  if new.practice_id in (select private.practice_ids_for_user()) then
     if new.read_by_client_at is distinct from old.read_by_client_at then
       raise exception 'Members may only mark messages read for the practice' using errcode = '42501';
     end if;

@@ -178,7 +178,7 @@ declare
 begin
   select m.role into actor from public.practice_members m
   where m.practice_id = record_audit_event.practice_id and m.user_id = uid;
-  if actor is null and record_audit_event.practice_id = any(private.client_practice_ids_for_user()) then
+  if actor is null and record_audit_event.practice_id in (select private.client_practice_ids_for_user()) then
     actor := 'client';
   end if;
   if actor is null then

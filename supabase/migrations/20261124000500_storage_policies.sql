@@ -4,30 +4,30 @@
 -- remove her own uploads under her own client prefix.
 
 create function private.client_folders_for_user()
-returns text[]
+returns setof text
 language sql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(c.practice_id::text || '/' || c.id::text), '{}')
+  select c.practice_id::text || '/' || c.id::text
   from public.clients c
   where c.portal_user_id = (select auth.uid())
 $$;
 comment on function private.client_folders_for_user() is 'The <practice_id>/<client_id> prefixes of the current user''s client records.';
 
 create function private.practice_folders_for_user()
-returns text[]
+returns setof text
 language sql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(m.practice_id::text), '{}')
+  select m.practice_id::text
   from public.practice_members m
   where m.user_id = (select auth.uid())
 $$;
 comment on function private.practice_folders_for_user() is 'The top-level folders (practice ids) the current user may manage.';
 
 create function private.shared_document_paths_for_user()
-returns text[]
+returns setof text
 language sql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(d.storage_path), '{}')
+  select d.storage_path
   from public.documents d
   join public.clients c on c.practice_id = d.practice_id and c.id = d.client_id
   where c.portal_user_id = (select auth.uid()) and d.shared_with_client
@@ -40,27 +40,27 @@ grant execute on function private.client_folders_for_user(), private.practice_fo
 create policy "client-files: members read their practice's objects, clients shared ones and their uploads" on storage.objects
   for select to authenticated
   using (bucket_id = 'client-files' and (
-    (storage.foldername(name))[1] = any(array(select unnest(private.practice_folders_for_user())))
-    or name = any(array(select unnest(private.shared_document_paths_for_user())))
+    (storage.foldername(name))[1] = any(array(select private.practice_folders_for_user()))
+    or name = any(array(select private.shared_document_paths_for_user()))
     or (owner_id = (select auth.uid()::text)
-        and array_to_string((storage.foldername(name))[1:2], '/') = any(array(select unnest(private.client_folders_for_user()))))));
+        and array_to_string((storage.foldername(name))[1:2], '/') = any(array(select private.client_folders_for_user())))));
 
 create policy "client-files: members upload under their practice, clients under their own folder" on storage.objects
   for insert to authenticated
   with check (bucket_id = 'client-files' and array_length(storage.foldername(name), 1) >= 2 and (
-    (storage.foldername(name))[1] = any(array(select unnest(private.practice_folders_for_user())))
-    or array_to_string((storage.foldername(name))[1:2], '/') = any(array(select unnest(private.client_folders_for_user())))));
+    (storage.foldername(name))[1] = any(array(select private.practice_folders_for_user()))
+    or array_to_string((storage.foldername(name))[1:2], '/') = any(array(select private.client_folders_for_user()))));
 
 create policy "client-files: members can replace and move their practice's objects" on storage.objects
   for update to authenticated
   using (bucket_id = 'client-files'
-         and (storage.foldername(name))[1] = any(array(select unnest(private.practice_folders_for_user()))))
+         and (storage.foldername(name))[1] = any(array(select private.practice_folders_for_user())))
   with check (bucket_id = 'client-files' and array_length(storage.foldername(name), 1) >= 2
-              and (storage.foldername(name))[1] = any(array(select unnest(private.practice_folders_for_user()))));
+              and (storage.foldername(name))[1] = any(array(select private.practice_folders_for_user())));
 
 create policy "client-files: members remove their practice's objects, clients their own uploads" on storage.objects
   for delete to authenticated
   using (bucket_id = 'client-files' and (
-    (storage.foldername(name))[1] = any(array(select unnest(private.practice_folders_for_user())))
+    (storage.foldername(name))[1] = any(array(select private.practice_folders_for_user()))
     or (owner_id = (select auth.uid()::text)
-        and array_to_string((storage.foldername(name))[1:2], '/') = any(array(select unnest(private.client_folders_for_user()))))));
+        and array_to_string((storage.foldername(name))[1:2], '/') = any(array(select private.client_folders_for_user())))));
