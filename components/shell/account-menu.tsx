@@ -1,0 +1,46 @@
+'use client'
+import { LogOut } from 'lucide-react'
+import { useRef } from 'react'
+import { Avatar } from '@/components/ui/avatar'
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu'
+
+/**
+ * The person's menu. Sign-out submits a real POST form that lives outside the menu, because the
+ * menu unmounts its items as it closes.
+ */
+export function AccountMenu({ email, name }: { email: string; name: string | null }) {
+  const signOutForm = useRef<HTMLFormElement>(null)
+  return (
+    <>
+      <form ref={signOutForm} action="/auth/signout" method="post" hidden />
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          className="rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+          data-test="account-menu"
+        >
+          <Avatar name={name ?? email} />
+          <span className="sr-only">Open account menu</span>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end">
+          <DropdownMenuLabel>
+            Signed in as
+            {name ? <span className="block text-sm font-medium text-foreground">{name}</span> : null}
+            <span className="block truncate text-sm font-medium text-foreground">{email}</span>
+          </DropdownMenuLabel>
+          <DropdownMenuSeparator />
+          <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()} data-test="sign-out">
+            <LogOut aria-hidden />
+            Sign out
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </>
+  )
+}
