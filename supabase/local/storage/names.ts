@@ -6,7 +6,6 @@ const MAX_KEY_BYTES = 1024
 const MAX_BUCKET_NAME = 100
 
 // Control characters (C0, DEL, C1) never reach a key: they break headers, logs and file names.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/
 const BUCKET_NAME = /^[A-Za-z0-9_!\-.*'() &$@=;:+,?]+$/
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type { Sql } from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { anonApiClient, clientAs, type TestUser } from '../../helpers/personas.ts'
 import * as rows from '../../helpers/rows.ts'
