@@ -129,7 +129,7 @@ export async function startLocalStack(options: StartOptions = {}): Promise<Local
 
     const storageDir = join(stateDir, 'storage')
     mkdirSync(storageDir, { recursive: true })
-    const mailbox = createMailbox()
+    const mailbox = createMailbox({ file: ephemeral ? undefined : join(stateDir, 'mailbox.jsonl'), log })
     const ctx: LocalContext = {
       config,
       keys: await loadKeys(ephemeral ? undefined : join(stateDir, 'signing-key.json')),
