@@ -7,7 +7,7 @@ import postgres, { type Sql } from 'postgres'
 import { createAuthService } from './auth/index.ts'
 import { loadConfig, type LocalConfig } from './config.ts'
 import { createGateway } from './gateway.ts'
-import { loadKeys } from './keys.ts'
+import { loadKeys, type Keys } from './keys.ts'
 import { createMailbox } from './mailbox/index.ts'
 import { applyMigrations, applyPlatform, applySeed } from './migrate.ts'
 import { startPostgres } from './postgres.ts'
@@ -44,6 +44,8 @@ export interface LocalStack {
   publishableKey: string
   secretKey: string
   jwtSecret: string
+  /** The stack's keys (tests mint user tokens with them via signUserToken). */
+  keys: Keys
   config: LocalConfig
   /** A superuser connection pool (tests use it to inspect the database). */
   sql: Sql
@@ -164,6 +166,7 @@ export async function startLocalStack(options: StartOptions = {}): Promise<Local
       publishableKey: ctx.keys.publishableKey,
       secretKey: ctx.keys.secretKey,
       jwtSecret: ctx.keys.jwtSecret,
+      keys: ctx.keys,
       config,
       sql,
       stop,
