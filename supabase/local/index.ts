@@ -44,8 +44,10 @@ export interface LocalStack {
   publishableKey: string
   secretKey: string
   jwtSecret: string
-  /** The stack's keys (tests mint user tokens with them via signUserToken). */
+  /** The stack's keys, so tests can mint user tokens with signUserToken (jwt.ts). */
   keys: Keys
+  /** Where Storage keeps object bytes (`<bucket>/<key>/<version>`). */
+  storageDir: string
   config: LocalConfig
   /** A superuser connection pool (tests use it to inspect the database). */
   sql: Sql
@@ -167,6 +169,7 @@ export async function startLocalStack(options: StartOptions = {}): Promise<Local
       secretKey: ctx.keys.secretKey,
       jwtSecret: ctx.keys.jwtSecret,
       keys: ctx.keys,
+      storageDir,
       config,
       sql,
       stop,
