@@ -25,6 +25,7 @@ function runGenerator(dbUrl: string): Promise<string> {
     const child = spawn(process.execPath, [postgresMetaServer()], {
       env: {
         PATH: process.env.PATH,
+        NODE_ENV: process.env.NODE_ENV,
         PG_META_DB_URL: dbUrl,
         PG_META_GENERATE_TYPES: 'typescript',
         PG_META_GENERATE_TYPES_INCLUDED_SCHEMAS: 'public',
