@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs'
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { storageErrors } from './errors.ts'
@@ -90,9 +91,15 @@ class TempFile implements PartSink {
     })
   }
 
-  discard() {
-    this.out.destroy()
-    rmSync(this.path, { force: true })
+  /** Waits for the stream to close first: a file still being opened would otherwise appear after the delete. */
+  async discard() {
+    if (!this.out.closed) {
+      await new Promise<void>((ok) => {
+        this.out.once('close', () => ok())
+        this.out.destroy()
+      })
+    }
+    await rm(this.path, { force: true })
   }
 
   eTag() {
@@ -113,7 +120,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
  */
 export async function receiveUpload(req: IncomingMessage, tmpDir: string, limits: UploadLimits): Promise<ReceivedFile> {
   const source = req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>
-  let file: TempFile | undefined
+  // Set from inside the multipart callback, so kept in an object the compiler does not narrow.
+  const slot: { file?: TempFile } = {}
   try {
     const contentType = header(req, 'content-type')
     const boundary = multipartBoundary(contentType)
@@ -122,11 +130,11 @@ export async function receiveUpload(req: IncomingMessage, tmpDir: string, limits
       let mimetype = 'application/octet-stream'
       await parseMultipart(source, boundary, (part) => {
         if (part.name === '' || part.filename !== undefined) {
-          if (file) throw storageErrors.invalidRequest('Only one file per upload is supported')
+          if (slot.file) throw storageErrors.invalidRequest('Only one file per upload is supported')
           mimetype = part.contentType ?? mimetype
           assertMimeAllowed(mimetype, limits.allowedMimeTypes)
-          file = new TempFile(tmpDir, limits.maxBytes)
-          return file
+          slot.file = new TempFile(tmpDir, limits.maxBytes)
+          return slot.file
         }
         const chunks: Buffer[] = []
         let size = 0
@@ -141,8 +149,8 @@ export async function receiveUpload(req: IncomingMessage, tmpDir: string, limits
           },
         }
       })
-      if (!file) throw storageErrors.invalidRequest('No content provided')
-      const done: TempFile = file
+      const done = slot.file
+      if (!done) throw storageErrors.invalidRequest('No content provided')
       return {
         tmpPath: done.path,
         size: done.size,
@@ -158,7 +166,7 @@ export async function receiveUpload(req: IncomingMessage, tmpDir: string, limits
     const userMetadata = parseUserMetadata(header(req, 'x-metadata'), true)
     if (Number(header(req, 'content-length') ?? 0) > limits.maxBytes) throw storageErrors.entityTooLarge()
     const raw = new TempFile(tmpDir, limits.maxBytes)
-    file = raw
+    slot.file = raw
     for await (const chunk of source) await raw.write(chunk)
     await raw.end()
     return {
@@ -170,7 +178,7 @@ export async function receiveUpload(req: IncomingMessage, tmpDir: string, limits
       userMetadata,
     }
   } catch (err) {
-    file?.discard()
+    await slot.file?.discard()
     req.resume()
     if (err instanceof MultipartError) throw storageErrors.invalidRequest(err.message)
     throw err

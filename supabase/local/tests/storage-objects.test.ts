@@ -70,6 +70,13 @@ describe('upload and download as the owner', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="report.txt"/)
     expect(await res.text()).toBe('abc')
 
+    const part = await fetch(`${h.storageUrl}/object/${PRIVATE}/${path}`, {
+      headers: { Authorization: `Bearer ${h.alice.token}`, Range: 'bytes=1-' },
+    })
+    expect(part.status).toBe(206)
+    expect(part.headers.get('content-range')).toBe('bytes 1-2/3')
+    expect(await part.text()).toBe('bc')
+
     const again = await fetch(`${h.storageUrl}/object/${PRIVATE}/${path}`, {
       headers: { Authorization: `Bearer ${h.alice.token}`, 'If-None-Match': res.headers.get('etag')! },
     })
@@ -255,7 +262,8 @@ describe('limits and key validation', () => {
     const before = h.filesOnDisk()
     const body = Readable.from(
       (function* () {
-        for (let i = 0; i < 10; i++) yield Buffer.alloc(PRIVATE_LIMIT / 4, 97)
+        yield Buffer.alloc(PRIVATE_LIMIT / 4, 97)
+        yield Buffer.alloc(PRIVATE_LIMIT * 2, 97)
       })(),
     )
     const { error } = await h.alice.client.storage.from(PRIVATE).upload(path, body, { contentType: 'text/plain' })

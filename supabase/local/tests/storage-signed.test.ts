@@ -39,6 +39,18 @@ describe('signed download URLs', () => {
     })
   })
 
+  it('stops working once the object is deleted', async () => {
+    const doomed = `${h.alice.id}/signed/doomed.txt`
+    const bucket = h.alice.client.storage.from(PRIVATE)
+    await bucket.upload(doomed, text('gone soon'))
+    const { data } = await bucket.createSignedUrl(doomed, 300, { download: true })
+    expect((await fetch(data!.signedUrl)).status).toBe(200)
+    await bucket.remove([doomed])
+    const after = await fetch(data!.signedUrl)
+    expect(after.status).toBe(400)
+    expect(await after.json()).toMatchObject({ statusCode: '404', code: 'NoSuchKey' })
+  })
+
   it('adds Content-Disposition when asked to download', async () => {
     const { data } = await h.alice.client.storage.from(PRIVATE).createSignedUrl(path(), 60, { download: 'mine.txt' })
     const res = await fetch(data!.signedUrl)
