@@ -6,6 +6,7 @@ import { requireAdmin } from './guard.ts'
 import { optBool, optObject, optString, readJson, type Json } from './request.ts'
 import { checkPassword, type RouteContext } from './route.ts'
 import {
+  asJson,
   confirmEmail,
   createUser,
   emailExists,
@@ -33,9 +34,10 @@ async function applyBan(tx: TransactionSql, id: string, ban: string | undefined)
   await tx`update auth.users set banned_until = now() + make_interval(secs => ${seconds}) where id = ${id}`
 }
 
-async function respondUser(res: RouteContext['res'], tx: TransactionSql, id: string) {
+/** The user as JSON, read inside the transaction; callers send it only after the commit. */
+async function userAnswer(tx: TransactionSql, id: string): Promise<Json> {
   const user = await findUserById(tx, id)
-  sendJson(res, 200, user ? await userJson(tx, user) : {})
+  return user ? userJson(tx, user) : {}
 }
 
 /** POST /admin/users — create a user (seeding); duplicate email → 422 email_exists. */
@@ -50,7 +52,7 @@ export async function adminCreateUser({ ctx, req, res }: RouteContext) {
   if (id !== undefined && !UUID.test(id)) throw validationFailed('id must be a UUID')
   if (password !== undefined) checkPassword(ctx, password)
   const email = normaliseEmail(rawEmail)
-  await ctx.sql.begin(async (tx) => {
+  const answer = await ctx.sql.begin(async (tx) => {
     if (await findUserByEmail(tx, email)) throw emailExists()
     const user = await createUser(tx, {
       email,
@@ -62,8 +64,9 @@ export async function adminCreateUser({ ctx, req, res }: RouteContext) {
       appMetadata: optObject(body, 'app_metadata'),
     })
     await applyBan(tx, user.id, optString(body, 'ban_duration'))
-    await respondUser(res, tx, user.id)
+    return userAnswer(tx, user.id)
   })
+  sendJson(res, 200, answer)
 }
 
 /** GET /admin/users?page=&per_page= — `{users, aud}` with x-total-count and link headers. */
@@ -103,7 +106,7 @@ export async function adminUpdateUser({ ctx, req, res, params }: RouteContext) {
   const ban = optString(body, 'ban_duration')
   if (password !== undefined) checkPassword(ctx, password)
   const email = rawEmail ? normaliseEmail(rawEmail) : undefined
-  await ctx.sql.begin(async (tx) => {
+  const answer = await ctx.sql.begin(async (tx) => {
     const user = await loadUserOrThrow(tx, params.id ?? '')
     const id = user.id
     if (email && email !== user.email) {
@@ -119,16 +122,17 @@ export async function adminUpdateUser({ ctx, req, res, params }: RouteContext) {
     }
     if (role !== undefined) await tx`update auth.users set role = ${role} where id = ${id}`
     if (userMeta) {
-      await tx`update auth.users set raw_user_meta_data = ${tx.json(mergeMetadata(user.raw_user_meta_data, userMeta) as never)} where id = ${id}`
+      await tx`update auth.users set raw_user_meta_data = ${tx.json(asJson(mergeMetadata(user.raw_user_meta_data, userMeta)))} where id = ${id}`
     }
     if (appMeta) {
-      await tx`update auth.users set raw_app_meta_data = ${tx.json(mergeMetadata(user.raw_app_meta_data, appMeta) as never)} where id = ${id}`
+      await tx`update auth.users set raw_app_meta_data = ${tx.json(asJson(mergeMetadata(user.raw_app_meta_data, appMeta)))} where id = ${id}`
     }
     if (emailConfirm === true) await confirmEmail(tx, id)
     await applyBan(tx, id, ban)
     await tx`update auth.users set updated_at = now() where id = ${id}`
-    await respondUser(res, tx, id)
+    return userAnswer(tx, id)
   })
+  sendJson(res, 200, answer)
 }
 
 /** DELETE /admin/users/{id} — hard delete (app FKs may block it) or soft delete; 200 `{}`. */

@@ -72,6 +72,11 @@ const ROUTES: Route[] = [
   route('DELETE', '/admin/users/{id}', adminDeleteUser),
 ]
 
+/**
+ * The GoTrue subset behind `/auth/v1` (contract §3, §4, §8). All state lives in the `auth` schema,
+ * so sessions and tokens survive restarts of a persistent stack; IP rate-limit windows are in memory.
+ * `ctx.config` is read on every request, so changing it at runtime takes effect immediately.
+ */
 export async function createAuthService(ctx: LocalContext): Promise<Service> {
   await ensureAuthSchema(ctx.sql)
   const limiter = new IpRateLimiter(() => ctx.config.auth.rateLimit)

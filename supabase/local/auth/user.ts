@@ -6,7 +6,7 @@ import { pkceParams } from './pkce.ts'
 import { resolveRedirect } from './redirect.ts'
 import { optObject, optString, query, readJson } from './request.ts'
 import { autoconfirm, checkPassword, clientMeta, type RouteContext } from './route.ts'
-import { emailExists, findUserByEmail, findUserById, mergeMetadata, normaliseEmail, userJson } from './users.ts'
+import { asJson, emailExists, findUserByEmail, findUserById, mergeMetadata, normaliseEmail, userJson } from './users.ts'
 
 /** GET /user — the bare user JSON of the bearer's user. */
 export async function getUser({ ctx, req, res }: RouteContext) {
@@ -34,7 +34,7 @@ export async function putUser({ ctx, req, res, url }: RouteContext) {
   const updated = await ctx.sql.begin(async (tx) => {
     if (data) {
       await tx`
-        update auth.users set raw_user_meta_data = ${tx.json(mergeMetadata(caller.user.raw_user_meta_data, data) as never)},
+        update auth.users set raw_user_meta_data = ${tx.json(asJson(mergeMetadata(caller.user.raw_user_meta_data, data)))},
           updated_at = now() where id = ${id}`
     }
     if (password !== undefined) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Sql, TransactionSql } from 'postgres'
+import type { JSONValue, Sql, TransactionSql } from 'postgres'
 import { AuthError } from './errors.ts'
 import type { Json } from './request.ts'
 
@@ -47,6 +47,9 @@ interface IdentityRow {
 }
 
 export const AUTHENTICATED = 'authenticated'
+
+/** Metadata objects come from parsed JSON bodies or jsonb columns, so they are JSON by construction. */
+export const asJson = (value: Json): JSONValue => value as JSONValue
 
 const iso = (d: Date | null) => (d ? d.toISOString() : undefined)
 
@@ -171,11 +174,11 @@ export async function createUser(tx: TransactionSql, input: NewUser): Promise<Us
         values ('00000000-0000-0000-0000-000000000000', ${id}, ${AUTHENTICATED}, '', ${input.email},
           ${input.password ? sp`extensions.crypt(${input.password}, extensions.gen_salt('bf', 10))` : sp`''`},
           ${input.confirmed ? sp`now()` : null}, ${input.invited ? sp`now()` : null},
-          ${sp.json(appMeta as never)}, ${sp.json(userMeta as never)}, false, now(), now(), '', '', '', '')`
+          ${sp.json(asJson(appMeta))}, ${sp.json(asJson(userMeta))}, false, now(), now(), '', '', '', '')`
       await sp`update auth.users set role = ${input.role ?? AUTHENTICATED} where id = ${id}`
       await sp`
         insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
-        values (${id}, ${id}, ${sp.json(identityData as never)}, 'email', now(), now(), now())`
+        values (${id}, ${id}, ${sp.json(asJson(identityData))}, 'email', now(), now(), now())`
     })
     const user = await findUserById(tx, id)
     if (!user) throw new AuthError(500, 'unexpected_failure', 'Database error saving new user')

@@ -90,6 +90,19 @@ describe('admin users', () => {
     expect(await s.stack.sql`select 1 from auth.users where id = ${kept.data.user!.id}`).toHaveLength(1)
   })
 
+  it('soft-deletes on request: the row stays with deleted_at, identities and sessions go', async () => {
+    const email = uniqueEmail('soft')
+    const link = await s.admin().auth.admin.generateLink({ type: 'magiclink', email })
+    const verified = await s.anon().auth.verifyOtp({ token_hash: link.data.properties!.hashed_token, type: 'signup' })
+    const id = verified.data.user!.id
+    expect((await s.admin().auth.admin.deleteUser(id, true)).error).toBeNull()
+    const [row] = await s.stack.sql`select deleted_at, email from auth.users where id = ${id}`
+    expect(row?.deleted_at).not.toBeNull()
+    expect(row?.email).toBeNull()
+    expect(await s.stack.sql`select 1 from auth.sessions where user_id = ${id}`).toHaveLength(0)
+    expect(await s.stack.sql`select 1 from auth.identities where user_id = ${id}`).toHaveLength(0)
+  })
+
   it('listUsers pages with x-total-count and link headers', async () => {
     for (let i = 0; i < 3; i++) await s.admin().auth.admin.createUser({ email: uniqueEmail('page'), email_confirm: true })
     const [{ total }] = (await s.stack.sql`select count(*)::int as total from auth.users`) as unknown as [{ total: number }]

@@ -124,6 +124,11 @@ describe('POST /otp and POST /verify', () => {
       ['http://localhost:3000/auth/confirm', 'http://localhost:3000/auth/confirm'],
       ['http://127.0.0.1:4000/anything', 'http://127.0.0.1:4000/anything'],
       ['http://localhost:3000/elsewhere', s.config.siteUrl],
+      ['http://localhost:3000/auth/confirm?next=/x', s.config.siteUrl],
+      ['http://127.0.0.1:3000/auth/confirm?next=/dashboard', 'http://127.0.0.1:3000/auth/confirm?next=/dashboard'],
+      ['http://2130706433/', s.config.siteUrl],
+      ['http://10.0.0.1:3000/auth/confirm', s.config.siteUrl],
+      ['https://127.0.0.1:3000@evil.example.com/', s.config.siteUrl],
     ]
     for (const [asked, expected] of cases) {
       const email = uniqueEmail('redirect')

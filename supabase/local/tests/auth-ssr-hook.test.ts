@@ -83,7 +83,7 @@ describe('@supabase/ssr against the stand-in (PKCE)', () => {
     expect(new URLSearchParams(failed.hash.slice(1)).get('error_description')).toBe('Email link is invalid or has expired')
   })
 
-  it('refuses a code exchange with the wrong verifier', async () => {
+  it('refuses a code exchange with the wrong verifier, and an expired one', async () => {
     const email = uniqueEmail('verifier')
     const { client } = ssrClient()
     await client.auth.signInWithOtp({ email })
@@ -97,6 +97,10 @@ describe('@supabase/ssr against the stand-in (PKCE)', () => {
     })
     expect(wrong.status).toBe(400)
     expect(await wrong.json()).toMatchObject({ code: 'bad_code_verifier' })
+
+    await s.stack.sql`update auth.flow_state set updated_at = now() - interval '301 seconds' where auth_code = ${code}`
+    const late = await client.auth.exchangeCodeForSession(code)
+    expect(late.error).toMatchObject({ status: 422, code: 'flow_state_expired' })
   })
 
   it('GET /verify on an implicit link puts the tokens in the fragment of a validated redirect', async () => {
