@@ -23,9 +23,10 @@ function postgresMetaServer(): string {
 function runGenerator(dbUrl: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [postgresMetaServer()], {
+      // Only what the generator reads, so a stray PG_META_* in the caller's shell cannot change the output.
       env: {
         PATH: process.env.PATH,
-        NODE_ENV: process.env.NODE_ENV,
+        NODE_ENV: 'production',
         PG_META_DB_URL: dbUrl,
         PG_META_GENERATE_TYPES: 'typescript',
         PG_META_GENERATE_TYPES_INCLUDED_SCHEMAS: 'public',

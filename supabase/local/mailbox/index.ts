@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { sendJson } from '../http.ts'
+import { send, sendJson } from '../http.ts'
 import type { Mailbox } from '../types.ts'
 import { handleInspect, newestFor } from './inspect-api.ts'
 import { renderInbox, renderMessage, renderNotFound, sendAttachment, sendPage } from './pages.ts'
@@ -40,6 +40,7 @@ export function createMailbox(options: MailboxOptions = {}): MailboxServer {
       return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed on ${path}.` })
     }
     if (path === '/') return sendPage(res, 200, renderInbox(newestFor(store, null)))
+    if (path === '/favicon.ico') return send(res, 204, undefined)
     const page = /^\/messages\/([^/]+)(?:\/attachments\/(\d+))?$/.exec(path)
     const mail = page?.[1] ? store.get(page[1]) : undefined
     if (mail && page?.[2] === undefined) return sendPage(res, 200, renderMessage(mail))
