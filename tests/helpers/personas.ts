@@ -59,11 +59,36 @@ export async function accessToken(user: TestUser): Promise<string> {
   return signHs256(claimsFor(user), await keys())
 }
 
+/**
+ * supabase-js builds a Realtime client eagerly and, on Node 20, throws for want of a WebSocket
+ * class. No test here opens a channel, so constructing one is a bug and says so.
+ */
+class NoRealtime {
+  constructor() {
+    throw new Error('Realtime is not used by the data tests')
+  }
+}
+
+const clientOptions = {
+  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  realtime: { transport: (globalThis.WebSocket ?? NoRealtime) as typeof WebSocket },
+}
+
+/** supabase-js with the anon key only: an anonymous visitor. */
+export function anonApiClient(info: StackInfo = stack()): SupabaseClient {
+  return createClient(info.apiUrl, info.anonKey, clientOptions)
+}
+
+/** supabase-js with the service-role key: the app's admin client. */
+export function serviceApiClient(info: StackInfo = stack()): SupabaseClient {
+  return createClient(info.apiUrl, info.serviceRoleKey, clientOptions)
+}
+
 /** supabase-js acting as `user`, exactly as the app's server client does with a session. */
 export async function clientAs(user: TestUser, info: StackInfo = stack()): Promise<SupabaseClient> {
   const token = await accessToken(user)
   return createClient(info.apiUrl, info.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    ...clientOptions,
     global: { headers: { Authorization: `Bearer ${token}` } },
   })
 }

@@ -1,7 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import type { Sql } from 'postgres'
-import { asRole, clientAs } from '../../helpers/personas.ts'
-import { anonClient } from '../../helpers/stack.ts'
+import { anonApiClient, asRole, clientAs } from '../../helpers/personas.ts'
 import type { Persona } from '../../helpers/world.ts'
 
 /** What one attempt returned: an error code, or how many rows came back. */
@@ -25,7 +24,7 @@ export function apiDriver(): Driver {
   const client = (p: Persona) => {
     let c = clients.get(p.key)
     if (!c) {
-      c = p.user ? clientAs(p.user) : Promise.resolve(anonClient())
+      c = p.user ? clientAs(p.user) : Promise.resolve(anonApiClient())
       clients.set(p.key, c)
     }
     return c
