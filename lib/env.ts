@@ -45,4 +45,12 @@ export function serverEnv(): ServerEnv {
   return cached
 }
 
-export const isProduction = (): boolean => process.env.NODE_ENV === 'production'
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/**
+ * A production build serving a public site. `next start` on loopback (e2e, local checks) is a
+ * production build too, but talks to the local stand-ins and must be allowed to.
+ */
+export function isDeployedProduction(env: ServerEnv = serverEnv()): boolean {
+  return env.NODE_ENV === 'production' && !LOOPBACK_HOSTS.has(new URL(env.NEXT_PUBLIC_SITE_URL).hostname)
+}

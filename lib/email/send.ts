@@ -2,7 +2,7 @@ import 'server-only'
 import { render } from '@react-email/render'
 import type { ReactElement } from 'react'
 import { Resend } from 'resend'
-import { isProduction, serverEnv } from '@/lib/env'
+import { isDeployedProduction, serverEnv, type ServerEnv } from '@/lib/env'
 
 export interface OutgoingEmail {
   to: string
@@ -13,8 +13,8 @@ export interface OutgoingEmail {
 }
 
 /** Refuses a production deploy that would send mail to a local mailbox or with a local key. */
-function assertDeliverable(env: ReturnType<typeof serverEnv>) {
-  if (!isProduction()) return
+export function assertDeliverable(env: ServerEnv) {
+  if (!isDeployedProduction(env)) return
   const base = env.RESEND_BASE_URL
   if (base && !base.startsWith('https://')) {
     throw new Error(`RESEND_BASE_URL is ${base} in production: unset it (or use https) so email reaches people`)
