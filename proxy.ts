@@ -28,7 +28,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   let response: NextResponse
   if (isProtected(pathname) && !session.userId) {
-    const login = new URL('/login', request.nextUrl.origin)
+    const login = new URL('/login', env.NEXT_PUBLIC_SITE_URL)
     login.searchParams.set('next', `${pathname}${search}`)
     response = NextResponse.redirect(login, 307)
   } else {

@@ -84,6 +84,50 @@ async function stopStack(stack: LocalStack, pid: number | undefined) {
   await Promise.race([stopped, postgresGone])
 }
 
+/** The parent of `pid` from /proc (Linux); undefined elsewhere, when it is init, or when it is gone. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The command name is parenthesised and may contain spaces; the parent pid is the 2nd field after it.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    return ppid > 1 ? ppid : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim()
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * The processes between this runner and the `npm run dev` that started it. npm passes a SIGTERM
+ * only to its `sh -c` child, which dies without passing it on; noticing that the chain broke turns
+ * what would be orphaned servers into a normal stop. Without npm above us, the direct parent.
+ */
+function launcherChain(): number[] {
+  const chain: number[] = []
+  for (let pid = parentOf(process.pid); pid !== undefined && chain.length < 6; pid = parentOf(pid)) {
+    chain.push(pid)
+    if (/^npm\b/.test(commandOf(pid))) return chain
+  }
+  return [process.ppid]
+}
+
+function watchLauncher(onGone: () => void) {
+  const chain = launcherChain()
+  const timer = setInterval(() => {
+    if (chain.every(isAlive)) return
+    clearInterval(timer)
+    onGone()
+  }, 1000)
+  timer.unref()
+}
+
 /** Polls the app until it serves READY_PATH (the first request also compiles it). */
 async function waitForApp(stopped: () => boolean): Promise<number | undefined> {
   const deadline = Date.now() + READY_TIMEOUT_MS
@@ -149,6 +193,7 @@ async function main() {
     for (const listener of process.listeners(signal)) process.off(signal, listener)
     process.on(signal, () => shutdown(signal, 0))
   }
+  watchLauncher(() => shutdown('The launching process exited', 0))
   next.once('error', (err) => shutdown(`Next failed to start (${err.message})`, 1))
   void nextExited.then(({ code, signal }) => {
     if (!stopping) shutdown(`Next exited (${signal ?? `code ${code}`})`, code ?? 1)

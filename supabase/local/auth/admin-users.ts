@@ -1,7 +1,7 @@
 import type { TransactionSql } from 'postgres'
 import { parseDuration } from '../config.ts'
 import { sendJson } from '../http.ts'
-import { AuthError, validationFailed } from './errors.ts'
+import { internal, validationFailed } from './errors.ts'
 import { requireAdmin } from './guard.ts'
 import { optBool, optObject, optString, readJson, type Json } from './request.ts'
 import { checkPassword, type RouteContext } from './route.ts'
@@ -156,7 +156,7 @@ export async function adminDeleteUser({ ctx, req, res, params }: RouteContext) {
       })
     } catch (e) {
       ctx.log(`auth: deleting user ${user.id} failed: ${e instanceof Error ? e.message : String(e)}`)
-      throw new AuthError(500, 'unexpected_failure', 'Database error deleting user')
+      throw internal('Database error deleting user')
     }
   })
   sendJson(res, 200, {})

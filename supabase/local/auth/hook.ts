@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Webhook } from 'standardwebhooks'
-import { AuthError } from './errors.ts'
+import { AuthError, internal } from './errors.ts'
 
 const ATTEMPT_TIMEOUT_MS = 5_000
 const MAX_ATTEMPTS = 3
@@ -12,8 +12,6 @@ export interface HookTarget {
   uri: string
   secrets: string[]
 }
-
-const internal = (message: string) => new AuthError(500, 'unexpected_failure', message)
 
 /** One `v1,<sig>` per configured secret, joined as GoTrue does (Standard Webhooks, symmetric). */
 function signatures(secrets: string[], id: string, at: Date, body: string): string {

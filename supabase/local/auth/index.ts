@@ -2,7 +2,7 @@ import { sendJson } from '../http.ts'
 import type { LocalContext, Service } from '../types.ts'
 import { adminGenerateLink, postInvite } from './admin-links.ts'
 import { adminCreateUser, adminDeleteUser, adminGetUser, adminListUsers, adminUpdateUser } from './admin-users.ts'
-import { AuthError, OAuthError, sendAuthError } from './errors.ts'
+import { AuthError, internal, OAuthError, sendAuthError } from './errors.ts'
 import { postOtp } from './otp.ts'
 import { IpRateLimiter } from './rate-limit.ts'
 import type { Handler, RouteContext } from './route.ts'
@@ -109,7 +109,7 @@ export async function createAuthService(ctx: LocalContext): Promise<Service> {
           return
         }
         ctx.log(`auth: ${req.method} ${path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
-        sendAuthError(req, res, new AuthError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information'))
+        sendAuthError(req, res, internal('Unexpected failure, please check server logs for more information'))
       }
     },
   }

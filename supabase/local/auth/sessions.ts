@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { TransactionSql } from 'postgres'
 import { signUserToken } from '../jwt.ts'
 import type { LocalContext } from '../types.ts'
-import { AuthError } from './errors.ts'
+import { internal } from './errors.ts'
 import type { Json } from './request.ts'
 import { findUserById, userJson, type Db, type UserRow } from './users.ts'
 
@@ -61,7 +61,7 @@ async function sessionAmr(db: Db, sessionId: string): Promise<Amr[]> {
 /** The §4.2 session body for an existing session and refresh token. */
 export async function sessionBody(ctx: LocalContext, db: Db, userId: string, sessionId: string, refreshToken: string): Promise<Json> {
   const user = await findUserById(db, userId)
-  if (!user) throw new AuthError(500, 'unexpected_failure', 'Database error granting user')
+  if (!user) throw internal('Database error granting user')
   const { token, exp } = await signAccessToken(ctx, user, sessionId, await sessionAmr(db, sessionId))
   return {
     access_token: token,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { JSONValue, Sql, TransactionSql } from 'postgres'
-import { AuthError } from './errors.ts'
+import { AuthError, internal } from './errors.ts'
 import type { Json } from './request.ts'
 
 export type Db = Sql | TransactionSql
@@ -151,7 +151,7 @@ async function saving<T>(work: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof AuthError) throw e
     if ((e as { constraint_name?: string }).constraint_name === 'users_email_partial_key') throw emailExists()
-    throw new AuthError(500, 'unexpected_failure', 'Database error saving new user')
+    throw internal('Database error saving new user')
   }
 }
 
@@ -181,7 +181,7 @@ export async function createUser(tx: TransactionSql, input: NewUser): Promise<Us
         values (${id}, ${id}, ${sp.json(asJson(identityData))}, 'email', now(), now(), now())`
     })
     const user = await findUserById(tx, id)
-    if (!user) throw new AuthError(500, 'unexpected_failure', 'Database error saving new user')
+    if (!user) throw internal('Database error saving new user')
     return user
   })
 }

@@ -31,7 +31,7 @@ export function detail(m: StoredMail) {
 
 /**
  * The JSON API tests and e2e helpers use: `GET /api/messages[?to=]`, `GET /api/messages/latest[?to=]`,
- * `GET /api/messages/{id}`, `DELETE /api/messages`. Returns false when the path is not one of them.
+ * `GET /api/messages/{id}`, `DELETE /api/messages[?to=]`. Returns false when the path is not one of them.
  */
 export async function handleInspect(store: MailStore, req: IncomingMessage, res: ServerResponse, path: string, url: URL) {
   if (path !== '/api/messages' && !path.startsWith('/api/messages/')) return false
@@ -39,7 +39,9 @@ export async function handleInspect(store: MailStore, req: IncomingMessage, res:
   if (path === '/api/messages' && req.method === 'GET') {
     sendJson(res, 200, newestFor(store, to).map(summary))
   } else if (path === '/api/messages' && req.method === 'DELETE') {
-    store.clear()
+    // With `to`, only that inbox: parallel e2e workers must not wipe each other's mail.
+    const doomed = new Set(newestFor(store, to).map((m) => m.id))
+    store.remove((m) => doomed.has(m.id))
     send(res, 204, undefined)
   } else if (req.method === 'GET') {
     const id = path.slice('/api/messages/'.length)

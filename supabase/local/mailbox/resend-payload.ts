@@ -5,7 +5,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ResendError
 
 const MAX_RECIPIENTS = 50
 const ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/
-const NAMED_ADDRESS = /^[^<>]*<\s*([^<>]+?)\s*>$/
 const TAG_PART = /^[A-Za-z0-9_-]{1,256}$/
 const FORMAT_HINT = 'The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.'
 
@@ -23,7 +22,10 @@ const absent = (v: unknown) => v === undefined || v === null
 
 /** The bare address of `a@b.c` or `Name <a@b.c>`, lower-cased, or undefined when malformed. */
 export function addressOf(value: string): string | undefined {
-  const bare = NAMED_ADDRESS.exec(value.trim())?.[1] ?? value.trim()
+  const trimmed = value.trim()
+  const open = trimmed.lastIndexOf('<')
+  const named = trimmed.endsWith('>') && open !== -1 && !trimmed.slice(0, open).includes('>')
+  const bare = named ? trimmed.slice(open + 1, -1).trim() : trimmed
   return ADDRESS.test(bare) ? bare.toLowerCase() : undefined
 }
 

@@ -64,12 +64,16 @@ export class MailStore {
     return this.#mails.find((m) => m.id === id)
   }
 
-  /** Removes every message. Idempotency keys survive, as they would at Resend. */
-  clear() {
-    this.#mails.length = 0
+  /** Removes the messages `doomed` selects (all by default). Idempotency keys survive, as they would at Resend. */
+  remove(doomed: (mail: StoredMail) => boolean = () => true) {
+    const kept = this.#mails.filter((m) => !doomed(m))
+    this.#mails.splice(0, this.#mails.length, ...kept)
     if (!this.#file) return
-    const lines = [...this.#keys.values()].map((record) => JSON.stringify({ kind: 'idempotency', record }) + '\n')
-    writeFileSync(this.#file, lines.join(''))
+    const lines: Line[] = [
+      ...kept.map((mail): Line => ({ kind: 'mail', mail })),
+      ...[...this.#keys.values()].map((record): Line => ({ kind: 'idempotency', record })),
+    ]
+    writeFileSync(this.#file, lines.map((line) => JSON.stringify(line) + '\n').join(''))
   }
 
   recall(key: string): IdempotencyRecord | undefined {

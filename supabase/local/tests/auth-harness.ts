@@ -32,10 +32,11 @@ export interface HookReply {
   body?: string
 }
 
-/** A send-email hook receiver: records every call and answers with `reply` (204 by default). */
+/** A send-email hook receiver: records every call; answers from `queue` first, then with `reply` (204 by default). */
 export class HookReceiver {
   readonly calls: HookCall[] = []
   reply: HookReply = { status: 204 }
+  queue: HookReply[] = []
   private server: Server | undefined
   url = ''
 
@@ -46,8 +47,9 @@ export class HookReceiver {
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8')
         this.calls.push({ headers: req.headers, raw, body: JSON.parse(raw) as HookPayload })
-        res.writeHead(this.reply.status, this.reply.headers ?? {})
-        res.end(this.reply.body)
+        const reply = this.queue.shift() ?? this.reply
+        res.writeHead(reply.status, reply.headers ?? {})
+        res.end(reply.body)
       })
     })
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', () => ok()))

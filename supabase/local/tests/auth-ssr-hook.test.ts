@@ -124,6 +124,7 @@ describe('@supabase/ssr against the stand-in (PKCE)', () => {
 describe('send-email hook answers', () => {
   afterEach(() => {
     s.hook.reply = { status: 204 }
+    s.hook.queue = []
     s.config.sendEmailHook.secrets = [HOOK_SECRET]
   })
 
@@ -154,6 +155,20 @@ describe('send-email hook answers', () => {
     expect(res.status).toBe(status)
     expect(await res.json()).toMatchObject(body)
     expect(await s.stack.sql`select 1 from auth.users where email = ${email}`).toHaveLength(0)
+  })
+
+  it('retries a 503 that carries retry-after, with a fresh webhook-id, and fails a 503 without it', async () => {
+    const email = uniqueEmail('retry')
+    s.hook.queue = [{ status: 503, headers: { 'Retry-After': '1' } }]
+    const before = s.hook.calls.length
+    expect((await otp(email)).status).toBe(200)
+    const attempts = s.hook.calls.slice(before)
+    expect(attempts).toHaveLength(2)
+    expect(attempts[0]!.headers['webhook-id']).not.toBe(attempts[1]!.headers['webhook-id'])
+
+    s.hook.queue = [{ status: 503 }]
+    const res = await otp(uniqueEmail('noretry'))
+    expect(res.status).toBe(500)
   })
 
   it('treats 200 with an empty JSON object as success', async () => {

@@ -306,17 +306,28 @@ describe('web pages', () => {
 })
 
 describe('storage', () => {
-  it('clears every message on DELETE /api/messages', async () => {
-    const own = createMailbox()
+  it('clears one inbox on DELETE /api/messages?to=, and every message without it, on disk too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailbox-test-'))
+    const file = join(dir, 'mailbox.jsonl')
+    const own = createMailbox({ file })
     const ownUrl = await listen(own.server)
     try {
-      const to = inbox()
-      await new Resend('re_x', { baseUrl: ownUrl }).emails.send({ from: FROM, to, subject: 'gone soon', text: 'x' })
+      const [a, b] = [inbox(), inbox()]
+      const sender = new Resend('re_x', { baseUrl: ownUrl })
+      await sender.emails.send({ from: FROM, to: a, subject: 'for a', text: 'x' })
+      await sender.emails.send({ from: FROM, to: b, subject: 'for b', text: 'x' })
+
+      expect((await fetch(`${ownUrl}/api/messages?to=${a}`, { method: 'DELETE' })).status).toBe(204)
+      expect((await getJson<Summary[]>(`${ownUrl}/api/messages`)).body.map((m) => m.subject)).toEqual(['for b'])
+      expect(createMailbox({ file }).messages().map((m) => m.subject)).toEqual(['for b'])
+
       expect((await fetch(`${ownUrl}/api/messages`, { method: 'DELETE' })).status).toBe(204)
       expect((await getJson<Summary[]>(`${ownUrl}/api/messages`)).body).toEqual([])
-      expect((await getJson(`${ownUrl}/api/messages/latest?to=${to}`)).status).toBe(404)
+      expect((await getJson(`${ownUrl}/api/messages/latest?to=${b}`)).status).toBe(404)
+      expect(createMailbox({ file }).messages()).toEqual([])
     } finally {
       await close(own.server)
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 
