@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { AppError } from '@/lib/errors'
-import type { Eraser } from './authorize-erasure.ts'
+import type { Eraser } from '../require-practice-role.ts'
 import { ErasureJobSchema, type ErasureJob, type ErasureScope } from './erasure.schema.ts'
 
 export interface ErasureTarget {

@@ -55,7 +55,8 @@ describe('deleting the account of practice A', () => {
     await fillClient(sql, world.a1, ownerA, 3)
     await fillClient(sql, world.a3, ownerA, 2)
     await fillClient(sql, world.b1, world.b.owner.id, 2)
-    ;[{ name: practiceName }] = await sql<{ name: string }[]>`select name from public.practices where id = ${world.a.id}`
+    const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${world.a.id}`
+    practiceName = practice!.name
     for (const key of ['ownerA', 'adminA', 'doulaA', 'clientA1', 'clientA2', 'doulaBClientA', 'doulaB'] as const) {
       sessions.set(key, await signIn(world.personas[key].user!))
     }
@@ -127,8 +128,8 @@ describe('deleting the account of practice A', () => {
 
   it('is idempotent: running the finished job again changes nothing and sends nothing', async () => {
     const owner = world.personas.ownerA.user!
-    const [{ id }] = await sql<{ id: string }[]>`select id from private.practice_deletions order by created_at desc limit 1`
-    const again = await runErasure(deps(), id)
+    const [last] = await sql<{ id: string }[]>`select id from private.practice_deletions order by created_at desc limit 1`
+    const again = await runErasure(deps(), last!.id)
     expect(again.counts).toEqual(before)
     expect(await mailTo(owner.email)).toHaveLength(1)
   })
@@ -140,7 +141,8 @@ describe('an erasure interrupted halfway through object removal', () => {
     const ownerA = world.personas.ownerA.user!
     await fillClient(sql, world.a1, ownerA.id, 4)
     await fillClient(sql, world.a2, ownerA.id, 3)
-    const [{ name }] = await sql<{ name: string }[]>`select name from public.practices where id = ${world.a.id}`
+    const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${world.a.id}`
+    const name = practice!.name
     const before = await rowCounts(sql, world.a.id)
     const checksumB = await practiceChecksum(sql, world.b.id)
     const owner = await signIn(ownerA)
