@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { z } from 'zod'
 import { csvRow, type CsvValue } from '../csv.ts'
-import { ZipWriter, type ZipEntrySummary } from '../zip/zip-writer.ts'
+import type { ZipEntrySummary, ZipWriter } from '../zip/zip-writer.ts'
 
 export const EXPORT_FORMAT = 'doulaos-export/1'
 const BUCKET = 'client-files'

@@ -1,7 +1,7 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useAction } from 'next-safe-action/hooks'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
@@ -40,7 +40,7 @@ export function DeleteAccountForm({ practiceName }: { practiceName: string }) {
       if (message) form.setError('practiceName', { message })
     },
   })
-  const typed = form.watch('practiceName')
+  const typed = useWatch({ control: form.control, name: 'practiceName' })
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => execute(values))} className="flex flex-col gap-4" data-test="danger-form">
       <FormField
