@@ -8,7 +8,7 @@ import { createAdminClient } from '@/lib/supabase/admin'
 import { DeleteAccountSchema, DeleteClientSchema } from './deletion/erasure.schema'
 import { eraseAccount, eraseClient } from './deletion/erase.service'
 
-export const ACCOUNT_DELETED_PATH = '/account-deleted'
+const ACCOUNT_DELETED_PATH = '/account-deleted'
 const DANGER_ZONE_PATH = '/dashboard/settings/danger'
 
 /** Emails a fresh sign-in link that lands back on the danger zone (the re-authentication step). */
