@@ -6,6 +6,9 @@ const root = fileURLToPath(new URL('.', import.meta.url))
 export default defineConfig({
   resolve: { alias: { '@': root, 'server-only': `${root}tests/helpers/server-only.ts` } },
   test: {
+    // supabase-js builds a realtime client in createClient, which needs a global WebSocket:
+    // built into Node 22+, behind this flag on Node 20.
+    execArgv: ['--experimental-websocket'],
     projects: [
       {
         extends: true,

@@ -876,7 +876,18 @@ export type Database = {
     }
     Functions: {
       accept_practice_invitation: { Args: { token: string }; Returns: string }
+      client_files_mismatches: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          problem: string
+          storage_path: string
+        }[]
+      }
       complete_onboarding: { Args: Record<PropertyKey, never>; Returns: string }
+      purge_expired_audit_log: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       record_audit_event: {
         Args: {
           action: string

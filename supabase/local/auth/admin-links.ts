@@ -9,7 +9,15 @@ import { resolveRedirect } from './redirect.ts'
 import { optObject, optString, query, readJson } from './request.ts'
 import { checkPassword, clientMeta, type RouteContext } from './route.ts'
 import { newToken, storeToken, type EmailAction } from './tokens.ts'
-import { createUser, emailExists, findUserByEmail, findUserById, normaliseEmail, userJson, type UserRow } from './users.ts'
+import {
+  createUser,
+  emailExists,
+  findUserByEmail,
+  findUserById,
+  normaliseEmail,
+  userJson,
+  type UserRow,
+} from './users.ts'
 
 const LINK_TYPES = ['signup', 'invite', 'magiclink', 'recovery', 'email_change_current', 'email_change_new'] as const
 type LinkType = (typeof LINK_TYPES)[number]
@@ -23,7 +31,13 @@ interface Plan {
 }
 
 /** Finds or creates the user a link type needs, applying GoTrue's conversions and refusals. */
-async function plan(ctx: LocalContext, tx: TransactionSql, type: LinkType, email: string, body: Record<string, unknown>): Promise<Plan> {
+async function plan(
+  ctx: LocalContext,
+  tx: TransactionSql,
+  type: LinkType,
+  email: string,
+  body: Record<string, unknown>,
+): Promise<Plan> {
   const existing = await findUserByEmail(tx, email)
   const password = optString(body, 'password')
   const data = optObject(body, 'data')
@@ -40,7 +54,8 @@ async function plan(ctx: LocalContext, tx: TransactionSql, type: LinkType, email
     case 'invite':
       return { user: await signup(true), action: 'invite', verificationType: 'invite', recipient: email }
     case 'magiclink':
-      if (!existing) return { user: await signup(false), action: 'signup', verificationType: 'signup', recipient: email }
+      if (!existing)
+        return { user: await signup(false), action: 'signup', verificationType: 'signup', recipient: email }
       return { user: existing, action: 'magiclink', verificationType: 'magiclink', recipient: email }
     case 'recovery':
       if (!existing) throw notFound('user_not_found', 'User with this email not found')

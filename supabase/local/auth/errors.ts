@@ -47,10 +47,15 @@ export function sendAuthError(req: IncomingMessage, res: ServerResponse, err: Au
     return
   }
   if (wantsVersionedErrors(req)) {
-    sendJson(res, err.status, { code: err.code, message: err.message, ...err.extra }, {
-      'X-Supabase-Api-Version': API_VERSION,
-      'x-sb-error-code': err.code,
-    })
+    sendJson(
+      res,
+      err.status,
+      { code: err.code, message: err.message, ...err.extra },
+      {
+        'X-Supabase-Api-Version': API_VERSION,
+        'x-sb-error-code': err.code,
+      },
+    )
     return
   }
   sendJson(res, err.status, { code: err.status, error_code: err.code, msg: err.message, ...err.extra })

@@ -29,7 +29,8 @@ export interface Caller {
 /** The signed-in user behind the request; refuses deleted users and ended sessions. */
 export async function requireUser(ctx: LocalContext, req: IncomingMessage): Promise<Caller> {
   const claims = await claimsOf(ctx, req)
-  if (typeof claims.sub !== 'string' || claims.sub === '') throw forbidden('bad_jwt', 'invalid claim: missing sub claim')
+  if (typeof claims.sub !== 'string' || claims.sub === '')
+    throw forbidden('bad_jwt', 'invalid claim: missing sub claim')
   if (!UUID.test(claims.sub)) throw forbidden('bad_jwt', 'invalid claim: sub claim must be a UUID')
   const user = await findUserById(ctx.sql, claims.sub)
   if (!user) throw forbidden('user_not_found', 'User from sub claim in JWT does not exist')

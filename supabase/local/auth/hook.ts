@@ -73,7 +73,8 @@ export async function callHook(target: HookTarget, payload: unknown): Promise<vo
       if (e instanceof AuthError) throw e
       const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
       if (!timedOut) throw internal('Failed to trigger auth hook, error making HTTP request')
-      if (n >= MAX_ATTEMPTS) throw new AuthError(422, 'hook_timeout_after_retry', 'Failed to reach hook after maximum retries')
+      if (n >= MAX_ATTEMPTS)
+        throw new AuthError(422, 'hook_timeout_after_retry', 'Failed to reach hook after maximum retries')
       await sleep(RETRY_BACKOFF_MS)
       continue
     }

@@ -16,7 +16,13 @@ export interface LinkRequest {
 }
 
 /** The flow-state method a PKCE exchange reports in `amr`. */
-const PKCE_METHOD = { signup: 'email/signup', invite: 'invite', magiclink: 'magiclink', recovery: 'recovery', email_change: 'email_change' } as const
+const PKCE_METHOD = {
+  signup: 'email/signup',
+  invite: 'invite',
+  magiclink: 'magiclink',
+  recovery: 'recovery',
+  email_change: 'email_change',
+} as const
 
 /**
  * Issues a one-time token for `action`, stores its hash on the user, records the PKCE flow if
@@ -30,5 +36,13 @@ export async function sendLink(ctx: LocalContext, tx: TransactionSql, link: Link
   await storeToken(tx, link.user.id, link.action, token.hash)
   if (link.pkce) await createFlowState(tx, link.user.id, link.pkce, PKCE_METHOD[link.action])
   const user = (await findUserById(tx, link.user.id)) ?? link.user
-  await sendAuthEmail(ctx, tx, { user, action: link.action, otp: token.otp, hash: token.hash, redirectTo: link.redirectTo, to: link.to, ip: link.ip })
+  await sendAuthEmail(ctx, tx, {
+    user,
+    action: link.action,
+    otp: token.otp,
+    hash: token.hash,
+    redirectTo: link.redirectTo,
+    to: link.to,
+    ip: link.ip,
+  })
 }

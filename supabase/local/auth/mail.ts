@@ -81,5 +81,10 @@ export async function sendAuthEmail(ctx: LocalContext, db: Db, email: AuthEmail)
     return
   }
   const link = confirmationUrl(auth.externalUrl, email.hash, email.action, email.redirectTo)
-  ctx.mailbox.deliver({ from: 'Admin <admin@email.com>', to: [to], subject: SUBJECTS[email.action], ...render(email, link) })
+  ctx.mailbox.deliver({
+    from: 'Admin <admin@email.com>',
+    to: [to],
+    subject: SUBJECTS[email.action],
+    ...render(email, link),
+  })
 }

@@ -21,7 +21,9 @@ export function pkceParams(challenge: string | undefined, method: string | undef
   const m = method.toLowerCase()
   if (m !== 's256' && m !== 'plain') throw validationFailed('code challenge method not supported')
   if (!/^[A-Za-z0-9._~-]{43,128}$/.test(challenge)) {
-    throw validationFailed('code challenge has to be between 43 and 128 characters and only contain alphanumeric characters, \'.\', \'-\', \'_\' and \'~\'')
+    throw validationFailed(
+      "code challenge has to be between 43 and 128 characters and only contain alphanumeric characters, '.', '-', '_' and '~'",
+    )
   }
   return { challenge, method: m }
 }

@@ -61,7 +61,11 @@ export function isRedirectAllowed(redirect: string, auth: AuthConfig): boolean {
     const host = rawHostname(redirect)
     const loopback = ipLoopback(host)
     const isLocalhost = host === 'localhost' || loopback === true
-    if (host === site.hostname.replace(/^\[|\]$/g, '') && target.protocol === site.protocol && (target.port === site.port || isLocalhost)) {
+    if (
+      host === site.hostname.replace(/^\[|\]$/g, '') &&
+      target.protocol === site.protocol &&
+      (target.port === site.port || isLocalhost)
+    ) {
       return true
     }
     if (DECIMAL_HOST.test(host)) return false

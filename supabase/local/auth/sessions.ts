@@ -59,7 +59,13 @@ async function sessionAmr(db: Db, sessionId: string): Promise<Amr[]> {
 }
 
 /** The §4.2 session body for an existing session and refresh token. */
-export async function sessionBody(ctx: LocalContext, db: Db, userId: string, sessionId: string, refreshToken: string): Promise<Json> {
+export async function sessionBody(
+  ctx: LocalContext,
+  db: Db,
+  userId: string,
+  sessionId: string,
+  refreshToken: string,
+): Promise<Json> {
   const user = await findUserById(db, userId)
   if (!user) throw internal('Database error granting user')
   const { token, exp } = await signAccessToken(ctx, user, sessionId, await sessionAmr(db, sessionId))

@@ -40,7 +40,9 @@ async function refreshGrant(ctx: LocalContext, tx: TransactionSql, presented: st
     from auth.sessions where id = ${rt.session_id} for update`
   if (!session) throw badRequest('session_not_found', 'Invalid Refresh Token: No Valid Session Found')
   if (session.expired) throw badRequest('session_expired', 'Invalid Refresh Token: Session Expired')
-  const [owner] = await tx<{ banned_until: Date | null }[]>`select banned_until from auth.users where id = ${session.user_id}`
+  const [owner] = await tx<
+    { banned_until: Date | null }[]
+  >`select banned_until from auth.users where id = ${session.user_id}`
   if (!owner) throw tokenNotFound()
   if (owner.banned_until && owner.banned_until.getTime() > Date.now()) throw badRequest('user_banned', 'User is banned')
 
@@ -107,7 +109,8 @@ export async function postToken({ ctx, req, res, url, limiter }: RouteContext) {
     case 'pkce': {
       const code = optString(body, 'auth_code')
       const verifier = optString(body, 'code_verifier')
-      if (!code || !verifier) throw validationFailed('invalid request: both auth code and code verifier should be non-empty')
+      if (!code || !verifier)
+        throw validationFailed('invalid request: both auth code and code verifier should be non-empty')
       session = await ctx.sql.begin(async (tx) => {
         const flow = await consumeFlowState(tx, code, verifier)
         return issueSession(ctx, tx, flow.userId, flow.method, meta)

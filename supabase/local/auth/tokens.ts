@@ -29,7 +29,9 @@ export function generateOtp(length: number): string {
 
 /** lowercase hex SHA-224 of the lowercased email followed by the OTP. */
 export function tokenHash(email: string, otp: string): string {
-  return createHash('sha224').update(email.toLowerCase() + otp).digest('hex')
+  return createHash('sha224')
+    .update(email.toLowerCase() + otp)
+    .digest('hex')
 }
 
 export interface IssuedToken {

@@ -53,7 +53,8 @@ export async function putUser({ ctx, req, res, url }: RouteContext) {
       } else {
         await tx`update auth.users set email_change = ${email} where id = ${id}`
         const user = await findUserById(tx, id)
-        if (user) await sendLink(ctx, tx, { user, action: 'email_change', redirectTo, pkce, ip: clientMeta(req).ip, to: email })
+        if (user)
+          await sendLink(ctx, tx, { user, action: 'email_change', redirectTo, pkce, ip: clientMeta(req).ip, to: email })
       }
     }
     const user = await findUserById(tx, id)

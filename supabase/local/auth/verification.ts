@@ -18,7 +18,8 @@ const CANDIDATES: Record<VerifyType, EmailAction[]> = {
 
 export function parseVerifyType(type: string | undefined): VerifyType {
   if (!type) throw validationFailed('Verify requires a verification type')
-  if (type === 'sms' || type === 'phone_change') throw new AuthError(400, 'validation_failed', 'Unsupported phone provider')
+  if (type === 'sms' || type === 'phone_change')
+    throw new AuthError(400, 'validation_failed', 'Unsupported phone provider')
   if (!(VERIFY_TYPES as readonly string[]).includes(type)) throw validationFailed('Unsupported verification type')
   return type as VerifyType
 }
@@ -32,7 +33,10 @@ export interface Verified {
 }
 
 const expired = (proof: Proof) =>
-  forbidden('otp_expired', 'tokenHash' in proof ? 'Email link is invalid or has expired' : 'Token has expired or is invalid')
+  forbidden(
+    'otp_expired',
+    'tokenHash' in proof ? 'Email link is invalid or has expired' : 'Token has expired or is invalid',
+  )
 
 async function findMatch(tx: TransactionSql, type: VerifyType, proof: Proof) {
   for (const action of CANDIDATES[type]) {
@@ -57,7 +61,12 @@ async function findMatch(tx: TransactionSql, type: VerifyType, proof: Proof) {
  * Consumes a one-time token: single use (cleared on success), valid for `otp_expiry` seconds
  * from its *_sent_at. Confirms the email (or applies the email change) as GoTrue does.
  */
-export async function consumeToken(tx: TransactionSql, type: VerifyType, proof: Proof, otpExpiry: number): Promise<Verified> {
+export async function consumeToken(
+  tx: TransactionSql,
+  type: VerifyType,
+  proof: Proof,
+  otpExpiry: number,
+): Promise<Verified> {
   const match = await findMatch(tx, type, proof)
   if (!match) throw expired(proof)
   const slot = SLOTS[match.action]

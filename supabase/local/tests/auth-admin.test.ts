@@ -22,7 +22,12 @@ function admin(path: string, init: { method?: string; body?: unknown; key?: stri
   const key = init.key ?? s.stack.serviceRoleKey
   return fetch(`${s.authUrl}${path}`, {
     method: init.method ?? 'GET',
-    headers: { apikey: key, Authorization: `Bearer ${key}`, 'X-Supabase-Api-Version': '2024-01-01', 'Content-Type': 'application/json' },
+    headers: {
+      apikey: key,
+      Authorization: `Bearer ${key}`,
+      'X-Supabase-Api-Version': '2024-01-01',
+      'Content-Type': 'application/json',
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   })
 }
@@ -48,7 +53,11 @@ describe('admin users', () => {
       is_anonymous: false,
     })
     const dup = await s.admin().auth.admin.createUser({ email })
-    expect(dup.error).toMatchObject({ status: 422, code: 'email_exists', message: 'A user with this email address has already been registered' })
+    expect(dup.error).toMatchObject({
+      status: 422,
+      code: 'email_exists',
+      message: 'A user with this email address has already been registered',
+    })
   })
 
   it('runs AFTER INSERT triggers seeing role = "" (insert, then role update), and re-reads the row', async () => {
@@ -84,7 +93,10 @@ describe('admin users', () => {
 
     const kept = await s.admin().auth.admin.createUser({ email: uniqueEmail('fk'), email_confirm: true })
     await s.stack.sql`insert into public.profiles_without_cascade values (${kept.data.user!.id})`
-    const blocked = await admin(`/admin/users/${kept.data.user!.id}`, { method: 'DELETE', body: { should_soft_delete: false } })
+    const blocked = await admin(`/admin/users/${kept.data.user!.id}`, {
+      method: 'DELETE',
+      body: { should_soft_delete: false },
+    })
     expect(blocked.status).toBe(500)
     expect(await blocked.json()).toEqual({ code: 'unexpected_failure', message: 'Database error deleting user' })
     expect(await s.stack.sql`select 1 from auth.users where id = ${kept.data.user!.id}`).toHaveLength(1)
@@ -104,8 +116,11 @@ describe('admin users', () => {
   })
 
   it('listUsers pages with x-total-count and link headers', async () => {
-    for (let i = 0; i < 3; i++) await s.admin().auth.admin.createUser({ email: uniqueEmail('page'), email_confirm: true })
-    const [{ total }] = (await s.stack.sql`select count(*)::int as total from auth.users`) as unknown as [{ total: number }]
+    for (let i = 0; i < 3; i++)
+      await s.admin().auth.admin.createUser({ email: uniqueEmail('page'), email_confirm: true })
+    const [{ total }] = (await s.stack.sql`select count(*)::int as total from auth.users`) as unknown as [
+      { total: number },
+    ]
     const first = await s.admin().auth.admin.listUsers({ page: 1, perPage: 2 })
     expect(first.error).toBeNull()
     expect(first.data.users).toHaveLength(2)
@@ -118,8 +133,12 @@ describe('admin users', () => {
   })
 
   it('updateUserById merges metadata and bans', async () => {
-    const { data } = await s.admin().auth.admin.createUser({ email: uniqueEmail('upd'), email_confirm: true, user_metadata: { a: 1, b: 2 } })
-    const upd = await s.admin().auth.admin.updateUserById(data.user!.id, { user_metadata: { b: null, c: 3 }, ban_duration: '24h' })
+    const { data } = await s
+      .admin()
+      .auth.admin.createUser({ email: uniqueEmail('upd'), email_confirm: true, user_metadata: { a: 1, b: 2 } })
+    const upd = await s
+      .admin()
+      .auth.admin.updateUserById(data.user!.id, { user_metadata: { b: null, c: 3 }, ban_duration: '24h' })
     expect(upd.error).toBeNull()
     expect(upd.data.user?.user_metadata).toMatchObject({ a: 1, c: 3 })
     expect(upd.data.user?.user_metadata).not.toHaveProperty('b')
@@ -138,7 +157,9 @@ describe('generate_link and invite', () => {
     const email = uniqueEmail('gen')
     const redirectTo = 'http://127.0.0.1:3000/auth/confirm'
     const calls = s.hook.calls.length
-    const { data, error } = await s.admin().auth.admin.generateLink({ type: 'magiclink', email, options: { redirectTo } })
+    const { data, error } = await s
+      .admin()
+      .auth.admin.generateLink({ type: 'magiclink', email, options: { redirectTo } })
     expect(error).toBeNull()
     const p = data.properties!
     expect(p.verification_type).toBe('signup')
@@ -147,7 +168,11 @@ describe('generate_link and invite', () => {
     expect(p.redirect_to).toBe(redirectTo)
     const link = new URL(p.action_link)
     expect(`${link.origin}${link.pathname}`).toBe(`${s.authUrl}/verify`)
-    expect(Object.fromEntries(link.searchParams)).toEqual({ token: p.hashed_token, type: 'signup', redirect_to: redirectTo })
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      token: p.hashed_token,
+      type: 'signup',
+      redirect_to: redirectTo,
+    })
     expect(p.action_link).toBe(`${s.authUrl}/verify?token=${p.hashed_token}&type=signup&redirect_to=${redirectTo}`)
     expect(data.user).toMatchObject({ email })
     expect(data.user?.email_confirmed_at).toBeUndefined()
@@ -160,8 +185,14 @@ describe('generate_link and invite', () => {
   it('404s recovery for an unknown email and 400s an unknown link type', async () => {
     const rec = await s.admin().auth.admin.generateLink({ type: 'recovery', email: uniqueEmail('none') })
     expect(rec.error).toMatchObject({ status: 404, code: 'user_not_found' })
-    const bad = await admin('/admin/generate_link', { method: 'POST', body: { type: 'teleport', email: uniqueEmail('x') } })
-    expect(await bad.json()).toEqual({ code: 'validation_failed', message: 'Invalid email action link type requested: teleport' })
+    const bad = await admin('/admin/generate_link', {
+      method: 'POST',
+      body: { type: 'teleport', email: uniqueEmail('x') },
+    })
+    expect(await bad.json()).toEqual({
+      code: 'validation_failed',
+      message: 'Invalid email action link type requested: teleport',
+    })
   })
 
   it('inviteUserByEmail creates an invited user and sends an invite through the hook', async () => {

@@ -55,7 +55,10 @@ describe('auth emails without the hook', () => {
   it('delivers a magic link whose ConfirmationURL verifies, with the code in the text', async () => {
     const email = uniqueEmail('mailbox')
     const client = createClient(apiUrl, stack.anonKey, { auth: { persistSession: false }, realtime: realtimeOptions })
-    const sent = await client.auth.signInWithOtp({ email, options: { emailRedirectTo: 'http://127.0.0.1:3000/auth/confirm' } })
+    const sent = await client.auth.signInWithOtp({
+      email,
+      options: { emailRedirectTo: 'http://127.0.0.1:3000/auth/confirm' },
+    })
     expect(sent.error).toBeNull()
 
     const mail = mailbox.messages().findLast((m) => m.to.includes(email))
@@ -75,7 +78,10 @@ describe('auth emails without the hook', () => {
 
   it('titles invitations "You have been invited"', async () => {
     const email = uniqueEmail('invited')
-    const admin = createClient(apiUrl, stack.serviceRoleKey, { auth: { persistSession: false }, realtime: realtimeOptions })
+    const admin = createClient(apiUrl, stack.serviceRoleKey, {
+      auth: { persistSession: false },
+      realtime: realtimeOptions,
+    })
     expect((await admin.auth.admin.inviteUserByEmail(email)).error).toBeNull()
     const mail = mailbox.messages().findLast((m) => m.to.includes(email))
     expect(mail?.subject).toBe('You have been invited')

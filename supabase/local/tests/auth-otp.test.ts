@@ -13,7 +13,10 @@ describe('POST /otp and POST /verify', () => {
   it('mails a signed magic link through the hook and turns its token_hash into a session', async () => {
     const email = uniqueEmail('otp')
     const client = s.anon()
-    const sent = await client.auth.signInWithOtp({ email, options: { emailRedirectTo: 'http://127.0.0.1:3000/auth/confirm' } })
+    const sent = await client.auth.signInWithOtp({
+      email,
+      options: { emailRedirectTo: 'http://127.0.0.1:3000/auth/confirm' },
+    })
     expect(sent.error).toBeNull()
     expect(sent.data).toEqual({ user: null, session: null })
 
@@ -27,8 +30,13 @@ describe('POST /otp and POST /verify', () => {
     expect(mail.site_url).toBe(s.authUrl)
     expect(mail.redirect_to).toBe('http://127.0.0.1:3000/auth/confirm')
     expect(mail.token).toMatch(/^\d{6}$/)
-    expect(mail.token_hash).toBe(createHash('sha224').update(email + mail.token).digest('hex'))
-    const [row] = await s.stack.sql`select recovery_token, recovery_sent_at, email_confirmed_at from auth.users where email = ${email}`
+    expect(mail.token_hash).toBe(
+      createHash('sha224')
+        .update(email + mail.token)
+        .digest('hex'),
+    )
+    const [row] = await s.stack
+      .sql`select recovery_token, recovery_sent_at, email_confirmed_at from auth.users where email = ${email}`
     expect(row?.recovery_token).toBe(mail.token_hash)
     expect(row?.email_confirmed_at).not.toBeNull()
 
@@ -39,7 +47,11 @@ describe('POST /otp and POST /verify', () => {
     expect(session.expires_in).toBe(s.config.jwtExpiry)
     expect(session.user.email).toBe(email)
     expect(session.user.app_metadata).toEqual({ provider: 'email', providers: ['email'] })
-    expect(session.user.identities?.[0]).toMatchObject({ provider: 'email', id: session.user.id, user_id: session.user.id })
+    expect(session.user.identities?.[0]).toMatchObject({
+      provider: 'email',
+      id: session.user.id,
+      user_id: session.user.id,
+    })
 
     expect(decodeProtectedHeader(session.access_token)).toMatchObject({ alg: 'ES256', kid: expect.any(String) })
     const claims = decodeJwt(session.access_token)
@@ -65,14 +77,20 @@ describe('POST /otp and POST /verify', () => {
     const hash = s.hook.lastFor(email).body.email_data.token_hash
     expect((await s.anon().auth.verifyOtp({ token_hash: hash, type: 'email' })).error).toBeNull()
     const again = await s.anon().auth.verifyOtp({ token_hash: hash, type: 'email' })
-    expect(again.error).toMatchObject({ status: 403, code: 'otp_expired', message: 'Email link is invalid or has expired' })
+    expect(again.error).toMatchObject({
+      status: 403,
+      code: 'otp_expired',
+      message: 'Email link is invalid or has expired',
+    })
   })
 
   it('verifies the six-digit code with the email, and words a wrong code differently', async () => {
     const email = uniqueEmail('code')
     await s.anon().auth.signInWithOtp({ email })
     const { token } = s.hook.lastFor(email).body.email_data
-    const wrong = await s.anon().auth.verifyOtp({ email, token: token === '000000' ? '111111' : '000000', type: 'email' })
+    const wrong = await s
+      .anon()
+      .auth.verifyOtp({ email, token: token === '000000' ? '111111' : '000000', type: 'email' })
     expect(wrong.error).toMatchObject({ status: 403, code: 'otp_expired', message: 'Token has expired or is invalid' })
     const right = await s.anon().auth.verifyOtp({ email, token, type: 'email' })
     expect(right.error).toBeNull()
@@ -154,7 +172,12 @@ describe('POST /otp and POST /verify', () => {
     const post = (path: string, body: string, headers: Record<string, string> = {}) =>
       fetch(`${s.authUrl}${path}`, {
         method: 'POST',
-        headers: { apikey: s.stack.anonKey, 'Content-Type': 'application/json', 'X-Supabase-Api-Version': '2024-01-01', ...headers },
+        headers: {
+          apikey: s.stack.anonKey,
+          'Content-Type': 'application/json',
+          'X-Supabase-Api-Version': '2024-01-01',
+          ...headers,
+        },
         body,
       })
     const badJson = await post('/otp', '{"email":')
@@ -169,15 +192,28 @@ describe('POST /otp and POST /verify', () => {
 
     const legacy = await post('/otp', JSON.stringify({ email: '' }), { 'X-Supabase-Api-Version': '' })
     expect(legacy.status).toBe(400)
-    expect(await legacy.json()).toEqual({ code: 400, error_code: 'validation_failed', msg: 'An email address is required' })
+    expect(await legacy.json()).toEqual({
+      code: 400,
+      error_code: 'validation_failed',
+      msg: 'An email address is required',
+    })
 
-    const badChallenge = await post('/otp', JSON.stringify({ email: uniqueEmail('pk'), code_challenge: 'short', code_challenge_method: 's256' }))
+    const badChallenge = await post(
+      '/otp',
+      JSON.stringify({ email: uniqueEmail('pk'), code_challenge: 'short', code_challenge_method: 's256' }),
+    )
     expect(await badChallenge.json()).toMatchObject({ code: 'validation_failed' })
 
     const mixed = await post('/verify', JSON.stringify({ token_hash: 'abc', type: 'email', email: 'a@example.com' }))
-    expect(await mixed.json()).toEqual({ code: 'validation_failed', message: 'Only the token_hash and type should be provided' })
+    expect(await mixed.json()).toEqual({
+      code: 'validation_failed',
+      message: 'Only the token_hash and type should be provided',
+    })
 
-    const tooBig = await post('/otp', JSON.stringify({ email: 'a@example.com', data: { blob: 'x'.repeat(1024 * 1024) } }))
+    const tooBig = await post(
+      '/otp',
+      JSON.stringify({ email: 'a@example.com', data: { blob: 'x'.repeat(1024 * 1024) } }),
+    )
     expect(tooBig.status).toBe(400)
     expect(await tooBig.json()).toMatchObject({ code: 'bad_json' })
   })
@@ -191,11 +227,17 @@ describe('POST /otp and POST /verify', () => {
       for (let i = 0; i < 3; i++) {
         const res = await fetch(`${s.authUrl}/otp`, {
           method: 'POST',
-          headers: { apikey: s.stack.anonKey, 'Content-Type': 'application/json', 'X-Supabase-Api-Version': '2024-01-01', ...ip },
+          headers: {
+            apikey: s.stack.anonKey,
+            'Content-Type': 'application/json',
+            'X-Supabase-Api-Version': '2024-01-01',
+            ...ip,
+          },
           body: JSON.stringify({ email: uniqueEmail('rl') }),
         })
         statuses.push(res.status)
-        if (res.status === 429) expect(await res.json()).toEqual({ code: 'over_request_rate_limit', message: 'Request rate limit reached' })
+        if (res.status === 429)
+          expect(await res.json()).toEqual({ code: 'over_request_rate_limit', message: 'Request rate limit reached' })
       }
       expect(statuses).toEqual([200, 200, 429])
     } finally {

@@ -23,7 +23,8 @@ function authFetch(path: string, init: { method?: string; token?: string; body?:
   })
 }
 
-const refresh = (refresh_token: string) => authFetch('/token?grant_type=refresh_token', { method: 'POST', body: { refresh_token } })
+const refresh = (refresh_token: string) =>
+  authFetch('/token?grant_type=refresh_token', { method: 'POST', body: { refresh_token } })
 
 describe('refresh tokens', () => {
   it('rotates: each refresh revokes the presented token and issues a new one', async () => {
@@ -46,10 +47,14 @@ describe('refresh tokens', () => {
     expect(reused.status).toBe(200)
     expect(((await reused.json()) as { refresh_token: string }).refresh_token).toBe(child)
 
-    await s.stack.sql`update auth.refresh_tokens set updated_at = now() - interval '1 hour' where token = ${session.refresh_token}`
+    await s.stack
+      .sql`update auth.refresh_tokens set updated_at = now() - interval '1 hour' where token = ${session.refresh_token}`
     const late = await refresh(session.refresh_token)
     expect(late.status).toBe(400)
-    expect(await late.json()).toEqual({ code: 'refresh_token_already_used', message: 'Invalid Refresh Token: Already Used' })
+    expect(await late.json()).toEqual({
+      code: 'refresh_token_already_used',
+      message: 'Invalid Refresh Token: Already Used',
+    })
     // Reuse after the window revokes the whole family: the child is dead too.
     const [c] = await s.stack.sql`select revoked from auth.refresh_tokens where token = ${child}`
     expect(c?.revoked).toBe(true)
@@ -58,7 +63,10 @@ describe('refresh tokens', () => {
   it('answers the contract errors for unknown, short and missing tokens', async () => {
     const unknown = await refresh('abcdefghijkl')
     expect(unknown.status).toBe(400)
-    expect(await unknown.json()).toEqual({ code: 'refresh_token_not_found', message: 'Invalid Refresh Token: Refresh Token Not Found' })
+    expect(await unknown.json()).toEqual({
+      code: 'refresh_token_not_found',
+      message: 'Invalid Refresh Token: Refresh Token Not Found',
+    })
     expect(await (await refresh('short')).json()).toMatchObject({ code: 'validation_failed' })
     const missing = await authFetch('/token?grant_type=refresh_token', { method: 'POST', body: {} })
     expect(missing.status).toBe(400)
@@ -73,7 +81,8 @@ describe('refresh tokens', () => {
       s.config.sessions = { timebox: 3600, inactivityTimeout: 0 }
       const boxed = await signedInClient(s)
       expect((await refresh(boxed.session.refresh_token)).status).toBe(200)
-      await s.stack.sql`update auth.sessions set created_at = now() - interval '2 hours' where user_id = ${boxed.user.id}`
+      await s.stack
+        .sql`update auth.sessions set created_at = now() - interval '2 hours' where user_id = ${boxed.user.id}`
       const late = await refresh(boxed.session.refresh_token)
       expect(late.status).toBe(400)
       expect(await late.json()).toEqual({ code: 'session_expired', message: 'Invalid Refresh Token: Session Expired' })
@@ -115,7 +124,10 @@ describe('GET /user, logout and JWT checks', () => {
     expect((await client.auth.signOut()).error).toBeNull()
     const me = await authFetch('/user', { token: session.access_token })
     expect(me.status).toBe(403)
-    expect(await me.json()).toEqual({ code: 'session_not_found', message: 'Session from session_id claim in JWT does not exist' })
+    expect(await me.json()).toEqual({
+      code: 'session_not_found',
+      message: 'Session from session_id claim in JWT does not exist',
+    })
     const again = await refresh(session.refresh_token)
     expect(again.status).toBe(400)
   })
@@ -123,7 +135,8 @@ describe('GET /user, logout and JWT checks', () => {
   it('scope=others keeps the current session and ends the rest', async () => {
     const first = await signedInClient(s)
     const second = await s.anon().auth.verifyOtp({
-      token_hash: (await s.admin().auth.admin.generateLink({ type: 'magiclink', email: first.email })).data.properties!.hashed_token,
+      token_hash: (await s.admin().auth.admin.generateLink({ type: 'magiclink', email: first.email })).data.properties!
+        .hashed_token,
       type: 'magiclink',
     })
     const other = second.data.session!
@@ -175,7 +188,9 @@ describe('GET /user, logout and JWT checks', () => {
     const { client, user } = await signedInClient(s)
     const jwks = await fetch(`${s.authUrl}/.well-known/jwks.json`)
     expect(jwks.headers.get('cache-control')).toBe('public, max-age=600')
-    const { keys } = (await jwks.json()) as { keys: { kty: string; alg: string; kid: string; use: string; key_ops: string[]; d?: string }[] }
+    const { keys } = (await jwks.json()) as {
+      keys: { kty: string; alg: string; kid: string; use: string; key_ops: string[]; d?: string }[]
+    }
     expect(keys).toHaveLength(1)
     expect(keys[0]).toMatchObject({ kty: 'EC', alg: 'ES256', use: 'sig', key_ops: ['verify'] })
     expect(keys[0]!.d).toBeUndefined()
@@ -207,7 +222,10 @@ describe('PUT /user', () => {
     const { client, email } = await signedInClient(s)
     const weak = await client.auth.updateUser({ password: 'short' })
     expect(weak.error).toMatchObject({ status: 422, code: 'weak_password' })
-    const { data, error } = await client.auth.updateUser({ password: 'a-long-enough-password', data: { display_name: 'Ada' } })
+    const { data, error } = await client.auth.updateUser({
+      password: 'a-long-enough-password',
+      data: { display_name: 'Ada' },
+    })
     expect(error).toBeNull()
     expect(data.user?.user_metadata).toMatchObject({ display_name: 'Ada' })
     const login = await s.anon().auth.signInWithPassword({ email, password: 'a-long-enough-password' })
@@ -238,7 +256,9 @@ describe('email changes, signup and settings', () => {
       expect(data.user).toMatchObject({ email: user.email, new_email: next })
       const call = s.hook.lastFor(next)
       expect(call.body.email_data.email_action_type).toBe('email_change')
-      const verified = await s.anon().auth.verifyOtp({ token_hash: call.body.email_data.token_hash, type: 'email_change' })
+      const verified = await s
+        .anon()
+        .auth.verifyOtp({ token_hash: call.body.email_data.token_hash, type: 'email_change' })
       expect(verified.error).toBeNull()
       expect(verified.data.user?.email).toBe(next)
     } finally {
@@ -246,7 +266,7 @@ describe('email changes, signup and settings', () => {
     }
   })
 
-  it('refuses to take another user\'s email with email_exists', async () => {
+  it("refuses to take another user's email with email_exists", async () => {
     const a = await signedInClient(s)
     const b = await signedInClient(s)
     const res = await b.client.auth.updateUser({ email: a.email })
@@ -264,6 +284,10 @@ describe('email changes, signup and settings', () => {
 
   it('GET /settings reports the email provider and autoconfirm', async () => {
     const res = await authFetch('/settings')
-    expect(await res.json()).toMatchObject({ external: { email: true }, disable_signup: false, mailer_autoconfirm: true })
+    expect(await res.json()).toMatchObject({
+      external: { email: true },
+      disable_signup: false,
+      mailer_autoconfirm: true,
+    })
   })
 })

@@ -1,6 +1,13 @@
 import { createServerClient } from '@supabase/ssr'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { HOOK_SECRET, HookReceiver, realtimeOptions, startAuthStack, uniqueEmail, type AuthStack } from './auth-harness.ts'
+import {
+  HOOK_SECRET,
+  HookReceiver,
+  realtimeOptions,
+  startAuthStack,
+  uniqueEmail,
+  type AuthStack,
+} from './auth-harness.ts'
 
 let s: AuthStack
 beforeAll(async () => {
@@ -44,7 +51,9 @@ describe('@supabase/ssr against the stand-in (PKCE)', () => {
     expect(verified.error).toBeNull()
     const cookie = jar.get('sb-127-auth-token')
     expect(cookie).toMatch(/^base64-/)
-    const stored = JSON.parse(Buffer.from(cookie!.slice('base64-'.length), 'base64url').toString('utf8')) as { user: { email: string } }
+    const stored = JSON.parse(Buffer.from(cookie!.slice('base64-'.length), 'base64url').toString('utf8')) as {
+      user: { email: string }
+    }
     expect(stored.user.email).toBe(email)
 
     const { data, error } = await client.auth.getUser()
@@ -80,7 +89,9 @@ describe('@supabase/ssr against the stand-in (PKCE)', () => {
     const reused = await fetch(link, { redirect: 'manual' })
     const failed = new URL(reused.headers.get('location')!)
     expect(failed.searchParams.get('error_code')).toBe('otp_expired')
-    expect(new URLSearchParams(failed.hash.slice(1)).get('error_description')).toBe('Email link is invalid or has expired')
+    expect(new URLSearchParams(failed.hash.slice(1)).get('error_description')).toBe(
+      'Email link is invalid or has expired',
+    )
   })
 
   it('refuses a code exchange with the wrong verifier, and an expired one', async () => {
@@ -107,16 +118,29 @@ describe('@supabase/ssr against the stand-in (PKCE)', () => {
     const email = uniqueEmail('implicit')
     await s.anon().auth.signInWithOtp({ email })
     const { token_hash } = s.hook.lastFor(email).body.email_data
-    const res = await fetch(`${s.authUrl}/verify?token=${token_hash}&type=magiclink&redirect_to=https://evil.example.com/`, {
-      redirect: 'manual',
-    })
+    const res = await fetch(
+      `${s.authUrl}/verify?token=${token_hash}&type=magiclink&redirect_to=https://evil.example.com/`,
+      {
+        redirect: 'manual',
+      },
+    )
     expect(res.status).toBe(303)
     const location = new URL(res.headers.get('location')!)
     expect(`${location.origin}${location.pathname}`).toBe(new URL(s.config.siteUrl).toString())
     const fragment = new URLSearchParams(location.hash.slice(1))
-    expect([...fragment.keys()]).toEqual(['access_token', 'expires_at', 'expires_in', 'refresh_token', 'sb', 'token_type', 'type'])
+    expect([...fragment.keys()]).toEqual([
+      'access_token',
+      'expires_at',
+      'expires_in',
+      'refresh_token',
+      'sb',
+      'token_type',
+      'type',
+    ])
     expect(fragment.get('type')).toBe('magiclink')
-    const me = await fetch(`${s.authUrl}/user`, { headers: { Authorization: `Bearer ${fragment.get('access_token')}` } })
+    const me = await fetch(`${s.authUrl}/user`, {
+      headers: { Authorization: `Bearer ${fragment.get('access_token')}` },
+    })
     expect(((await me.json()) as { email: string }).email).toBe(email)
   })
 })
@@ -135,14 +159,33 @@ describe('send-email hook answers', () => {
       body: JSON.stringify({ email }),
     })
 
-  const cases: [string, { status: number; headers?: Record<string, string>; body?: string }, number, Record<string, string>][] = [
+  const cases: [
+    string,
+    { status: number; headers?: Record<string, string>; body?: string },
+    number,
+    Record<string, string>,
+  ][] = [
     ['401', { status: 401 }, 500, { code: 'unexpected_failure', message: 'Hook requires authorization token' }],
     ['400', { status: 400 }, 500, { code: 'unexpected_failure', message: 'Invalid payload sent to hook' }],
-    ['418', { status: 418 }, 500, { code: 'unexpected_failure', message: 'Unexpected status code returned from hook: 418' }],
-    ['200 without JSON', { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'ok' }, 400, { code: 'hook_payload_invalid_content_type' }],
+    [
+      '418',
+      { status: 418 },
+      500,
+      { code: 'unexpected_failure', message: 'Unexpected status code returned from hook: 418' },
+    ],
+    [
+      '200 without JSON',
+      { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'ok' },
+      400,
+      { code: 'hook_payload_invalid_content_type' },
+    ],
     [
       '200 with an error object',
-      { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"error":{"http_code":422,"message":"Address is blocked"}}' },
+      {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"error":{"http_code":422,"message":"Address is blocked"}}',
+      },
       422,
       { message: 'Address is blocked' },
     ],
