@@ -6,7 +6,7 @@ import { z } from 'zod'
  * shorter than its 6-year minimum). Returns how many rows went.
  */
 export async function purgeExpiredAuditRows(admin: SupabaseClient): Promise<number> {
-  const { data, error } = await admin.rpc('purge_expired_audit_rows')
+  const { data, error } = await admin.rpc('purge_expired_audit_log')
   if (error) throw new Error(`Audit retention purge failed: ${error.message}`)
   return z.coerce.number().int().nonnegative().parse(data)
 }

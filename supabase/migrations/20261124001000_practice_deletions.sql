@@ -1,6 +1,6 @@
 -- Erasure of a practice or of one client: a resumable job recorded in a ledger, plus the
 -- service-role functions it needs (inventory before anything is deleted, object listing, the
--- re-check of logins still in use) and the retention purge the daily cron calls.
+-- re-check of logins still in use).
 --
 -- The ledger lives in `private`: it outlives the practice, so it has no practice FK, and it is no
 -- tenant data for the API to expose.
@@ -269,18 +269,3 @@ $$;
 comment on function public.erasure_stalled_jobs(interval) is 'Service role: open erasure jobs nobody has touched for a while, for the cron to finish.';
 revoke execute on function public.erasure_stalled_jobs(interval) from public, anon, authenticated;
 grant execute on function public.erasure_stalled_jobs(interval) to service_role;
-
--- ---------------------------------------------------------------------------------------------
--- Retention: the daily cron's entry point to the data model's purge.
--- ---------------------------------------------------------------------------------------------
-
-create function public.purge_expired_audit_rows()
-returns bigint
-language sql volatile security definer set search_path = ''
-as $$
-  select private.purge_audit_log(interval '6 years')
-$$;
-comment on function public.purge_expired_audit_rows() is
-  'Service role: removes audit rows past retention. 6 years is the minimum private.purge_audit_log accepts.';
-revoke execute on function public.purge_expired_audit_rows() from public, anon, authenticated;
-grant execute on function public.purge_expired_audit_rows() to service_role;

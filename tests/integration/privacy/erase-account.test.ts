@@ -180,6 +180,8 @@ describe('an erasure interrupted halfway through object removal', () => {
     const [done] = await sql<{ files_removed: number; attempts: number }[]>`
       select files_removed, attempts from private.practice_deletions where id = ${ledger!.id}`
     expect(done).toEqual({ files_removed: 7, attempts: 2 })
+    const orphans = await sql<{ storage_path: string }[]>`select storage_path from public.client_files_mismatches()`
+    expect(orphans.filter((o) => o.storage_path.startsWith(world.a.id))).toEqual([])
     expect((await mailTo(ownerA.email)).map((m) => m.subject)).toEqual(['Your DoulaOS deletion receipt'])
   }, 60_000)
 })
