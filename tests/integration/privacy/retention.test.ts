@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCAL_CRON_SECRET } from '../../../scripts/local-env.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
-import { useStackEnv } from './fixtures.ts'
+import { eraseAccount } from '@/lib/privacy/deletion/erase.service'
+import type { OutgoingEmail } from '@/lib/email/send'
+import { serviceApiClient } from '../../helpers/personas.ts'
+import { fillClient, loginExists, objectCount, signIn, useStackEnv } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -48,5 +51,34 @@ describe('GET /api/cron/retention', () => {
     expect(body.purged).toBeGreaterThanOrEqual(1)
     expect(await exists(old)).toBe(false)
     expect(await exists(recent)).toBe(true)
+  })
+})
+
+describe('the retention cron and interrupted erasures', () => {
+  it('finishes an erasure that stopped and was left alone', async () => {
+    const { sendEmail } = (await import('@/lib/email/send')) as { sendEmail: (e: OutgoingEmail) => Promise<unknown> }
+    const w = await createWorld(sql)
+    const owner = w.personas.ownerA.user!
+    await fillClient(sql, w.a1, owner.id, 3)
+    const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${w.a.id}`
+    const { client } = await signIn(owner)
+    const failing = async () => {
+      throw new Error('injected: storage unavailable')
+    }
+    await expect(
+      eraseAccount(client, { admin: serviceApiClient(), sendEmail, removeObjects: failing }, { practiceId: w.a.id, typedName: practice!.name }),
+    ).rejects.toThrow('injected')
+    // An hour of silence; the ledger's touch trigger would reset updated_at, so bypass it here.
+    await sql.begin(async (tx) => {
+      await tx`set local session_replication_role = replica`
+      await tx`update private.practice_deletions set updated_at = now() - interval '1 hour' where practice_id = ${w.a.id}`
+    })
+
+    const res = await call(`Bearer ${LOCAL_CRON_SECRET}`)
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { erasures: { resumed: number } }).erasures.resumed).toBeGreaterThanOrEqual(1)
+    expect(await objectCount(sql, `${w.a.id}/`)).toBe(0)
+    expect(await sql`select 1 from public.practices where id = ${w.a.id}`).toHaveLength(0)
+    expect(await loginExists(sql, owner.id)).toBe(false)
   })
 })
