@@ -1,0 +1,60 @@
+// GET /api/export/audit?practice=<id>&actor=&client=&action=&from=&to= — the filtered audit log as CSV (owners, admins).
+import { z } from 'zod'
+import { AppError } from '@/lib/errors'
+import { AuditFiltersSchema } from '@/lib/privacy/audit/audit-log.schema'
+import { allAuditRows } from '@/lib/privacy/audit/queries'
+import { csvRow } from '@/lib/privacy/csv'
+import { errorResponse } from '@/lib/privacy/http-status'
+import { requirePracticeRole } from '@/lib/privacy/require-practice-role'
+import { createClient } from '@/lib/supabase/server'
+
+export const dynamic = 'force-dynamic'
+
+const HEADER = ['occurred_at', 'actor_id', 'actor_role', 'action', 'entity', 'entity_id', 'outcome', 'ip', 'user_agent', 'request_id'] as const
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const params = Object.fromEntries(new URL(request.url).searchParams)
+    const practiceId = z.uuid().safeParse(params.practice)
+    const filters = AuditFiltersSchema.safeParse(params)
+    if (!practiceId.success || !filters.success) throw new AppError({ code: 'validation', message: 'Check the filters and try again.' })
+    const supabase = await createClient()
+    await requirePracticeRole(supabase, practiceId.data, ['owner', 'admin'])
+    const { error } = await supabase.rpc('record_audit_event', {
+      practice_id: practiceId.data,
+      action: 'audit_log.export',
+      entity: 'audit_log',
+    })
+    if (error) throw new AppError({ code: 'internal', message: 'We could not record the download.', cause: error })
+
+    const encoder = new TextEncoder()
+    const rows = allAuditRows(supabase, practiceId.data, filters.data)[Symbol.asyncIterator]()
+    let headerSent = false
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!headerSent) {
+          headerSent = true
+          controller.enqueue(encoder.encode(csvRow(HEADER)))
+          return
+        }
+        try {
+          const next = await rows.next()
+          if (next.done) controller.close()
+          else controller.enqueue(encoder.encode(csvRow(HEADER.map((c) => next.value[c]))))
+        } catch (cause) {
+          console.error('[export/audit] failed', cause)
+          controller.error(cause)
+        }
+      },
+    })
+    return new Response(body, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+        'cache-control': 'no-store',
+      },
+    })
+  } catch (error) {
+    return errorResponse(error, 'export/audit')
+  }
+}

@@ -1,0 +1,48 @@
+'use server'
+import { redirect } from 'next/navigation'
+import { sendEmail } from '@/lib/email/send'
+import { serverEnv } from '@/lib/env'
+import { AppError } from '@/lib/errors'
+import { authActionClient, practiceActionClient } from '@/lib/safe-action'
+import { createAdminClient } from '@/lib/supabase/admin'
+import { DeleteAccountSchema, DeleteClientSchema } from './deletion/erasure.schema'
+import { eraseAccount, eraseClient } from './deletion/erase.service'
+
+const ACCOUNT_DELETED_PATH = '/account-deleted'
+const DANGER_ZONE_PATH = '/dashboard/settings/danger'
+
+/** Emails a fresh sign-in link that lands back on the danger zone (the re-authentication step). */
+export const sendDeletionConfirmationLinkAction = authActionClient.action(async ({ ctx }) => {
+  if (!ctx.user.email) throw new AppError({ code: 'validation', message: 'Your account has no email address to confirm with.' })
+  const confirm = new URL('/auth/confirm', serverEnv().NEXT_PUBLIC_SITE_URL)
+  confirm.searchParams.set('next', DANGER_ZONE_PATH)
+  const { error } = await ctx.supabase.auth.signInWithOtp({
+    email: ctx.user.email,
+    options: { shouldCreateUser: false, emailRedirectTo: confirm.toString() },
+  })
+  if (error) throw new AppError({ code: 'internal', message: 'We could not send the link. Please try again.', cause: error })
+  return { sentTo: ctx.user.email }
+})
+
+/** Deletes the active practice for good; the owner is signed out and sent to a page saying so. */
+export const deleteAccountAction = practiceActionClient.inputSchema(DeleteAccountSchema).action(async ({ parsedInput, ctx }) => {
+  if (ctx.practice.role !== 'owner') throw new AppError({ code: 'forbidden', message: 'Only the practice owner can delete the account.' })
+  await eraseAccount(ctx.supabase, { admin: createAdminClient(), sendEmail }, {
+    practiceId: ctx.practice.practiceId,
+    typedName: parsedInput.practiceName,
+  })
+  // Her login may be gone already, so the server answers 4xx: only the local cookies need clearing.
+  const { error } = await ctx.supabase.auth.signOut({ scope: 'local' })
+  if (error) console.error('[privacy] local sign-out after deletion', error)
+  redirect(ACCOUNT_DELETED_PATH)
+})
+
+/** Deletes one client of the active practice (owners and admins) and returns the receipt counts. */
+export const deleteClientAction = practiceActionClient.inputSchema(DeleteClientSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await eraseClient(ctx.supabase, { admin: createAdminClient(), sendEmail }, {
+    practiceId: ctx.practice.practiceId,
+    clientId: parsedInput.clientId,
+    typedName: parsedInput.confirmName,
+  })
+  return { counts: result.counts, files: result.files, loginsRemoved: result.loginsRemoved }
+})

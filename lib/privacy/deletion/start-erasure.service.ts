@@ -1,0 +1,45 @@
+import type { SupabaseClient } from '@supabase/supabase-js'
+import { AppError } from '@/lib/errors'
+import type { Eraser } from '../require-practice-role.ts'
+import { ErasureJobSchema, type ErasureJob, type ErasureScope } from './erasure.schema.ts'
+
+export interface ErasureTarget {
+  scope: ErasureScope
+  practiceId: string
+  clientId?: string
+}
+
+const ledgerError = (cause: unknown) =>
+  new AppError({ code: 'internal', message: 'We could not read the deletion ledger.', cause })
+
+export async function loadErasureJob(admin: SupabaseClient, id: string): Promise<ErasureJob> {
+  const { data, error } = await admin.rpc('erasure_job', { job_id: id })
+  if (error || data === null) throw ledgerError(error)
+  return ErasureJobSchema.parse(data)
+}
+
+export async function saveErasureJob(admin: SupabaseClient, id: string, patch: Record<string, unknown>): Promise<ErasureJob> {
+  const { data, error } = await admin.rpc('erasure_job_save', { job_id: id, patch })
+  if (error) throw new Error(`Updating the deletion ledger: ${error.message}`)
+  return ErasureJobSchema.parse(data)
+}
+
+/**
+ * Records the erasure in the ledger with everything counted before anything is deleted, or
+ * returns the job already open for this subject (a retry resumes it rather than recounting).
+ */
+export async function startErasure(admin: SupabaseClient, target: ErasureTarget, eraser: Eraser): Promise<ErasureJob> {
+  const { data, error } = await admin.rpc('erasure_open', {
+    erase_scope: target.scope,
+    erase_practice: target.practiceId,
+    erase_client: target.scope === 'client' ? (target.clientId ?? null) : null,
+    requester: eraser.userId,
+    requester_email: eraser.email,
+    practice_name: eraser.practiceName,
+  })
+  if (error) {
+    if (error.code === 'P0002') throw new AppError({ code: 'not_found', message: 'There is nothing to delete.' })
+    throw new AppError({ code: 'internal', message: 'We could not start the deletion.', cause: error })
+  }
+  return ErasureJobSchema.parse(data)
+}

@@ -1,0 +1,132 @@
+import type { SupabaseClient } from '@supabase/supabase-js'
+import { z } from 'zod'
+import { csvRow, type CsvValue } from '../csv.ts'
+import type { ZipEntrySummary, ZipWriter } from '../zip/zip-writer.ts'
+
+export const EXPORT_FORMAT = 'doulaos-export/1'
+const BUCKET = 'client-files'
+
+export interface ExportSource {
+  /** Service-role client: call only after the caller was authorised as an owner or admin. */
+  admin: SupabaseClient
+  practiceId: string
+  /** Rows per request; each page is written out before the next is fetched. */
+  pageSize?: number
+  now?: Date
+}
+
+export interface ExportManifest {
+  format: typeof EXPORT_FORMAT
+  practice_id: string
+  generated_at: string
+  tables: Record<string, number>
+  files: number
+  entries: { path: string; bytes: number; sha256: string }[]
+}
+
+type Row = Record<string, unknown>
+
+/** Keyset pagination by id: each page costs an index range scan, however deep the export goes. */
+async function* pages(source: ExportSource, table: string): AsyncIterable<Row[]> {
+  const size = source.pageSize ?? 500
+  let after: unknown = null
+  for (;;) {
+    let query = source.admin.from(table).select('*').eq(table === 'practices' ? 'id' : 'practice_id', source.practiceId)
+    if (after !== null) query = query.gt('id', after)
+    const { data, error } = await query.order('id').limit(size)
+    if (error) throw new Error(`Reading ${table} for the export: ${error.message}`)
+    const rows = data as Row[]
+    if (rows.length > 0) yield rows
+    if (rows.length < size) return
+    after = rows[rows.length - 1]!.id
+  }
+}
+
+async function* jsonLines(source: ExportSource, table: string, counter: { rows: number }) {
+  yield '['
+  for await (const rows of pages(source, table)) {
+    for (const row of rows) {
+      yield `${counter.rows === 0 ? '' : ','}\n${JSON.stringify(row)}`
+      counter.rows += 1
+    }
+  }
+  yield counter.rows === 0 ? ']\n' : '\n]\n'
+}
+
+async function* csvLines(source: ExportSource, table: string) {
+  let columns: string[] | null = null
+  for await (const rows of pages(source, table)) {
+    for (const row of rows) {
+      if (!columns) {
+        columns = Object.keys(row)
+        yield csvRow(columns)
+      }
+      yield csvRow(columns.map((c) => row[c] as CsvValue))
+    }
+  }
+}
+
+async function* objectPages(source: ExportSource) {
+  let after: string | null = null
+  const PageSchema = z.array(z.object({ name: z.string(), size: z.number() }))
+  for (;;) {
+    const { data, error } = await source.admin.rpc('export_object_page', {
+      target_practice: source.practiceId,
+      after_name: after,
+      max_names: 200,
+    })
+    if (error) throw new Error(`Listing files for the export: ${error.message}`)
+    const page = PageSchema.parse(data)
+    if (page.length === 0) return
+    yield page
+    after = page[page.length - 1]!.name
+  }
+}
+
+/** Streams one stored object through a short-lived signed URL, never holding it whole. */
+async function* objectBytes(admin: SupabaseClient, path: string): AsyncIterable<Uint8Array> {
+  const { data, error } = await admin.storage.from(BUCKET).createSignedUrl(path, 60)
+  if (error) throw new Error(`Signing ${path} for the export: ${error.message}`)
+  const res = await fetch(data.signedUrl)
+  if (!res.ok || !res.body) throw new Error(`Downloading ${path} for the export: HTTP ${res.status}`)
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) yield chunk
+}
+
+/**
+ * Writes the whole practice into `zip`: per table a JSON and a CSV file, every stored file under
+ * files/, then manifest.json with row counts and the SHA-256 of every other entry. Memory stays
+ * flat: rows arrive a page at a time and objects stream one at a time.
+ */
+export async function writePracticeExport(zip: ZipWriter, source: ExportSource): Promise<ExportManifest> {
+  const now = source.now ?? new Date()
+  const { data: tableNames, error } = await source.admin.rpc('export_tables')
+  if (error) throw new Error(`Listing tables for the export: ${error.message}`)
+  const tables = ['practices', ...z.array(z.string()).parse(tableNames).filter((t) => t !== 'practices')]
+
+  const manifest: ExportManifest = {
+    format: EXPORT_FORMAT,
+    practice_id: source.practiceId,
+    generated_at: now.toISOString(),
+    tables: {},
+    files: 0,
+    entries: [],
+  }
+  const record = (summary: ZipEntrySummary) =>
+    manifest.entries.push({ path: summary.name, bytes: summary.size, sha256: summary.sha256 })
+
+  for (const table of tables) {
+    const counter = { rows: 0 }
+    record(await zip.addEntry(`data/${table}.json`, jsonLines(source, table, counter), now))
+    manifest.tables[table] = counter.rows
+    record(await zip.addEntry(`data/${table}.csv`, csvLines(source, table), now))
+  }
+  const prefix = `${source.practiceId}/`
+  for await (const page of objectPages(source)) {
+    for (const object of page) {
+      record(await zip.addEntry(`files/${object.name.slice(prefix.length)}`, objectBytes(source.admin, object.name), now))
+      manifest.files += 1
+    }
+  }
+  await zip.addEntry('manifest.json', JSON.stringify(manifest, null, 2) + '\n', now)
+  return manifest
+}

@@ -1,0 +1,57 @@
+import { expect as pwExpect, type Page } from '@playwright/test'
+import { confirmLink, latestId, waitForMail } from './support/mailbox'
+import { expect, test, uniqueEmail } from './fixtures'
+
+/** Settings → Danger zone, as the owner sees it. */
+class DangerZonePage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/dashboard/settings/danger')
+    await pwExpect(this.page.getByRole('heading', { name: 'Danger zone' })).toBeVisible()
+  }
+
+  count(label: string) {
+    return this.page.getByTestId('danger-counts').locator('li', { hasText: label })
+  }
+
+  async deletePractice(name: string) {
+    const submit = this.page.getByTestId('danger-submit')
+    await pwExpect(submit).toBeDisabled()
+    await this.page.getByTestId('danger-practice-name').fill(name)
+    await submit.click()
+  }
+}
+
+test.describe('deleting the account', () => {
+  test('the owner sees what will be destroyed, types the name, and ends signed out on a page that says so', async ({
+    page,
+    signupPage,
+    dashboardPage,
+  }) => {
+    const email = uniqueEmail('closing')
+    const practice = 'Cedar Grove Doulas'
+    await signupPage.goto()
+    await signupPage.signUp({ fullName: 'Ines Moreau', practiceName: practice, email })
+    await page.goto(confirmLink(await waitForMail(email)).toString())
+    await dashboardPage.expectPractice(practice)
+
+    const danger = new DangerZonePage(page)
+    await danger.goto()
+    await expect(danger.count('practices')).toContainText('1')
+    await expect(danger.count('practice members')).toContainText('1')
+    await expect(danger.count('logins (used only here)')).toContainText('1')
+
+    const before = await latestId(email)
+    await danger.deletePractice(practice)
+    await expect(page).toHaveURL(/\/account-deleted$/)
+    await expect(page.getByTestId('account-deleted-message')).toContainText('signed out')
+
+    const receipt = await waitForMail(email, before)
+    expect(receipt.subject).toBe('Your DoulaOS deletion receipt')
+    expect(receipt.text).toContain('practices: 1')
+
+    await page.goto('/dashboard')
+    await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/)
+  })
+})

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { OutgoingEmail } from '@/lib/email/send'
+import { AppError } from '@/lib/errors'
+import { eraseAccount } from '@/lib/privacy/deletion/erase.service'
+import { runErasure, type ErasureDeps } from '@/lib/privacy/deletion/run-erasure.service'
+import { serviceApiClient } from '../../helpers/personas.ts'
+import { superuser } from '../../helpers/stack.ts'
+import { createWorld, type World } from '../../helpers/world.ts'
+import {
+  BUCKET,
+  fillClient,
+  loginExists,
+  mailTo,
+  objectCount,
+  practiceChecksum,
+  refreshRefusal,
+  rowCounts,
+  rowsMentioning,
+  signIn,
+  useStackEnv,
+  type SignedIn,
+} from './fixtures.ts'
+
+const sql = superuser()
+afterAll(() => sql.end())
+
+let sendEmail: (email: OutgoingEmail) => Promise<unknown>
+beforeAll(async () => {
+  useStackEnv()
+  ;({ sendEmail } = await import('@/lib/email/send'))
+})
+
+const deps = (overrides: Partial<ErasureDeps> = {}): ErasureDeps => ({
+  admin: serviceApiClient(),
+  sendEmail,
+  batchSize: 2,
+  ...overrides,
+})
+
+async function openJobs(practiceId: string) {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from private.practice_deletions where practice_id = ${practiceId}`
+  return row!.n
+}
+
+describe('deleting the account of practice A', () => {
+  let world: World
+  let practiceName: string
+  let before: Record<string, number>
+  let checksumB: string
+  const sessions = new Map<string, SignedIn>()
+
+  beforeAll(async () => {
+    world = await createWorld(sql)
+    const ownerA = world.personas.ownerA.user!.id
+    await fillClient(sql, world.a1, ownerA, 3)
+    await fillClient(sql, world.a3, ownerA, 2)
+    await fillClient(sql, world.b1, world.b.owner.id, 2)
+    const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${world.a.id}`
+    practiceName = practice!.name
+    for (const key of ['ownerA', 'adminA', 'doulaA', 'clientA1', 'clientA2', 'doulaBClientA', 'doulaB'] as const) {
+      sessions.set(key, await signIn(world.personas[key].user!))
+    }
+    sessions.set('ownerB', await signIn(world.b.owner))
+    before = await rowCounts(sql, world.a.id)
+    checksumB = await practiceChecksum(sql, world.b.id)
+  }, 60_000)
+
+  it('has data of A in every tenant table and files under its prefix to begin with', async () => {
+    for (const [table, n] of Object.entries(before)) expect({ table, some: n > 0 }).toEqual({ table, some: true })
+    expect(await objectCount(sql, `${world.a.id}/`)).toBe(5)
+  })
+
+  it.each(['adminA', 'doulaA', 'clientA1', 'doulaBClientA', 'ownerB'])('refuses %s and deletes nothing', async (who) => {
+    await expect(eraseAccount(sessions.get(who)!.client, deps(), { practiceId: world.a.id, typedName: practiceName })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
+    expect(await rowCounts(sql, world.a.id)).toEqual(before)
+    expect(await objectCount(sql, `${world.a.id}/`)).toBe(5)
+    expect(await openJobs(world.a.id)).toBe(0)
+  })
+
+  it('refuses the owner when the typed name does not match', async () => {
+    const attempt = eraseAccount(sessions.get('ownerA')!.client, deps(), { practiceId: world.a.id, typedName: 'Practice' })
+    await expect(attempt).rejects.toBeInstanceOf(AppError)
+    await expect(attempt).rejects.toMatchObject({ code: 'validation' })
+    expect(await openJobs(world.a.id)).toBe(0)
+  })
+
+  it('erases A completely, keeps B intact, and sends a receipt with the counts that were there', async () => {
+    const owner = world.personas.ownerA.user!
+    const result = await eraseAccount(sessions.get('ownerA')!.client, deps(), { practiceId: world.a.id, typedName: ` ${practiceName} ` })
+
+    expect(result.counts).toEqual(before)
+    expect(result.files).toBe(5)
+    expect(result.billing).toBe('no billing')
+    expect(result.loginsRemoved).toBe(5)
+
+    expect(await rowsMentioning(sql, world.a.id)).toEqual({})
+    expect(await objectCount(sql, `${world.a.id}/`)).toBe(0)
+    const { data: listed } = await serviceApiClient().storage.from(BUCKET).list(world.a.id)
+    expect(listed).toEqual([])
+    expect(await practiceChecksum(sql, world.b.id)).toBe(checksumB)
+
+    for (const key of ['ownerA', 'adminA', 'doulaA', 'clientA1', 'clientA2'] as const) {
+      expect({ key, exists: await loginExists(sql, world.personas[key].user!.id) }).toEqual({ key, exists: false })
+      expect({ key, refused: (await refreshRefusal(sessions.get(key)!.refreshToken)) !== null }).toEqual({ key, refused: true })
+    }
+    for (const key of ['doulaBClientA', 'doulaB'] as const) {
+      expect({ key, exists: await loginExists(sql, world.personas[key].user!.id) }).toEqual({ key, exists: true })
+      expect({ key, refusal: await refreshRefusal(sessions.get(key)!.refreshToken) }).toEqual({ key, refusal: null })
+    }
+
+    const [receipt] = await mailTo(owner.email)
+    expect(receipt!.subject).toBe('Your DoulaOS deletion receipt')
+    for (const [table, n] of Object.entries(before)) expect(receipt!.text).toContain(`${table.replaceAll('_', ' ')}: ${n}`)
+    expect(receipt!.text).toContain('Files: 5')
+    expect(receipt!.text).toContain('Logins removed: 5')
+    for (const key of ['clientA1', 'clientA2', 'doulaBClientA'] as const) {
+      const mail = await mailTo(world.personas[key].user!.email)
+      expect(mail.map((m) => m.subject)).toEqual(['Your data on DoulaOS was deleted'])
+      expect(mail[0]!.text).not.toMatch(/Alma|Bea|Cora|birth plan|Private observation/i)
+    }
+
+    const [ledger] = await sql<{ step: string; practice_id: string | null; receipt: object; files_removed: number }[]>`
+      select step, practice_id, receipt, files_removed from private.practice_deletions where id = ${result.jobId}`
+    expect(ledger).toEqual({ step: 'done', practice_id: null, receipt: {}, files_removed: 5 })
+  })
+
+  it('is idempotent: running the finished job again changes nothing and sends nothing', async () => {
+    const owner = world.personas.ownerA.user!
+    const [last] = await sql<{ id: string }[]>`select id from private.practice_deletions order by created_at desc limit 1`
+    const again = await runErasure(deps(), last!.id)
+    expect(again.counts).toEqual(before)
+    expect(await mailTo(owner.email)).toHaveLength(1)
+  })
+})
+
+describe('an erasure interrupted halfway through object removal', () => {
+  it('resumes where it stopped and reaches the same end state', async () => {
+    const world = await createWorld(sql)
+    const ownerA = world.personas.ownerA.user!
+    await fillClient(sql, world.a1, ownerA.id, 4)
+    await fillClient(sql, world.a2, ownerA.id, 3)
+    const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${world.a.id}`
+    const name = practice!.name
+    const before = await rowCounts(sql, world.a.id)
+    const checksumB = await practiceChecksum(sql, world.b.id)
+    const owner = await signIn(ownerA)
+
+    const admin = serviceApiClient()
+    let removed = 0
+    const failingAfterFour = async (paths: string[]) => {
+      if (removed >= 4) throw new Error('injected: storage went away')
+      const { data, error } = await admin.storage.from(BUCKET).remove(paths)
+      if (error) throw error
+      removed += data.length
+      return data.length
+    }
+    await expect(
+      eraseAccount(owner.client, deps({ removeObjects: failingAfterFour }), { practiceId: world.a.id, typedName: name }),
+    ).rejects.toThrow('injected')
+
+    // Stopped between batches: the database is untouched, four objects are gone, the ledger says where.
+    expect(await rowCounts(sql, world.a.id)).toEqual(before)
+    expect(await objectCount(sql, `${world.a.id}/`)).toBe(3)
+    const [ledger] = await sql<{ id: string; step: string; files_removed: number; last_error: string; attempts: number }[]>`
+      select id, step, files_removed, last_error, attempts from private.practice_deletions where practice_id = ${world.a.id}`
+    expect(ledger).toMatchObject({ step: 'storage', files_removed: 4, last_error: 'injected: storage went away', attempts: 1 })
+
+    // The owner confirms again: the open job is found and resumed, not recounted.
+    const result = await eraseAccount(owner.client, deps(), { practiceId: world.a.id, typedName: name })
+    expect(result.jobId).toBe(ledger!.id)
+    expect(result.counts).toEqual(before)
+    expect(result.files).toBe(7)
+    expect(await rowsMentioning(sql, world.a.id)).toEqual({})
+    expect(await objectCount(sql, `${world.a.id}/`)).toBe(0)
+    expect(await practiceChecksum(sql, world.b.id)).toBe(checksumB)
+    expect(await loginExists(sql, ownerA.id)).toBe(false)
+    expect(await loginExists(sql, world.personas.doulaBClientA.user!.id)).toBe(true)
+    const [done] = await sql<{ files_removed: number; attempts: number }[]>`
+      select files_removed, attempts from private.practice_deletions where id = ${ledger!.id}`
+    expect(done).toEqual({ files_removed: 7, attempts: 2 })
+    const orphans = await sql<{ storage_path: string }[]>`select storage_path from public.client_files_mismatches()`
+    expect(orphans.filter((o) => o.storage_path.startsWith(world.a.id))).toEqual([])
+    expect((await mailTo(ownerA.email)).map((m) => m.subject)).toEqual(['Your DoulaOS deletion receipt'])
+  }, 60_000)
+})

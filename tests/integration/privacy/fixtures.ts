@@ -1,0 +1,164 @@
+import { createClient, type SupabaseClient } from '@supabase/supabase-js'
+import type { Sql } from 'postgres'
+import { expect } from 'vitest'
+import { LOCAL_CRON_SECRET, LOCAL_RESEND_API_KEY, LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../../scripts/local-env.ts'
+import { serviceApiClient, type TestUser } from '../../helpers/personas.ts'
+import * as rows from '../../helpers/rows.ts'
+import { stack } from '../../helpers/stack.ts'
+import type { ClientRecord } from '../../helpers/world.ts'
+
+export const BUCKET = 'client-files'
+
+/** The app's server environment, pointed at the shared stack and its mailbox. */
+export function useStackEnv() {
+  const info = stack()
+  Object.assign(process.env, {
+    NEXT_PUBLIC_SITE_URL: 'http://127.0.0.1:3000',
+    NEXT_PUBLIC_SUPABASE_URL: info.apiUrl,
+    NEXT_PUBLIC_SUPABASE_ANON_KEY: info.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: info.serviceRoleKey,
+    SEND_EMAIL_HOOK_SECRET: LOCAL_SEND_EMAIL_HOOK_SECRET,
+    RESEND_API_KEY: LOCAL_RESEND_API_KEY,
+    RESEND_BASE_URL: info.mailboxUrl,
+    EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
+    CRON_SECRET: LOCAL_CRON_SECRET,
+  })
+}
+
+const clientOptions = {
+  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  realtime: { transport: globalThis.WebSocket },
+}
+
+export interface SignedIn {
+  client: SupabaseClient
+  refreshToken: string
+}
+
+/** A real session, opened the way a magic link opens one (amr carries the sign-in time). */
+export async function signIn(user: TestUser): Promise<SignedIn> {
+  const info = stack()
+  const { data: link, error } = await serviceApiClient().auth.admin.generateLink({ type: 'magiclink', email: user.email })
+  expect(error).toBeNull()
+  const client = createClient(info.apiUrl, info.anonKey, clientOptions)
+  const { data, error: verifyError } = await client.auth.verifyOtp({
+    token_hash: link.properties!.hashed_token,
+    type: 'magiclink',
+  })
+  expect(verifyError).toBeNull()
+  return { client, refreshToken: data.session!.refresh_token }
+}
+
+/** A refresh attempt with a fresh client: null when the token still works, else the error code. */
+export async function refreshRefusal(refreshToken: string): Promise<string | null> {
+  const info = stack()
+  const client = createClient(info.apiUrl, info.anonKey, clientOptions)
+  const { error } = await client.auth.refreshSession({ refresh_token: refreshToken })
+  return error ? (error.code ?? error.message) : null
+}
+
+/** A row in every tenant table for this client, and `files` stored objects with document rows. */
+export async function fillClient(sql: Sql, c: ClientRecord, memberId: string, files = 2) {
+  const templateId = await rows.newFormTemplate(sql, c.practiceId)
+  const admin = serviceApiClient()
+  let documentId = ''
+  for (let i = 0; i < files; i++) {
+    const path = rows.storagePathFor(c, `file-${i}.pdf`)
+    const { error } = await admin.storage.from(BUCKET).upload(path, Buffer.from(`%PDF-1.4 ${c.id} ${i}`), {
+      contentType: 'application/pdf',
+    })
+    expect(error).toBeNull()
+    documentId = await rows.newDocument(sql, c, memberId, true, path)
+  }
+  const formId = await rows.newFormRequest(sql, c, templateId)
+  if (documentId) await sql`update public.form_requests set document_id = ${documentId} where id = ${formId}`
+  await rows.newAppointment(sql, c, true)
+  await rows.newMilestone(sql, c, false)
+  await rows.newNote(sql, c, memberId)
+  await rows.newMessage(sql, c, memberId, 'practice')
+  await rows.newInvitation(sql, c.practiceId)
+  await rows.newAuditRow(sql, c.practiceId)
+  await rows.newNotification(sql, c.practiceId)
+}
+
+/** Every public table with a practice_id column, from the catalog (new tables are covered). */
+export async function practiceTables(sql: Sql): Promise<string[]> {
+  const found = await sql<{ t: string }[]>`
+    select c.table_name as t from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and c.column_name = 'practice_id' and t.table_type = 'BASE TABLE'
+    order by 1`
+  return found.map((r) => r.t)
+}
+
+/** Rows in any table of public or private whose JSON mentions the id, anywhere in any column. */
+export async function rowsMentioning(sql: Sql, id: string): Promise<Record<string, number>> {
+  const tables = await sql<{ s: string; t: string }[]>`
+    select table_schema as s, table_name as t from information_schema.tables
+    where table_schema in ('public', 'private') and table_type = 'BASE TABLE' order by 1, 2`
+  const found: Record<string, number> = {}
+  for (const { s, t } of tables) {
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from ${sql(s + '.' + t)} x where strpos(to_jsonb(x)::text, ${id}) > 0`
+    if (row!.n > 0) found[`${s}.${t}`] = row!.n
+  }
+  return found
+}
+
+export async function rowCounts(sql: Sql, practiceId: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  for (const t of await practiceTables(sql)) {
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from ${sql('public.' + t)} where practice_id = ${practiceId}`
+    counts[t] = row!.n
+  }
+  counts.practices = 1
+  return counts
+}
+
+/** One checksum over every row of the practice in every table, and its stored objects. */
+export async function practiceChecksum(sql: Sql, practiceId: string): Promise<string> {
+  const parts: string[] = []
+  for (const t of await practiceTables(sql)) {
+    const [row] = await sql<{ sum: string | null }[]>`
+      select md5(string_agg(to_jsonb(x)::text, '|' order by to_jsonb(x)::text)) as sum
+      from ${sql('public.' + t)} x where x.practice_id = ${practiceId}`
+    parts.push(`${t}:${row!.sum}`)
+  }
+  const [objects] = await sql<{ sum: string | null }[]>`
+    select md5(string_agg(name || ':' || coalesce(metadata::text, ''), '|' order by name)) as sum
+    from storage.objects where bucket_id = ${BUCKET} and starts_with(name, ${practiceId + '/'})`
+  parts.push(`objects:${objects!.sum}`)
+  const [practice] = await sql<{ sum: string }[]>`select md5(to_jsonb(p)::text) as sum from public.practices p where id = ${practiceId}`
+  parts.push(`practice:${practice!.sum}`)
+  return parts.join(',')
+}
+
+export async function objectCount(sql: Sql, prefix: string): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from storage.objects where bucket_id = ${BUCKET} and starts_with(name, ${prefix})`
+  return row!.n
+}
+
+export async function loginExists(sql: Sql, userId: string): Promise<boolean> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from auth.users where id = ${userId}`
+  return row!.n === 1
+}
+
+export interface MailSummary {
+  id: string
+  to: string[]
+  subject: string
+}
+
+export async function mailTo(address: string): Promise<{ subject: string; text: string }[]> {
+  const res = await fetch(`${stack().mailboxUrl}/api/messages?to=${encodeURIComponent(address)}`)
+  expect(res.status).toBe(200)
+  const list = (await res.json()) as MailSummary[]
+  const details = []
+  for (const m of list) {
+    const detail = await fetch(`${stack().mailboxUrl}/api/messages/${m.id}`)
+    const body = (await detail.json()) as { subject: string; text: string | null }
+    details.push({ subject: body.subject, text: body.text ?? '' })
+  }
+  return details
+}
