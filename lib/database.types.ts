@@ -884,6 +884,37 @@ export type Database = {
         }[]
       }
       complete_onboarding: { Args: Record<PropertyKey, never>; Returns: string }
+      erasure_inventory: {
+        Args: { target_client?: string; target_practice: string }
+        Returns: Json
+      }
+      erasure_job: { Args: { job_id: string }; Returns: Json }
+      erasure_job_save: { Args: { job_id: string; patch: Json }; Returns: Json }
+      erasure_object_names: {
+        Args: { max_names: number; prefix: string }
+        Returns: string[]
+      }
+      erasure_open: {
+        Args: {
+          erase_client: string
+          erase_practice: string
+          erase_scope: string
+          practice_name: string
+          requester: string
+          requester_email: string
+        }
+        Returns: Json
+      }
+      erasure_stalled_jobs: { Args: { idle: string }; Returns: string[] }
+      export_object_page: {
+        Args: { after_name: string; max_names: number; target_practice: string }
+        Returns: {
+          name: string
+          size: number
+        }[]
+      }
+      export_tables: { Args: Record<PropertyKey, never>; Returns: string[] }
+      logins_still_in_use: { Args: { user_ids: string[] }; Returns: string[] }
       purge_expired_audit_log: {
         Args: Record<PropertyKey, never>
         Returns: number
