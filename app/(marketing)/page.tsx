@@ -16,7 +16,7 @@ const features: { icon: LucideIcon; title: string; body: string }[] = [
   {
     icon: Users,
     title: 'Clients and pregnancies',
-    body: 'Each client has one record with her pregnancies, due date and birth preferences. DoulaOS works out the gestational age for you, week by week.',
+    body: 'Each client has one record that keeps every pregnancy, due date and birth. DoulaOS works out the gestational age for you, week by week.',
   },
   {
     icon: Baby,
@@ -26,7 +26,7 @@ const features: { icon: LucideIcon; title: string; body: string }[] = [
   {
     icon: CalendarDays,
     title: 'Calendar',
-    body: 'Prenatal visits, postpartum visits and births live on one calendar, with reminders sent to your clients before each appointment.',
+    body: 'Consultations, prenatal and postpartum visits live on one calendar in your practice’s time zone, beside who is on call.',
   },
   {
     icon: NotebookPen,
@@ -41,7 +41,7 @@ const features: { icon: LucideIcon; title: string; body: string }[] = [
   {
     icon: FileLock2,
     title: 'Documents, kept private',
-    body: 'Birth plans, intake forms and signed agreements are stored privately. Every download uses a link that expires within minutes and is recorded.',
+    body: 'Health documents and the files you share are stored privately. Every download uses a link that expires within a minute and is recorded.',
   },
 ]
 

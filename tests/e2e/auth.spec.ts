@@ -105,4 +105,10 @@ test.describe('doula sign-up and login', () => {
     expect(headers['content-security-policy']).toContain("object-src 'none'")
     await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
   })
+
+  test('on a local stack the login page points to the mailbox where the links arrive', async ({ page }) => {
+    await page.goto('/login')
+    const link = page.getByTestId('local-mailbox-link').getByRole('link', { name: 'local mailbox' })
+    await expect(link).toHaveAttribute('href', process.env.E2E_MAILBOX_URL ?? 'unset')
+  })
 })

@@ -1,6 +1,7 @@
 import { MailCheck } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { LocalMailboxLink } from '@/components/local-mailbox-link'
 import { Card, CardContent } from '@/components/ui/card'
 
 export const metadata: Metadata = { title: 'Check your email' }
@@ -28,6 +29,7 @@ export default function CheckEmailPage() {
             .
           </li>
         </ul>
+        <LocalMailboxLink />
       </CardContent>
     </Card>
   )

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AuthCard } from '@/components/auth-card'
+import { LocalMailboxLink } from '@/components/local-mailbox-link'
 import { safeRedirectPath } from '@/lib/redirect'
 import { LoginForm } from './_components/login-form'
 
@@ -20,6 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Open your practice
         </Link>
       </p>
+      <LocalMailboxLink />
     </>
   )
 }

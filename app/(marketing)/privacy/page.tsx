@@ -47,7 +47,7 @@ export default function PrivacyPage() {
         <ul>
           <li>Supabase: database, file storage and sign-in.</li>
           <li>Vercel: hosting of the web application.</li>
-          <li>Resend: delivery of emails such as sign-in links and reminders.</li>
+          <li>Resend: delivery of emails such as sign-in links, invitations and message notifications.</li>
           <li>Stripe: subscription billing for practices. Stripe never receives client records.</li>
         </ul>
       </section>
