@@ -888,6 +888,13 @@ export type Database = {
         }
         Returns: string
       }
+      client_files_mismatches: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          problem: string
+          storage_path: string
+        }[]
+      }
       complete_onboarding: { Args: Record<PropertyKey, never>; Returns: string }
       create_client_with_journey: {
         Args: {
@@ -937,6 +944,10 @@ export type Database = {
           sort_key: string
           status: string
         }[]
+      }
+      purge_expired_audit_log: {
+        Args: Record<PropertyKey, never>
+        Returns: number
       }
       record_audit_event: {
         Args: {

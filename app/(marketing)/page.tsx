@@ -97,7 +97,7 @@ export default function LandingPage() {
           <p className="mt-3 text-muted-foreground">
             Every practice is walled off from every other one by rules inside the database, not just by the
             screens you see. We do not sell data, and we do not show ads.{' '}
-            <Link href="/privacy" className="text-primary underline-offset-4 hover:underline">
+            <Link href="/privacy" className="text-primary underline underline-offset-4 hover:decoration-2">
               Read our privacy notice
             </Link>
             .

@@ -47,7 +47,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               {active?.practiceName}
             </span>
           </div>
-          <AccountMenu email={email} />
+          <AccountMenu email={email} name={user.fullName} />
         </header>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
           {active ? children : <FinishSetup />}

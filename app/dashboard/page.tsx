@@ -54,7 +54,7 @@ export default async function TodayPage() {
         title="Start with your first client"
         description="Your practice is ready. Add the families you support to track their pregnancies, appointments and notes."
         action={
-          <Link href="/dashboard/clients" className="font-medium text-primary underline-offset-4 hover:underline">
+          <Link href="/dashboard/clients" className="font-medium text-primary underline underline-offset-4 hover:decoration-2">
             Go to Clients
           </Link>
         }

@@ -19,7 +19,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <nav aria-label="Portal" className="hidden md:block">
             <NavLinks items={portalNav} homeHref={PORTAL_HOME} layout="inline" />
           </nav>
-          <AccountMenu email={user.email ?? 'Your account'} />
+          <AccountMenu email={user.email ?? 'Your account'} name={user.fullName} />
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 pt-8 pb-28 sm:px-6 md:pb-12">

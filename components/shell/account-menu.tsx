@@ -1,5 +1,6 @@
 'use client'
 import { LogOut } from 'lucide-react'
+import { useRef } from 'react'
 import { Avatar } from '@/components/ui/avatar'
 import {
   DropdownMenu,
@@ -10,32 +11,33 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu'
 
-const SIGN_OUT_FORM_ID = 'sign-out-form'
-
-/** The person's menu. Sign-out is a real POST form, so it works without JavaScript as well. */
-export function AccountMenu({ email }: { email: string }) {
+/**
+ * The person's menu. Sign-out submits a real POST form that lives outside the menu, because the
+ * menu unmounts its items as it closes.
+ */
+export function AccountMenu({ email, name }: { email: string; name: string | null }) {
+  const signOutForm = useRef<HTMLFormElement>(null)
   return (
     <>
-      <form id={SIGN_OUT_FORM_ID} action="/auth/signout" method="post" hidden />
+      <form ref={signOutForm} action="/auth/signout" method="post" hidden />
       <DropdownMenu>
         <DropdownMenuTrigger
           className="rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
           data-test="account-menu"
         >
-          <Avatar name={email} />
+          <Avatar name={name ?? email} />
           <span className="sr-only">Open account menu</span>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
           <DropdownMenuLabel>
             Signed in as
+            {name ? <span className="block text-sm font-medium text-foreground">{name}</span> : null}
             <span className="block truncate text-sm font-medium text-foreground">{email}</span>
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
-          <DropdownMenuItem asChild>
-            <button type="submit" form={SIGN_OUT_FORM_ID} className="w-full" data-test="sign-out">
-              <LogOut aria-hidden />
-              Sign out
-            </button>
+          <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()} data-test="sign-out">
+            <LogOut aria-hidden />
+            Sign out
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>

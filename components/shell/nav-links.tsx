@@ -1,13 +1,39 @@
 'use client'
-import type { LucideIcon } from 'lucide-react'
+import {
+  CalendarDays,
+  FileText,
+  House,
+  MessageCircle,
+  MessagesSquare,
+  Settings,
+  Sun,
+  UserRound,
+  Users,
+  UsersRound,
+  type LucideIcon,
+} from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/lib/cn'
 
+/** Icons by name: server layouts pass names, since components cannot cross into client props. */
+const NAV_ICONS = {
+  today: Sun,
+  clients: Users,
+  calendar: CalendarDays,
+  messages: MessagesSquare,
+  team: UsersRound,
+  settings: Settings,
+  home: House,
+  document: FileText,
+  chat: MessageCircle,
+  profile: UserRound,
+} satisfies Record<string, LucideIcon>
+
 export interface NavItem {
   href: string
   label: string
-  icon: LucideIcon
+  icon: keyof typeof NAV_ICONS
 }
 
 /** A section is active on its own page and below it; the home item only on itself. */
@@ -30,7 +56,8 @@ export function NavLinks({
   const pathname = usePathname()
   return (
     <ul className={cn(layout === 'tabs' ? 'grid grid-cols-5' : layout === 'inline' ? 'flex gap-1' : 'flex flex-col gap-0.5')}>
-      {items.map(({ href, label, icon: Icon }) => {
+      {items.map(({ href, label, icon }) => {
+        const Icon = NAV_ICONS[icon]
         const active = isActive(pathname, href, homeHref)
         return (
           <li key={href}>

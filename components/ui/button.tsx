@@ -13,7 +13,7 @@ export const buttonVariants = cva(
         outline: 'border border-input bg-card text-foreground hover:bg-muted',
         ghost: 'text-foreground hover:bg-muted',
         danger: 'bg-danger text-white hover:bg-danger/90',
-        link: 'text-primary underline-offset-4 hover:underline',
+        link: 'text-primary underline underline-offset-4 hover:decoration-2',
       },
       size: {
         sm: 'h-8 px-3',

@@ -6,6 +6,8 @@ import { createClient } from '@/lib/supabase/server'
 export interface SessionUser {
   id: string
   email: string | null
+  /** From user_metadata: user-editable, so for display only, never for decisions. */
+  fullName: string | null
 }
 
 /**
@@ -16,9 +18,10 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const supabase = await createClient()
   const { data, error } = await supabase.auth.getClaims()
   if (error || !data) return null
-  const { sub, email } = data.claims
+  const { sub, email, user_metadata: metadata } = data.claims
   if (typeof sub !== 'string') return null
-  return { id: sub, email: typeof email === 'string' ? email : null }
+  const fullName = metadata && typeof metadata.full_name === 'string' ? metadata.full_name.trim() || null : null
+  return { id: sub, email: typeof email === 'string' ? email : null, fullName }
 })
 
 export async function requireUser(): Promise<SessionUser> {

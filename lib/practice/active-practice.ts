@@ -2,7 +2,7 @@ import 'server-only'
 import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
-import { getSessionUser } from '@/lib/auth/session'
+import { getSessionUser, type SessionUser } from '@/lib/auth/session'
 import { createClient } from '@/lib/supabase/server'
 import { ACTIVE_PRACTICE_COOKIE } from './practice.schema'
 import { listMemberships, pickActiveMembership, type Membership } from './queries'
@@ -11,7 +11,7 @@ import { listMemberships, pickActiveMembership, type Membership } from './querie
 const membershipsFor = cache(async (userId: string) => listMemberships(await createClient(), userId))
 
 export interface DashboardContext {
-  user: { id: string; email: string | null }
+  user: SessionUser
   memberships: Membership[]
   active: Membership | null
 }

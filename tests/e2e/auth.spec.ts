@@ -22,7 +22,8 @@ test.describe('doula sign-up and login', () => {
     expect(dashboard?.headers()['cache-control']).toContain('no-store')
     expect(dashboard?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)
 
-    await dashboardPage.signOut()
+    const signOut = await dashboardPage.signOut()
+    expect(signOut['clear-site-data']).toContain('"cookies"')
     await page.goto('/dashboard')
     await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/)
 
@@ -96,6 +97,12 @@ test.describe('doula sign-up and login', () => {
     const response = await page.goto('/dashboard/clients')
     await expect(page).toHaveURL(/\/login\?next=%2Fdashboard%2Fclients$/)
     expect(response?.status()).toBe(200)
+    const headers = response?.headers() ?? {}
+    expect(headers['x-content-type-options']).toBe('nosniff')
+    expect(headers['referrer-policy']).toBe('no-referrer')
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin')
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(headers['content-security-policy']).toContain("object-src 'none'")
     await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
   })
 })

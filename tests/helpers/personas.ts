@@ -85,11 +85,15 @@ export function serviceApiClient(info: StackInfo = stack()): SupabaseClient {
 }
 
 /** supabase-js acting as `user`, exactly as the app's server client does with a session. */
-export async function clientAs(user: TestUser, info: StackInfo = stack()): Promise<SupabaseClient> {
+export async function clientAs(
+  user: TestUser,
+  info: StackInfo = stack(),
+  headers: Record<string, string> = {},
+): Promise<SupabaseClient> {
   const token = await accessToken(user)
   return createClient(info.apiUrl, info.anonKey, {
     ...clientOptions,
-    global: { headers: { Authorization: `Bearer ${token}` } },
+    global: { headers: { ...headers, Authorization: `Bearer ${token}` } },
   })
 }
 

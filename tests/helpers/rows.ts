@@ -137,3 +137,21 @@ export async function newNotification(sql: Sql, practiceId: string) {
     idempotency_key: randomUUID(),
   })
 }
+
+/** One row in every tenant table for client `c` (and her practice), written as `memberId`. */
+export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string) {
+  const templateId = await newFormTemplate(sql, c.practiceId)
+  const documentId = await newDocument(sql, c, memberId, true)
+  const formId = await newFormRequest(sql, c, templateId)
+  await sql`update public.form_requests set document_id = ${documentId} where id = ${formId}`
+  const appointmentId = await newAppointment(sql, c, true)
+  await sql`insert into public.notes (practice_id, client_id, appointment_id, author_id, body)
+            values (${c.practiceId}, ${c.id}, ${appointmentId}, ${memberId}, 'After the visit')`
+  await sql`update public.journeys set primary_doula_id = ${memberId} where id = ${c.journeyId}`
+  await newMilestone(sql, c, false)
+  await newNote(sql, c, memberId)
+  await newMessage(sql, c, memberId, 'practice')
+  await newInvitation(sql, c.practiceId)
+  await newAuditRow(sql, c.practiceId)
+  await newNotification(sql, c.practiceId)
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as rows from '../helpers/rows.ts'
 import { superuser } from '../helpers/stack.ts'
-import { createClientRecord, createWorld, type ClientRecord, type World } from '../helpers/world.ts'
+import { createClientRecord, createWorld, type World } from '../helpers/world.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -20,23 +20,6 @@ async function tablesUnderPractices(): Promise<string[]> {
     where n.nspname = 'public' and c.relname <> 'practices'
     order by 1`
   return found.map((r) => r.table)
-}
-
-async function fillEverything(c: ClientRecord, memberId: string) {
-  const templateId = await rows.newFormTemplate(sql, c.practiceId)
-  const documentId = await rows.newDocument(sql, c, memberId, true)
-  const formId = await rows.newFormRequest(sql, c, templateId)
-  await sql`update public.form_requests set document_id = ${documentId} where id = ${formId}`
-  const appointmentId = await rows.newAppointment(sql, c, true)
-  await sql`insert into public.notes (practice_id, client_id, appointment_id, author_id, body)
-            values (${c.practiceId}, ${c.id}, ${appointmentId}, ${memberId}, 'After the visit')`
-  await sql`update public.journeys set primary_doula_id = ${memberId} where id = ${c.journeyId}`
-  await rows.newMilestone(sql, c, false)
-  await rows.newNote(sql, c, memberId)
-  await rows.newMessage(sql, c, memberId, 'practice')
-  await rows.newInvitation(sql, c.practiceId)
-  await rows.newAuditRow(sql, c.practiceId)
-  await rows.newNotification(sql, c.practiceId)
 }
 
 async function countFor(table: string, practiceId: string) {
@@ -60,10 +43,10 @@ describe('deleting a practice', () => {
     world = await createWorld(sql)
     const ownerA = world.personas.ownerA.user!.id
     const ownerB = world.b.owner.id
-    await fillEverything(world.a1, ownerA)
-    await fillEverything(world.a3, ownerA)
-    await fillEverything(world.b1, ownerB)
-    await fillEverything(await createClientRecord(sql, world.b.id, null, 'Extra'), ownerB)
+    await rows.fillEverything(sql, world.a1, ownerA)
+    await rows.fillEverything(sql, world.a3, ownerA)
+    await rows.fillEverything(sql, world.b1, ownerB)
+    await rows.fillEverything(sql, await createClientRecord(sql, world.b.id, null, 'Extra'), ownerB)
     tables = await tablesUnderPractices()
     for (const t of tables) checksumsOfB.set(t, await checksum(t, world.b.id))
   })
@@ -95,5 +78,35 @@ describe('deleting a practice', () => {
   it('keeps the logins: removing auth users who belong nowhere else is the deletion flow\'s job', async () => {
     const [row] = await sql<{ n: number }[]>`select count(*)::int as n from auth.users where id = ${world.personas.ownerA.user!.id}`
     expect(row!.n).toBe(1)
+  })
+})
+
+describe('deleting a login', () => {
+  it("keeps the practice's records and clears the columns that pointed at the login", async () => {
+    const world = await createWorld(sql)
+    const doula = world.personas.doulaA.user!
+    await rows.fillEverything(sql, world.a1, doula.id)
+    const before = await sql<{ n: number }[]>`select count(*)::int as n from public.notes where practice_id = ${world.a.id}`
+    await sql`delete from auth.users where id = ${doula.id}`
+    const [after] = await sql<{ n: number; authored: number; uploads: number; sent: number; primary: number }[]>`
+      select (select count(*)::int from public.notes where practice_id = ${world.a.id}) as n,
+             (select count(*)::int from public.notes where author_id = ${doula.id}) as authored,
+             (select count(*)::int from public.documents where uploaded_by = ${doula.id}) as uploads,
+             (select count(*)::int from public.messages where sender_id = ${doula.id}) as sent,
+             (select count(*)::int from public.journeys where primary_doula_id = ${doula.id}) as primary`
+    expect(after).toEqual({ n: before[0]!.n, authored: 0, uploads: 0, sent: 0, primary: 0 })
+    const [membership] = await sql<{ n: number }[]>`select count(*)::int as n from public.practice_members where user_id = ${doula.id}`
+    expect(membership!.n).toBe(0)
+  })
+
+  it("refuses to delete the last owner's login while the practice exists", async () => {
+    const world = await createWorld(sql)
+    const owner = world.personas.ownerA.user!
+    const code = await sql`delete from auth.users where id = ${owner.id}`.then(() => 'deleted', (e: { code?: string }) => e.code)
+    expect(code).toBe('42501')
+    await sql`delete from public.practices where id = ${world.a.id}`
+    await sql`delete from auth.users where id = ${owner.id}`
+    const [left] = await sql<{ n: number }[]>`select count(*)::int as n from auth.users where id = ${owner.id}`
+    expect(left!.n).toBe(0)
   })
 })

@@ -22,7 +22,7 @@ export default function CheckEmailPage() {
           <li>Nothing after a minute? Look in your spam or promotions folder.</li>
           <li>
             Still nothing?{' '}
-            <Link href="/login" className="font-medium text-primary underline-offset-4 hover:underline">
+            <Link href="/login" className="font-medium text-primary underline underline-offset-4 hover:decoration-2">
               Ask for a new link
             </Link>
             .

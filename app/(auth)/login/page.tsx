@@ -16,7 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </AuthCard>
       <p className="mt-6 text-center text-sm text-muted-foreground">
         New to DoulaOS?{' '}
-        <Link href="/signup" className="font-medium text-primary underline-offset-4 hover:underline">
+        <Link href="/signup" className="font-medium text-primary underline underline-offset-4 hover:decoration-2">
           Open your practice
         </Link>
       </p>

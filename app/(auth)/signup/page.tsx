@@ -13,7 +13,7 @@ export default function SignupPage() {
       </AuthCard>
       <p className="mt-6 text-center text-sm text-muted-foreground">
         Already have an account?{' '}
-        <Link href="/login" className="font-medium text-primary underline-offset-4 hover:underline">
+        <Link href="/login" className="font-medium text-primary underline underline-offset-4 hover:decoration-2">
           Log in
         </Link>
       </p>

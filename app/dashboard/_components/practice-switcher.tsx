@@ -22,7 +22,11 @@ export function PracticeSwitcher({ practices, activeId }: { practices: PracticeO
   const active = practices.find((p) => p.id === activeId)
   const name = <span className="truncate" data-test="practice-name">{active?.name}</span>
   if (practices.length < 2) {
-    return <div className="flex min-w-0 items-center px-3 py-2 text-sm font-semibold">{name}</div>
+    return (
+      <div className="px-3 py-2 text-sm leading-5 font-semibold" data-test="practice-name">
+        {active?.name}
+      </div>
+    )
   }
   return (
     <DropdownMenu>

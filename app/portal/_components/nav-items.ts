@@ -1,12 +1,11 @@
-import { CalendarDays, FileText, House, MessageCircle, UserRound } from 'lucide-react'
 import type { NavItem } from '@/components/shell/nav-links'
 
 export const PORTAL_HOME = '/portal'
 
 export const portalNav: NavItem[] = [
-  { href: PORTAL_HOME, label: 'Home', icon: House },
-  { href: '/portal/appointments', label: 'Appointments', icon: CalendarDays },
-  { href: '/portal/documents', label: 'Documents', icon: FileText },
-  { href: '/portal/messages', label: 'Messages', icon: MessageCircle },
-  { href: '/portal/profile', label: 'Profile', icon: UserRound },
+  { href: PORTAL_HOME, label: 'Home', icon: 'home' },
+  { href: '/portal/appointments', label: 'Appointments', icon: 'calendar' },
+  { href: '/portal/documents', label: 'Documents', icon: 'document' },
+  { href: '/portal/messages', label: 'Messages', icon: 'chat' },
+  { href: '/portal/profile', label: 'Profile', icon: 'profile' },
 ]

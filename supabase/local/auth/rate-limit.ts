@@ -3,6 +3,9 @@ import { AuthError } from './errors.ts'
 /** GoTrue's IP limits are counted per five minutes. */
 const WINDOW_MS = 5 * 60 * 1000
 
+/** Past this many (kind, IP) windows, expired ones are dropped so the map cannot grow without bound. */
+const MAX_TRACKED = 10_000
+
 export type LimitKind = 'signInSignUps' | 'tokenVerifications' | 'tokenRefresh'
 
 /** Fixed-window counters per (kind, IP); limits are read on each hit so config changes apply. */
@@ -16,6 +19,7 @@ export class IpRateLimiter {
     const now = Date.now()
     let w = this.windows.get(key)
     if (!w || now - w.start >= WINDOW_MS) {
+      if (this.windows.size >= MAX_TRACKED) this.prune(now)
       w = { start: now, count: 0 }
       this.windows.set(key, w)
     }
@@ -23,5 +27,9 @@ export class IpRateLimiter {
     if (w.count > this.limits()[kind]) {
       throw new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached')
     }
+  }
+
+  private prune(now: number) {
+    for (const [key, w] of this.windows) if (now - w.start >= WINDOW_MS) this.windows.delete(key)
   }
 }

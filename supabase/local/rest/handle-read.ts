@@ -12,7 +12,7 @@ export function readStatements(env: RequestEnv, read: ReadSql, params: Params, s
   const shape = { singular, stripNulls: env.media.stripNulls, omitBody: env.method === 'HEAD' }
   const statements = [{ sql: wrapRead(read, shape, exact), params: params.values }]
   if (env.prefs.count === 'planned' || env.prefs.count === 'estimated') {
-    statements.push({ sql: `EXPLAIN (FORMAT JSON) ${read.count}`, params: params.values })
+    statements.push({ sql: `EXPLAIN (FORMAT JSON) ${read.countAllParams}`, params: params.values })
   }
   return statements
 }

@@ -3,11 +3,10 @@ import { answerRead, readStatements } from './handle-read.ts'
 import { parseJsonBody } from './handle-mutation.ts'
 import { parseQueryParams } from './query-params.ts'
 import { buildRead, type Planner } from './read-query.ts'
-import { requestRange, type RequestEnv } from './respond.ts'
+import { requestRange, respond, type RequestEnv } from './respond.ts'
 import { callSql, resolveRoutine, routineRelation } from './rpc-query.ts'
 import { key } from './schema-cache.ts'
 import { Params, ident } from './sql.ts'
-import { respond } from './respond.ts'
 import { runTransaction } from './runner.ts'
 
 /** `/rpc/<fn>`: POST with named arguments in the body, GET/HEAD with them in the query string. */

@@ -6,7 +6,7 @@ import { handleMutation } from './handle-mutation.ts'
 import { handleRead } from './handle-read.ts'
 import { handleRpc } from './handle-rpc.ts'
 import { parsePrefer } from './prefer.ts'
-import { authenticate, negotiate, requestSchema, requestSettings, type Caller } from './request-context.ts'
+import { createAuthenticator, negotiate, requestSchema, requestSettings, type Caller } from './request-context.ts'
 import type { RequestEnv } from './respond.ts'
 import { createRestPool } from './runner.ts'
 import { key, loadSchemaCache, type SchemaCache } from './schema-cache.ts'
@@ -25,12 +25,29 @@ function checkContentType(req: IncomingMessage) {
   }
 }
 
+/** postgres.js reports lost or refused connections with these codes (not SQLSTATEs). */
+function isConnectionError(e: unknown): boolean {
+  const code = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : ''
+  return /^(ECONNREFUSED|ECONNRESET|EPIPE|CONNECTION_)/.test(code)
+}
+
+const invalidPath = () => new ApiError(404, 'PGRST125', 'Invalid path specified in request URL')
+
+function pathSegments(path: string): string[] {
+  try {
+    return path.split('/').filter(Boolean).map(decodeURIComponent)
+  } catch {
+    throw invalidPath()
+  }
+}
+
 /**
  * The REST API of the stand-in: PostgREST v14's request cycle over the exposed schemas. Every
  * request runs in one transaction on one connection as the JWT's role, RLS decides what it sees.
  */
 export async function createRestService(ctx: LocalContext): Promise<Service> {
   const pool = createRestPool(ctx.urls.db)
+  const authenticate = createAuthenticator(ctx.keys)
   const schemas = ctx.config.api.schemas
   let cache: SchemaCache = await loadSchemaCache(pool, schemas)
   const reload = () => {
@@ -64,12 +81,12 @@ export async function createRestService(ctx: LocalContext): Promise<Service> {
       media: negotiate(req),
       settings: requestSettings(req, caller, current, ctx.config, schema, path),
     }
-    const segments = path.split('/').filter(Boolean).map(decodeURIComponent)
+    const segments = pathSegments(path)
     const needsBody = method === 'POST' || method === 'PATCH' || method === 'PUT'
     if (needsBody) checkContentType(req)
     const raw = needsBody ? await readBody(req, REST_BODY_LIMIT) : null
     if (segments.length === 2 && segments[0] === 'rpc') return handleRpc(env, segments[1]!, raw)
-    if (segments.length !== 1) throw new ApiError(404, 'PGRST125', 'Invalid path specified in request URL')
+    if (segments.length !== 1) throw invalidPath()
     const name = segments[0]!
     const relation = current.relations.get(key(schema, name))
     if (!relation) throw tableNotFound(schema, name)
@@ -87,13 +104,15 @@ export async function createRestService(ctx: LocalContext): Promise<Service> {
           send(res, 200, undefined, { Allow: 'OPTIONS,GET,HEAD,POST,PUT,PATCH,DELETE' })
           return
         }
-        caller = await authenticate(req, ctx.keys, cache)
+        caller = await authenticate(req, cache)
         await dispatch(req, res, path, url, caller)
       } catch (e) {
         if (e instanceof ApiError) sendError(res, e)
         else if (isPgError(e)) sendError(res, fromPgError(e, caller?.authed ?? false))
         else if (e instanceof BodyTooLargeError) {
           sendError(res, new ApiError(413, 'PGRST413', 'Payload Too Large', `The request body exceeds ${e.limit} bytes`))
+        } else if (isConnectionError(e)) {
+          sendError(res, new ApiError(503, 'PGRST000', 'Database connection error. Retrying the connection.', String((e as Error).message)))
         } else throw e
       }
     },

@@ -94,10 +94,15 @@ function insertSql(input: MutationInput, p: Planner, alias: string, target: stri
   return sql
 }
 
-function whereSql(p: Planner, source: Source): string {
+/**
+ * The platform preloads pg-safeupdate for the API: an UPDATE or DELETE without a WHERE clause
+ * fails with 21000, which PostgREST answers with 400.
+ */
+function whereSql(p: Planner, source: Source, verb: 'UPDATE' | 'DELETE'): string {
   const root = p.levels.get('')
   const conds = (root?.filters ?? []).map((c) => conditionSql(p, source, c, new Map()))
-  return conds.length ? ` WHERE ${conds.join(' AND ')}` : ''
+  if (conds.length === 0) throw new ApiError(400, '21000', `${verb} requires a WHERE clause`)
+  return ` WHERE ${conds.join(' AND ')}`
 }
 
 /**
@@ -122,14 +127,14 @@ export function buildMutation(input: MutationInput, p: Planner): string {
 
   let dml: string
   if (input.kind === 'insert') dml = insertSql(input, p, alias, target)
-  else if (input.kind === 'delete') dml = `DELETE FROM ${target} AS ${ident(alias)}${whereSql(p, { ...source, from: target })}`
+  else if (input.kind === 'delete') dml = `DELETE FROM ${target} AS ${ident(alias)}${whereSql(p, { ...source, from: target }, 'DELETE')}`
   else {
     if (!isObject(input.body)) throw invalidBody('Empty or invalid json')
     const columns = Object.keys(input.body)
     for (const c of columns) if (!rel.columns.has(c)) throw columnNotFound(rel.name, c)
     const body = p.params.add(JSON.stringify(input.body))
     dml = columns.length
-      ? `UPDATE ${target} AS ${ident(alias)} SET ${columns.map((c) => `${ident(c)} = _pgrst_body.${ident(c)}`).join(', ')} FROM (SELECT * FROM json_populate_record(NULL::${target}, ${body}::json)) AS _pgrst_body${whereSql(p, { ...source, from: target })}`
+      ? `UPDATE ${target} AS ${ident(alias)} SET ${columns.map((c) => `${ident(c)} = _pgrst_body.${ident(c)}`).join(', ')} FROM (SELECT * FROM json_populate_record(NULL::${target}, ${body}::json)) AS _pgrst_body${whereSql(p, { ...source, from: target }, 'UPDATE')}`
       : ''
   }
   const cte = dml
@@ -141,9 +146,9 @@ export function buildMutation(input: MutationInput, p: Planner): string {
     const rootless = new Map(p.levels)
     rootless.set('', { filters: [] })
     const level = buildLevel({ ...p, levels: rootless }, { ...source, relation: rel }, expandStar(input.select, rel), '')
-    assertAllLevelsUsed({ ...p, levels: new Map([...p.levels].filter(([k]) => k !== '')) })
     body = `(SELECT ${bodySql(input.shape)} FROM (SELECT ${level.columns.join(', ') || 'NULL AS _'} FROM pgrst_source AS ${ident(alias)}${level.joins.join('')}) AS _pgrst_t)`
   }
+  assertAllLevelsUsed(p)
   const inserted = upsertMerge ? '(SELECT coalesce(bool_or(pgrst_inserted), false) FROM pgrst_source)::text' : 'NULL::text'
   const location =
     input.returning === 'headers-only' && input.kind === 'insert' && rel.pk.length

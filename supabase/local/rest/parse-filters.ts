@@ -22,7 +22,7 @@ export type Operation =
 
 export interface Filter {
   kind: 'filter'
-  /** Embedded resource path segments before the column, e.g. ['author'] for `author.name`. */
+  /** The column (with an optional JSON path), or an embed's name for `rel=is.null`. */
   field: Field
   negate: boolean
   operation: Operation

@@ -30,11 +30,14 @@ export interface Planner {
 interface JoinedEmbed {
   joinAlias: string
   relationship: Relationship
+  join: string
 }
 
 export interface BuiltLevel {
   columns: string[]
   joins: string[]
+  /** Joins that can remove parent rows (`!inner`, or named by an `is.null` filter): a count needs only these. */
+  filteringJoins: string[]
   where: string[]
   orderBy: string[]
   outputNames: string[]
@@ -58,7 +61,7 @@ export function arrayLiteral(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`
 }
 
-function filterSql(p: Planner, source: Source, f: Filter, embeds: Map<string, JoinedEmbed>): string {
+function filterSql(p: Planner, source: Source, f: Filter, embeds: Map<string, JoinedEmbed>, used: Set<string>): string {
   const embed = f.field.path.length === 0 ? embeds.get(f.field.name) : undefined
   let sql: string
   if (embed) {
@@ -67,6 +70,7 @@ function filterSql(p: Planner, source: Source, f: Filter, embeds: Map<string, Jo
       throw new ApiError(400, 'PGRST120', `Bad operator on the '${f.field.name}' embedded resource`, 'Only is null or not is null filters are allowed on embedded resources')
     }
     const isNull = (op.value === 'null') !== f.negate
+    used.add(embed.join)
     return `${ident(embed.joinAlias)}.body IS ${isNull ? '' : 'NOT '}NULL`
   }
   const expr = fieldSql(source.alias, f.field, source.relation)
@@ -90,9 +94,10 @@ function filterSql(p: Planner, source: Source, f: Filter, embeds: Map<string, Jo
   return f.negate ? `NOT (${sql})` : sql
 }
 
-export function conditionSql(p: Planner, source: Source, c: Condition, embeds: Map<string, JoinedEmbed>): string {
-  if (c.kind === 'filter') return filterSql(p, source, c, embeds)
-  const parts = c.children.map((child) => conditionSql(p, source, child, embeds))
+/** `used` collects the joins a condition reads (embed is-null filters). */
+export function conditionSql(p: Planner, source: Source, c: Condition, embeds: Map<string, JoinedEmbed>, used = new Set<string>()): string {
+  if (c.kind === 'filter') return filterSql(p, source, c, embeds, used)
+  const parts = c.children.map((child) => conditionSql(p, source, child, embeds, used))
   const joined = `(${parts.join(c.op === 'and' ? ' AND ' : ' OR ')})`
   return c.negate ? `NOT ${joined}` : joined
 }
@@ -148,15 +153,18 @@ function embedJoin(p: Planner, source: Source, item: Extract<SelectItem, { kind:
   const agg = toOne ? `row_to_json(${ident(`${joinAlias}_row`)})` : `json_agg(${ident(`${joinAlias}_row`)})`
   const kind = item.join === 'inner' ? 'INNER' : 'LEFT'
   const on = item.join === 'inner' ? `${ident(joinAlias)}.body IS NOT NULL` : 'TRUE'
-  out.joins.push(` ${kind} JOIN LATERAL (SELECT ${agg} AS body FROM (${sub}) AS ${ident(`${joinAlias}_row`)}) AS ${ident(joinAlias)} ON ${on}`)
-  out.embeds.set(name, { joinAlias, relationship: rel })
+  const join = ` ${kind} JOIN LATERAL (SELECT ${agg} AS body FROM (${sub}) AS ${ident(`${joinAlias}_row`)}) AS ${ident(joinAlias)} ON ${on}`
+  out.joins.push(join)
+  if (item.join === 'inner') out.filteringJoins.push(join)
+  out.embeds.set(name, { joinAlias, relationship: rel, join })
   if (item.children.length === 0) return
   if (item.spread) {
-    if (!toOne) {
-      throw new ApiError(400, 'PGRST127', 'Feature not implemented', `Spreading the to-many relationship '${name}' is not supported`)
-    }
+    // A to-one spread lifts the columns; a to-many spread gives one array per column (PostgREST v13+).
     for (const n of child.outputNames) {
-      out.columns.push(`${ident(joinAlias)}.body->${literal(n)} AS ${ident(n)}`)
+      const value = toOne
+        ? `${ident(joinAlias)}.body->${literal(n)}`
+        : `(SELECT coalesce(json_agg(_pgrst_e.e->${literal(n)}), '[]'::json) FROM json_array_elements(${ident(joinAlias)}.body) AS _pgrst_e(e))`
+      out.columns.push(`${value} AS ${ident(n)}`)
       out.outputNames.push(n)
     }
     return
@@ -168,7 +176,7 @@ function embedJoin(p: Planner, source: Source, item: Extract<SelectItem, { kind:
 /** Select list, joins, filters and order for one level; embeds recurse into lateral subqueries. */
 export function buildLevel(p: Planner, source: Source, select: SelectItem[], path: string): BuiltLevel {
   p.visited.add(path)
-  const out: BuiltLevel = { columns: [], joins: [], where: [], orderBy: [], outputNames: [], embeds: new Map() }
+  const out: BuiltLevel = { columns: [], joins: [], filteringJoins: [], where: [], orderBy: [], outputNames: [], embeds: new Map() }
   for (const item of select) {
     if (item.kind === 'star') {
       out.columns.push(`${ident(source.alias)}.*`)
@@ -183,7 +191,9 @@ export function buildLevel(p: Planner, source: Source, select: SelectItem[], pat
   }
   const lp = p.levels.get(path)
   if (lp) {
-    for (const c of lp.filters) out.where.push(conditionSql(p, source, c, out.embeds))
+    const used = new Set<string>()
+    for (const c of lp.filters) out.where.push(conditionSql(p, source, c, out.embeds, used))
+    for (const join of used) if (!out.filteringJoins.includes(join)) out.filteringJoins.push(join)
     if (lp.order) out.orderBy = orderSql(source, source.relation.name, lp.order, out.embeds)
   }
   return out
@@ -200,20 +210,27 @@ export function assertAllLevelsUsed(p: Planner) {
 export interface ReadSql {
   /** The row source: SELECT … FROM … WHERE … ORDER BY … LIMIT … OFFSET. */
   source: string
-  /** SELECT count(*) over the same rows without the range. */
+  /** SELECT count(*) over the same rows without the range (only the joins that filter). */
   count: string
+  /** The same count with every join, so that it binds every parameter (EXPLAIN for planned counts). */
+  countAllParams: string
 }
 
 export function buildRead(p: Planner, source: Source, select: SelectItem[], range: { offset: number; limit: number | null }): ReadSql {
   const level = buildLevel(p, source, select, '')
   assertAllLevelsUsed(p)
-  const from = ` FROM ${source.from} AS ${ident(source.alias)}${level.joins.join('')}`
+  const base = ` FROM ${source.from} AS ${ident(source.alias)}`
   const where = level.where.length ? ` WHERE ${level.where.join(' AND ')}` : ''
-  let sql = `SELECT ${level.columns.join(', ')}${from}${where}`
+  let sql = `SELECT ${level.columns.join(', ')}${base}${level.joins.join('')}${where}`
   if (level.orderBy.length) sql += ` ORDER BY ${level.orderBy.join(', ')}`
   if (range.limit !== null) sql += ` LIMIT ${range.limit}`
   if (range.offset > 0) sql += ` OFFSET ${range.offset}`
-  return { source: sql, count: `SELECT count(*)${from}${where}` }
+  const countJoins = level.joins.filter((j) => level.filteringJoins.includes(j)).join('')
+  return {
+    source: sql,
+    count: `SELECT count(*)${base}${countJoins}${where}`,
+    countAllParams: `SELECT count(*)${base}${level.joins.join('')}${where}`,
+  }
 }
 
 export interface BodyShape {

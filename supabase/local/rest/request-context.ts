@@ -24,17 +24,46 @@ function jwtError(e: JwtError): ApiError {
   })
 }
 
-/** The JWT decides the role; no token means the anon role with `{"role":"anon"}` as claims. */
-export async function authenticate(req: IncomingMessage, keys: Keys, cache: SchemaCache): Promise<Caller> {
-  const token = bearer(req)
-  if (!token) return { role: ANON_ROLE, claims: { role: ANON_ROLE }, authed: false }
-  let claims: Record<string, unknown>
-  try {
-    claims = await verifyJwt(token, keys)
-  } catch (e) {
-    if (e instanceof JwtError) throw jwtError(e)
-    throw e
+const CLOCK_SKEW_S = 30
+const JWT_CACHE_SIZE = 1000
+
+/**
+ * Authenticates requests for one stack. Verified tokens are cached as PostgREST's JWT cache keeps
+ * them: the signature is checked once per token (per stack, since keys differ between stacks),
+ * expiry on every use, so a cached token still expires on time.
+ */
+export function createAuthenticator(keys: Keys) {
+  const verified = new Map<string, Record<string, unknown>>()
+
+  async function verifyCached(token: string): Promise<Record<string, unknown>> {
+    const hit = verified.get(token)
+    if (hit) {
+      if (typeof hit.exp !== 'number' || hit.exp + CLOCK_SKEW_S > Date.now() / 1000) return hit
+      verified.delete(token)
+    }
+    const claims = await verifyJwt(token, keys)
+    if (verified.size >= JWT_CACHE_SIZE) verified.delete(verified.keys().next().value!)
+    verified.set(token, claims)
+    return claims
   }
+
+  /** The JWT decides the role; no token means the anon role with `{"role":"anon"}` as claims. */
+  return async function authenticate(req: IncomingMessage, cache: SchemaCache): Promise<Caller> {
+    const token = bearer(req)
+    if (!token) return { role: ANON_ROLE, claims: { role: ANON_ROLE }, authed: false }
+    let claims: Record<string, unknown>
+    try {
+      claims = await verifyCached(token)
+    } catch (e) {
+      if (e instanceof JwtError) throw jwtError(e)
+      throw e
+    }
+    return assumeRole(claims, cache)
+  }
+}
+
+/** The `role` claim (anon when absent) must be a role the authenticator may switch to. */
+function assumeRole(claims: Record<string, unknown>, cache: SchemaCache): Caller {
   const role = typeof claims.role === 'string' && claims.role !== '' ? claims.role : ANON_ROLE
   const authed = role !== ANON_ROLE
   if (!cache.switchableRoles.has(role)) {

@@ -5,14 +5,15 @@ const asText = (x: unknown) => String(x)
 /**
  * The REST pool. Parameters are bound as text exactly as given: postgres.js would otherwise
  * JSON.stringify values the server typed json, turn 'true' into 'f' for booleans and reparse dates.
- * Results are read as text only; response JSON comes straight from PostgreSQL.
+ * Results are read as text only; response JSON comes straight from PostgreSQL. (Array types stay
+ * fetched: their serializer passes strings through, and postgres.js 3.4's reserve() never resolves
+ * on a fresh pool when fetch_types is off.)
  */
 export function createRestPool(url: string, max = 10): Sql {
   const identity = (to: number, from: number[]) => ({ to, from, serialize: asText, parse: asText })
   return postgres(url, {
     max,
     prepare: true,
-    fetch_types: false,
     onnotice: () => {},
     connection: { application_name: 'supabase-local-rest' },
     types: {

@@ -27,6 +27,7 @@ export interface HookPayload {
 }
 
 export interface HookReply {
+  /** 0 = never answer (the connection stays open until the caller gives up). */
   status: number
   headers?: Record<string, string>
   body?: string
@@ -48,6 +49,7 @@ export class HookReceiver {
         const raw = Buffer.concat(chunks).toString('utf8')
         this.calls.push({ headers: req.headers, raw, body: JSON.parse(raw) as HookPayload })
         const reply = this.queue.shift() ?? this.reply
+        if (reply.status === 0) return
         res.writeHead(reply.status, reply.headers ?? {})
         res.end(reply.body)
       })
@@ -58,7 +60,12 @@ export class HookReceiver {
   }
 
   async stop() {
-    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()))
+    const server = this.server
+    if (!server) return
+    await new Promise<void>((ok) => {
+      server.close(() => ok())
+      server.closeAllConnections()
+    })
   }
 
   /** The latest call addressed to `email`. */

@@ -86,11 +86,23 @@ describe('embedding through foreign keys', () => {
     expect(left.data?.map((r) => r.comments.length)).toEqual([0, 1, 0, 0])
     const without = await t.anon().from('posts').select('id, comments()').is('comments', null).order('id')
     expect(without.data).toEqual([{ id: 3 }, { id: 4 }])
+    const counted = await t
+      .anon()
+      .from('posts')
+      .select('id, comments!inner(content)', { count: 'exact' })
+      .gte('comments.votes', 1)
+      .limit(1)
+    expect(counted).toMatchObject({ count: 1, status: 200 })
+    const countedLeft = await t.anon().from('posts').select('id, comments(content)', { count: 'exact' }).gte('comments.votes', 1).limit(1)
+    expect(countedLeft).toMatchObject({ count: 4, status: 206 })
+    const planned = await t.anon().from('posts').select('id, comments(content)', { count: 'planned' }).gte('comments.votes', 1)
+    expect(planned.error).toBeNull()
+    expect(typeof planned.count).toBe('number')
     const withSome = await t.anon().from('posts').select('id, comments(id)').not('comments', 'is', null).order('id')
     expect(withSome.data?.map((r) => r.id)).toEqual([1, 2])
   })
 
-  it('orders parents by a to-one embed and spreads to-one columns', async () => {
+  it('orders parents by a to-one embed and spreads to-one and to-many embeds', async () => {
     const ordered = await t
       .anon()
       .from('posts')
@@ -100,6 +112,11 @@ describe('embedding through foreign keys', () => {
     expect(ordered.data?.map((r) => r.id)).toEqual([4, 3, 1, 2])
     const spread = await t.anon().from('posts').select('id, ...authors!posts_author_id_fkey(author_name:name)').eq('id', 3)
     expect(spread.data).toEqual([{ id: 3, author_name: 'Brian' }])
+    const many = await t.anon().from('posts').select('id, ...comments(content)').in('id', [2, 3]).order('id')
+    expect(many.data).toEqual([
+      { id: 2, content: ['Woof'] },
+      { id: 3, content: [] },
+    ])
   })
 
   it('embeds through a view using its base table foreign keys', async () => {

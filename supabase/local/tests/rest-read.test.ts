@@ -115,6 +115,17 @@ describe('filters', () => {
     expect(ids((await q().contains('meta', { lang: 'en' })).data)).toEqual([1, 4])
   })
 
+  it('filters ranges with sl, sr, nxl, nxr and adj, and returns them in PostgreSQL text form', async () => {
+    const b = () => t.anon().from('bookings').select('id').order('id')
+    expect(ids((await b().rangeLt('during', '[10,20)')).data)).toEqual([1, 2])
+    expect(ids((await b().rangeGt('during', '[1,5)')).data)).toEqual([2, 3])
+    expect(ids((await b().rangeGte('during', '[5,6)')).data)).toEqual([2, 3])
+    expect(ids((await b().rangeLte('during', '[1,10)')).data)).toEqual([1, 2])
+    expect(ids((await b().rangeAdjacent('during', '[10,20)')).data)).toEqual([2, 3])
+    expect(ids((await b().overlaps('during', '[4,6)')).data)).toEqual([1, 2])
+    expect((await t.anon().from('bookings').select('during').eq('id', 1)).data).toEqual([{ during: '[1,5)' }])
+  })
+
   it('runs full-text search on tsvector and text columns', async () => {
     expect(ids((await q().textSearch('search', 'cats')).data)).toEqual([1, 2])
     expect(ids((await q().textSearch('search', 'dogs cats', { type: 'plain' })).data)).toEqual([2])

@@ -107,6 +107,42 @@ describe('insert', () => {
   })
 })
 
+describe('schemas, views and malformed requests', () => {
+  it('writes to another exposed schema through Content-Profile and into auto-updatable views', async () => {
+    const api2 = t.service().schema('api2')
+    const { data, status } = await api2.from('things').insert({ id: 2, name: 'second' }).select()
+    expect(status).toBe(201)
+    expect(data).toEqual([{ id: 2, name: 'second' }])
+    const denied = await t.rest('/things', { method: 'POST', headers: { ...json, 'Content-Profile': 'private' }, body: '{}' })
+    expect(denied.status).toBe(406)
+    const viaView = await t.service().from('published_posts').insert({ author_id: 3, title: 'Through the view' })
+    expect(viaView.status).toBe(201)
+    const [row] = await t.stack.sql`select author_id, published from public.posts where title = 'Through the view'`
+    expect(row).toEqual({ author_id: '3', published: false })
+  })
+
+  it('answers malformed requests with 4xx and keeps serving', async () => {
+    const cases: [string, RequestInit, number][] = [
+      ['/%E0%A4%A', {}, 404],
+      ['/posts/1/extra', {}, 404],
+      ['/posts?select=id::bad-type', {}, 400],
+      ['/posts?order=id.sideways', {}, 400],
+      ['/posts?limit=-1', {}, 400],
+      ['/posts?id=in.1,2', {}, 400],
+      ['/posts?and=(id.eq.1', {}, 400],
+      ['/posts', { method: 'PATCH', headers: json, body: '[1,2]' }, 400],
+      ['/posts', { method: 'POST', headers: json, body: '"text"' }, 400],
+      ['/rpc/add', { method: 'POST', headers: json, body: 'nope' }, 400],
+    ]
+    for (const [path, init, status] of cases) {
+      const res = await t.rest(path, init)
+      expect([path, res.status]).toEqual([path, status])
+      expect(((await res.json()) as { code: string }).code).toMatch(/^(PGRST\d{3}|\w{5})$/)
+    }
+    expect((await t.anon().from('posts').select('id').eq('id', 1)).data).toEqual([{ id: 1 }])
+  })
+})
+
 describe('upsert', () => {
   it('merges duplicates: 200 when only updating, 201 when inserting', async () => {
     const updated = await t.service().from('labels').upsert({ id: 1, name: 'headlines' }).select()
@@ -151,6 +187,17 @@ describe('update and delete', () => {
     const rows = await t.service().from('employees').delete().eq('name', 'Temp2').select('name')
     expect(rows).toMatchObject({ status: 200, data: [{ name: 'Temp2' }] })
     expect((await t.stack.sql`select count(*)::int as n from public.employees where name like 'Temp%'`)[0]!.n).toBe(0)
+  })
+
+  it('refuses UPDATE and DELETE without filters as the platform (pg-safeupdate) does', async () => {
+    const upd = await t.service().from('labels').update({ name: 'all' })
+    expect(upd.status).toBe(400)
+    expect(upd.error).toEqual({ code: '21000', details: null, hint: null, message: 'UPDATE requires a WHERE clause' })
+    const del = await t.service().from('labels').delete()
+    expect(del.error).toMatchObject({ code: '21000', message: 'DELETE requires a WHERE clause' })
+    expect((await t.stack.sql`select count(*)::int as n from public.labels where name = 'all'`)[0]!.n).toBe(0)
+    const stray = await t.service().from('posts').update({ body: 'x' }).eq('id', 1).eq('comments.votes', 1)
+    expect(stray.error?.code).toBe('PGRST108')
   })
 
   it('rolls back a singular mutation that touched other than one row', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Sql } from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { asRole, type TestUser } from '../../helpers/personas.ts'
+import { anonApiClient, clientAs, type TestUser } from '../../helpers/personas.ts'
 import * as rows from '../../helpers/rows.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
@@ -28,14 +28,15 @@ describe('audit trail of client data', () => {
   it('records insert, update and delete with actor, role, entity and id, and no contents', async () => {
     const canary = `Canary-${randomUUID()}`
     const id = randomUUID()
-    const doula = user('doulaA')
-    await asRole(sql, doula, (tx) => tx`insert into public.clients (id, practice_id, first_name, last_name) values (${id}, ${world.a.id}, ${canary}, ${canary})`, { commit: true })
-    await asRole(sql, doula, (tx) => tx`update public.clients set phone = '+15550199' where id = ${id}`, { commit: true })
-    await asRole(sql, user('ownerA'), (tx) => tx`delete from public.clients where id = ${id}`, { commit: true })
+    const doula = await clientAs(user('doulaA'))
+    const owner = await clientAs(user('ownerA'))
+    expect((await doula.from('clients').insert({ id, practice_id: world.a.id, first_name: canary, last_name: canary })).error).toBeNull()
+    expect((await doula.from('clients').update({ phone: '+15550199' }).eq('id', id)).error).toBeNull()
+    expect((await owner.from('clients').delete().eq('id', id)).error).toBeNull()
     const trail = await auditFor(id)
     expect(trail.map(({ row: _row, ...r }) => r)).toEqual([
-      { actor_id: doula.id, actor_role: 'doula', action: 'insert', entity: 'clients', practice_id: world.a.id },
-      { actor_id: doula.id, actor_role: 'doula', action: 'update', entity: 'clients', practice_id: world.a.id },
+      { actor_id: user('doulaA').id, actor_role: 'doula', action: 'insert', entity: 'clients', practice_id: world.a.id },
+      { actor_id: user('doulaA').id, actor_role: 'doula', action: 'update', entity: 'clients', practice_id: world.a.id },
       { actor_id: user('ownerA').id, actor_role: 'owner', action: 'delete', entity: 'clients', practice_id: world.a.id },
     ])
     for (const r of trail) expect(r.row).not.toContain(canary)
@@ -44,8 +45,10 @@ describe('audit trail of client data', () => {
   it('records the client as the actor of her own writes', async () => {
     const id = randomUUID()
     const client = user('clientA1')
-    await asRole(sql, client, (tx) => tx`insert into public.messages (id, practice_id, client_id, sender_id, sender_side, body)
-      values (${id}, ${world.a.id}, ${world.a1.id}, ${client.id}, 'client', 'Contractions every 5 minutes')`, { commit: true })
+    const { error } = await (await clientAs(client)).from('messages').insert({
+      id, practice_id: world.a.id, client_id: world.a1.id, sender_id: client.id, sender_side: 'client', body: 'Contractions every 5 minutes',
+    })
+    expect(error).toBeNull()
     const [entry] = await auditFor(id)
     expect(entry).toMatchObject({ actor_id: client.id, actor_role: 'client', action: 'insert', entity: 'messages' })
     expect(entry!.row).not.toContain('Contractions')
@@ -53,9 +56,10 @@ describe('audit trail of client data', () => {
 
   it('writes one row per changed record for a bulk statement', async () => {
     const ids = [randomUUID(), randomUUID(), randomUUID()]
-    await asRole(sql, user('doulaA'), (tx) => tx`
-      insert into public.milestones (id, practice_id, client_id, journey_id, title)
-      select unnest(${ids}::uuid[]), ${world.a.id}, ${world.a1.id}, ${world.a1.journeyId}, 'Bulk'`, { commit: true })
+    const { error } = await (await clientAs(user('doulaA'))).from('milestones').insert(
+      ids.map((id) => ({ id, practice_id: world.a.id, client_id: world.a1.id, journey_id: world.a1.journeyId, title: 'Bulk' })),
+    )
+    expect(error).toBeNull()
     const [row] = await sql<{ n: number }[]>`select count(*)::int as n from public.audit_log where entity_id = any(${ids}::uuid[]) and action = 'insert'`
     expect(row!.n).toBe(3)
   })
@@ -63,11 +67,10 @@ describe('audit trail of client data', () => {
   it('takes ip, user agent and request id from the API request headers', async () => {
     const id = randomUUID()
     const headers = { 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'user-agent': 'vitest-agent', 'x-request-id': 'req-123' }
-    await asRole(sql, user('doulaA'), async (tx) => {
-      await tx`select set_config('request.headers', ${JSON.stringify(headers)}, true)`
-      return tx`insert into public.milestones (id, practice_id, client_id, journey_id, title)
-                values (${id}, ${world.a.id}, ${world.a1.id}, ${world.a1.journeyId}, 'With headers')`
-    }, { commit: true })
+    const { error } = await (await clientAs(user('doulaA'), undefined, headers)).from('milestones').insert({
+      id, practice_id: world.a.id, client_id: world.a1.id, journey_id: world.a1.journeyId, title: 'With headers',
+    })
+    expect(error).toBeNull()
     const [entry] = await sql`select host(ip) as ip, user_agent, request_id from public.audit_log where entity_id = ${id}`
     expect(entry).toEqual({ ip: '203.0.113.7', user_agent: 'vitest-agent', request_id: 'req-123' })
   })
@@ -106,8 +109,13 @@ describe('audit_log is append-only', () => {
 })
 
 describe('record_audit_event()', () => {
-  const record = (who: TestUser | null, practiceId: string) =>
-    failsWith(asRole(sql, who, (tx) => tx`select public.record_audit_event(${practiceId}, 'document.download', 'documents', ${randomUUID()})`, { commit: true }))
+  const record = async (who: TestUser | null, practiceId: string) => {
+    const client = who ? await clientAs(who) : anonApiClient()
+    const { error } = await client.rpc('record_audit_event', {
+      practice_id: practiceId, action: 'document.download', entity: 'documents', entity_id: randomUUID(),
+    })
+    return error ? error.code : 'no error'
+  }
 
   it('records an app event for a member or a client of the practice, as the caller', async () => {
     expect(await record(user('doulaA'), world.a.id)).toBe('no error')

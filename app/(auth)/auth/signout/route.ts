@@ -3,8 +3,14 @@ import { type NextRequest, NextResponse } from 'next/server'
 import { serverEnv } from '@/lib/env'
 import { createClient } from '@/lib/supabase/server'
 
-/** Rejects cross-site form posts: a sign-out must come from one of our own pages. */
+/**
+ * Rejects cross-site form posts: a sign-out must come from one of our own pages. Browsers send
+ * `Origin: null` on form posts under `Referrer-Policy: no-referrer`, so Sec-Fetch-Site decides
+ * when present and the Origin header only for clients that do not send it.
+ */
 function isSameOrigin(request: NextRequest, site: URL): boolean {
+  const fetchSite = request.headers.get('sec-fetch-site')
+  if (fetchSite !== null) return fetchSite === 'same-origin'
   const origin = request.headers.get('origin')
   return origin === null || origin === site.origin
 }
