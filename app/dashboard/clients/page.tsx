@@ -67,7 +67,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               <li key={c.id}>
                 <Link
                   href={`/dashboard/clients/${c.id}`}
-                  className="grid gap-1 px-4 py-3 hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring sm:grid-cols-[1fr_10rem_9rem_7rem] sm:items-center sm:gap-4"
+                  className="grid gap-1 px-4 py-3 hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring sm:grid-cols-[1fr_15rem_7rem] sm:items-center sm:gap-4"
                   data-test="clients-row"
                 >
                   <span className="min-w-0">
@@ -75,9 +75,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                       {c.firstName} {c.lastName}
                       {c.preferredName ? <span className="font-normal text-muted-foreground"> ({c.preferredName})</span> : null}
                     </span>
-                    <span className="block truncate text-sm text-muted-foreground">{doula ? `Doula: ${doula}` : (c.email ?? 'No doula assigned')}</span>
+                    <span className="block truncate text-sm text-muted-foreground">{[doula ? `Doula: ${doula}` : 'No doula assigned', c.phone].filter(Boolean).join(' · ')}</span>
                   </span>
-                  <span className="text-sm">
+                  <span className="text-sm whitespace-nowrap">
                     {c.dueDate ? (
                       <>
                         Due {formatDay(c.dueDate)}
@@ -89,7 +89,6 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                       <span className="text-muted-foreground">No due date</span>
                     )}
                   </span>
-                  <span className="text-sm text-muted-foreground sm:truncate">{c.phone ?? ''}</span>
                   <span>{c.status ? <Badge tone={c.status === 'booked' || c.status === 'active' ? 'accent' : 'neutral'}>{JOURNEY_STATUS_LABELS[c.status]}</Badge> : null}</span>
                 </Link>
               </li>

@@ -7,8 +7,8 @@ import { selectClassName } from '../../_components/select-field'
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and works without JavaScript. */
 export function ClientFilters({ params, members }: { params: ClientListParams; members: { id: string; name: string }[] }) {
   return (
-    <form method="get" role="search" aria-label="Filter clients" className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_9rem_10rem_10rem_9rem_auto]" data-test="clients-filters">
-      <div className="relative sm:col-span-2 lg:col-span-1">
+    <form method="get" role="search" aria-label="Filter clients" className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-test="clients-filters">
+      <div className="relative sm:col-span-2 lg:col-span-3">
         <label htmlFor="q" className="sr-only">
           Search by name or email
         </label>
@@ -40,7 +40,7 @@ export function ClientFilters({ params, members }: { params: ClientListParams; m
         <option value="name">Sort by name</option>
         <option value="due_date">Sort by due date</option>
       </select>
-      <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-1">
+      <div className="flex items-center justify-end gap-3 sm:col-span-2 lg:col-span-1 lg:col-start-4 lg:row-start-1">
         <label className="flex items-center gap-2 text-sm whitespace-nowrap">
           <input type="checkbox" name="archived" value="1" defaultChecked={params.archived} className="size-4 accent-primary" />
           Archived
