@@ -78,6 +78,14 @@ test('a doula adds a client, sees her pregnancy at a glance, is warned about cap
   await clients.gotoList()
   await screenshots(page, 'clients-list')
 
+  // Today: the pipeline counts the five booked clients and the due-date chart shows their month.
+  await page.goto('/dashboard')
+  await expect(page.getByTestId('today-pipeline')).toContainText('Booked5')
+  await expect(page.getByTestId('today-due-chart')).toBeVisible()
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'today')
+  await clients.gotoList()
+
   // A private note saves itself and is there after a reload.
   await page.getByTestId('clients-row').filter({ hasText: 'Maya Lopez' }).click()
   await page.getByTestId('client-tab-notes').click()
