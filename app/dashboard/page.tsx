@@ -136,14 +136,16 @@ export default async function TodayPage() {
             <CardTitle>Pipeline</CardTitle>
           </CardHeader>
           <CardContent>
-            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-test="today-pipeline">
+            <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-test="today-pipeline">
               {PIPELINE.map((s) => (
-                <Link key={s} href={`/dashboard/clients?status=${s}`} className="rounded-lg border border-border p-3 hover:bg-muted/60">
-                  <dt className="text-sm text-muted-foreground">{JOURNEY_STATUS_LABELS[s]}</dt>
-                  <dd className="text-2xl font-semibold">{summary.pipeline[s]}</dd>
-                </Link>
+                <li key={s}>
+                  <Link href={`/dashboard/clients?status=${s}`} className="flex flex-col rounded-lg border border-border p-3 hover:bg-muted/60">
+                    <span className="text-sm text-muted-foreground">{JOURNEY_STATUS_LABELS[s]}</span>
+                    <span className="text-2xl font-semibold">{summary.pipeline[s]}</span>
+                  </Link>
+                </li>
               ))}
-            </dl>
+            </ul>
           </CardContent>
         </Card>
       </div>
