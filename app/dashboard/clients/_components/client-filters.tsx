@@ -7,8 +7,8 @@ import { selectClassName } from '../../_components/select-field'
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and works without JavaScript. */
 export function ClientFilters({ params, members }: { params: ClientListParams; members: { id: string; name: string }[] }) {
   return (
-    <form method="get" role="search" aria-label="Filter clients" className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-test="clients-filters">
-      <div className="relative sm:col-span-2 lg:col-span-3">
+    <form method="get" role="search" aria-label="Filter clients" className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4" data-test="clients-filters">
+      <div className="relative col-span-2 lg:col-span-3">
         <label htmlFor="q" className="sr-only">
           Search by name or email
         </label>
@@ -33,14 +33,18 @@ export function ClientFilters({ params, members }: { params: ClientListParams; m
           </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor="due">Due month</label>
-      <Input id="due" name="due" type="month" defaultValue={params.due ?? ''} aria-label="Due month" />
+      <div className="relative">
+        <label htmlFor="due" className="pointer-events-none absolute -top-2 left-2 bg-background px-1 text-xs text-muted-foreground">
+          Due month
+        </label>
+        <Input id="due" name="due" type="month" defaultValue={params.due ?? ''} />
+      </div>
       <label className="sr-only" htmlFor="sort">Sort by</label>
       <select id="sort" name="sort" defaultValue={params.sort} className={selectClassName}>
         <option value="name">Sort by name</option>
         <option value="due_date">Sort by due date</option>
       </select>
-      <div className="flex items-center justify-end gap-3 sm:col-span-2 lg:col-span-1 lg:col-start-4 lg:row-start-1">
+      <div className="col-span-2 flex items-center justify-end gap-3 lg:col-span-1 lg:col-start-4 lg:row-start-1">
         <label className="flex items-center gap-2 text-sm whitespace-nowrap">
           <input type="checkbox" name="archived" value="1" defaultChecked={params.archived} className="size-4 accent-primary" />
           Archived
