@@ -876,6 +876,18 @@ export type Database = {
     }
     Functions: {
       accept_practice_invitation: { Args: { token: string }; Returns: string }
+      add_journey: {
+        Args: {
+          p_backup_doula_id?: string
+          p_client_id: string
+          p_due_date?: string
+          p_milestones?: Json
+          p_practice_id: string
+          p_primary_doula_id?: string
+          p_status: string
+        }
+        Returns: string
+      }
       client_files_mismatches: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -884,6 +896,26 @@ export type Database = {
         }[]
       }
       complete_onboarding: { Args: Record<PropertyKey, never>; Returns: string }
+      create_client_with_journey: {
+        Args: {
+          p_backup_doula_id?: string
+          p_due_date?: string
+          p_email?: string
+          p_first_name: string
+          p_last_name?: string
+          p_milestones?: Json
+          p_phone?: string
+          p_practice_id: string
+          p_preferred_name?: string
+          p_primary_doula_id?: string
+          p_pronouns?: string
+          p_status: string
+        }
+        Returns: {
+          client_id: string
+          journey_id: string
+        }[]
+      }
       erasure_inventory: {
         Args: { target_client?: string; target_practice: string }
         Returns: Json
@@ -914,6 +946,35 @@ export type Database = {
         }[]
       }
       export_tables: { Args: Record<PropertyKey, never>; Returns: string[] }
+      list_clients: {
+        Args: {
+          p_after_id?: string
+          p_after_key?: string
+          p_archived?: boolean
+          p_doula_id?: string
+          p_due_month?: string
+          p_limit?: number
+          p_practice_id: string
+          p_search?: string
+          p_sort?: string
+          p_status?: string
+        }
+        Returns: {
+          archived_at: string
+          backup_doula_id: string
+          due_date: string
+          email: string
+          first_name: string
+          id: string
+          journey_id: string
+          last_name: string
+          phone: string
+          preferred_name: string
+          primary_doula_id: string
+          sort_key: string
+          status: string
+        }[]
+      }
       logins_still_in_use: { Args: { user_ids: string[] }; Returns: string[] }
       purge_expired_audit_log: {
         Args: Record<PropertyKey, never>

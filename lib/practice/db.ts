@@ -1,0 +1,13 @@
+import type { SupabaseClient } from '@supabase/supabase-js'
+import type { Database } from '@/lib/database.types'
+import { AppError } from '@/lib/errors'
+
+/** A user-scoped, typed Supabase client: every query through it runs under the caller's RLS. */
+export type Db = SupabaseClient<Database>
+
+/** Any Supabase `error` ends here: logged with its detail, shown generically. */
+export function dbFailure(what: string, cause: unknown): AppError {
+  return new AppError({ code: 'internal', message: `We could not ${what}.`, cause })
+}
+
+export const notFound = (what: string) => new AppError({ code: 'not_found', message: `That ${what} was not found.` })

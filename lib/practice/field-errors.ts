@@ -1,0 +1,33 @@
+import type { z } from 'zod'
+import { AppError } from '@/lib/errors'
+
+/**
+ * Bad input that only the server can judge (a duplicate email, a due date too far from today in the
+ * practice's time zone, a doula who is not a member). Each message is written for the field it
+ * names; actions turn it into next-safe-action validation errors so the form shows it in place.
+ */
+export class FieldErrors extends AppError {
+  readonly fields: Readonly<Record<string, string>>
+
+  constructor(fields: Record<string, string>) {
+    super({ code: 'validation', message: Object.values(fields)[0] ?? 'Please check the form.' })
+    this.name = 'FieldErrors'
+    this.fields = fields
+  }
+}
+
+export const isFieldErrors = (error: unknown): error is FieldErrors => error instanceof FieldErrors
+
+/** The next-safe-action validation-error shape for a set of field messages. */
+export function toValidationErrors(fields: Readonly<Record<string, string>>): Record<string, { _errors: string[] }> {
+  return Object.fromEntries(Object.entries(fields).map(([name, message]) => [name, { _errors: [message] }]))
+}
+
+/** Parses input with a form's schema; a direct caller gets the same field errors the form shows. */
+export function parseOrFieldErrors<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const fields: Record<string, string> = {}
+  for (const issue of result.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message
+  throw new FieldErrors(fields)
+}

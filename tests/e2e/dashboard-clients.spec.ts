@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test, uniqueEmail } from './fixtures'
+import { ClientsPage } from './pages/clients-page'
+import { confirmLink, waitForMail } from './support/mailbox'
+
+/** A calendar date `days` from today in the new practice's time zone (the America/New_York default). */
+const dayFromToday = (days: number) => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date())
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+async function expectNoSeriousA11yIssues(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+/** Full-page screenshots at desktop and phone widths, kept as artifacts for design review. */
+async function screenshots(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true })
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+test('a doula adds a client, sees her pregnancy at a glance, is warned about capacity and keeps a private note', async ({ page, signupPage }) => {
+  test.setTimeout(180_000)
+  const email = uniqueEmail('clients')
+  await signupPage.goto()
+  await signupPage.signUp({ fullName: 'Rosa Díaz', practiceName: 'Bloom Doula Care', email })
+  await page.goto(confirmLink(await waitForMail(email)).toString())
+  await expect(page).toHaveURL(/\/dashboard$/)
+
+  const clients = new ClientsPage(page)
+  await clients.gotoList()
+  await expect(page.getByTestId('clients-empty')).toBeVisible()
+  await expectNoSeriousA11yIssues(page)
+
+  // 100 days to the due date is 25w 5d today.
+  await clients.openNew()
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'client-new')
+  await clients.fill({ firstName: 'Maya', lastName: 'Lopez', dueDate: dayFromToday(100) })
+  await expect(page.getByTestId('capacity-panel')).toContainText('No other booked client is on call then.')
+  await clients.submit()
+  await expect(page.getByRole('heading', { level: 1, name: 'Maya Lopez' })).toBeVisible()
+  await expect(page.getByTestId('client-gestational-age')).toHaveText('25w 5d')
+  await expect(page.getByTestId('client-days-to-due')).toHaveText('100 days to go')
+  await expect(page.getByTestId('client-on-call')).toContainText('–')
+  await expect(page.getByTestId('client-milestones')).toContainText('Estimated due date')
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'client-overview')
+
+  // The practice's default rule is 4 due dates within 30 days: three more fill it, the fifth warns.
+  for (const [i, name] of ['Ana', 'Bea', 'Cleo'].entries()) {
+    await clients.create({ firstName: name, lastName: 'Near', dueDate: dayFromToday(101 + i) })
+  }
+  await clients.openNew()
+  await clients.fill({ firstName: 'Dora', lastName: 'Full', dueDate: dayFromToday(104) })
+  const panel = page.getByTestId('capacity-panel')
+  await expect(panel).toContainText('This breaks your rule of at most 4 due dates within 30 days.')
+  await expect(page.getByTestId('capacity-overlaps')).toContainText('Maya Lopez')
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'client-capacity-warning')
+  await page.getByTestId('client-accept-capacity').check()
+  await clients.submit()
+  await expect(page.getByRole('heading', { level: 1, name: 'Dora Full' })).toBeVisible()
+
+  // The list: search and the due-date sort.
+  await clients.gotoList()
+  await expect(page.getByTestId('clients-row')).toHaveCount(5)
+  await page.getByTestId('clients-search').fill('maya')
+  await page.getByTestId('clients-search').press('Enter')
+  await expect(page.getByTestId('clients-row')).toHaveCount(1)
+  await expectNoSeriousA11yIssues(page)
+  await clients.gotoList()
+  await screenshots(page, 'clients-list')
+
+  // Today: the pipeline counts the five booked clients and the due-date chart shows their month.
+  await page.goto('/dashboard')
+  await expect(page.getByTestId('today-pipeline')).toContainText('Booked5')
+  await expect(page.getByTestId('today-due-chart')).toBeVisible()
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'today')
+  await clients.gotoList()
+
+  // A private note saves itself and is there after a reload.
+  await page.getByTestId('clients-row').filter({ hasText: 'Maya Lopez' }).click()
+  await page.getByTestId('client-tab-notes').click()
+  await page.getByTestId('note-editor').first().fill('Prefers a quiet room; partner is anxious about the drive.')
+  await expect(page.getByTestId('note-status').first()).toHaveText(/Saved at/)
+  await page.reload()
+  await expect(page.getByTestId('notes-list')).toContainText('Prefers a quiet room')
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'client-notes')
+
+  // Edit: an impossible due date is refused on the field and nothing is saved.
+  await page.getByTestId('client-edit').click()
+  await page.getByTestId('client-due-date').fill(dayFromToday(400))
+  await page.getByTestId('client-submit').click()
+  await expect(page.locator('#dueDate-error')).toHaveText(/more than 44 weeks away/)
+  await expectNoSeriousA11yIssues(page)
+  await page.goto('/dashboard/clients')
+  await expect(page.getByTestId('clients-row').filter({ hasText: 'Maya Lopez' })).toContainText('25w 5d')
+})

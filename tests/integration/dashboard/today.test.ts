@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createClient } from '../../../lib/clients/save-client.service.ts'
+import { getTodaySummary } from '../../../lib/journeys/today.ts'
+import { getPracticeSettings } from '../../../lib/practice/settings.ts'
+import { superuser } from '../../helpers/stack.ts'
+import { clientForm, dayFromToday, newPractice, type PracticeFixture } from './fixtures.ts'
+
+const sql = superuser()
+let a: PracticeFixture
+let b: PracticeFixture
+
+beforeAll(async () => {
+  a = await newPractice(sql, 'Today A')
+  b = await newPractice(sql, 'Today B')
+  // On call from 38w to 42w: due in 7 days → on call now; due in 20 days → on call in 6 days;
+  // due in 40 days → not within the next 14 days. A lead never counts.
+  for (const [firstName, days, status] of [['Now', 7, 'booked'], ['Soon', 20, 'active'], ['Later', 40, 'booked'], ['Lead', 8, 'lead']] as const) {
+    await createClient(a.doulaDb, a.id, clientForm({ firstName, dueDate: dayFromToday(days), status, acceptCapacityWarning: true }))
+  }
+  const { clientId, journeyId } = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Visit', dueDate: '', status: 'active' }))
+  const soon = new Date(Date.now() + 2 * 3600_000)
+  await sql`insert into public.appointments (practice_id, client_id, journey_id, starts_at, ends_at)
+            values (${a.id}, ${clientId}, ${journeyId}, ${soon}, ${new Date(soon.getTime() + 3600_000)})`
+  await sql`insert into public.messages (practice_id, client_id, sender_side, body) values (${a.id}, ${clientId}, 'client', 'Hello?')`
+})
+afterAll(() => sql.end())
+
+describe('the Today summary', () => {
+  it('shows who is on call now and in the next 14 days, due dates, the pipeline and unread messages', async () => {
+    const practice = await getPracticeSettings(a.doulaDb, a.id)
+    const summary = await getTodaySummary(a.doulaDb, practice, new Date())
+    expect(summary.onCall.map((e) => [e.clientName, e.onCallNow])).toEqual([
+      ['Now Lopez', true],
+      ['Soon Lopez', false],
+    ])
+    expect(summary.pipeline).toMatchObject({ booked: 2, active: 2, lead: 1 })
+    expect(summary.dueByMonth).toHaveLength(12)
+    expect(summary.dueByMonth.reduce((n, m) => n + m.count, 0)).toBe(3)
+    expect(summary.appointments.map((x) => x.clientName)).toEqual(['Visit Lopez'])
+    expect(summary.unreadMessages).toBe(1)
+    const thisMonth = summary.today.slice(0, 7)
+    expect(summary.dueThisMonth.every((d) => d.dueDate.startsWith(thisMonth))).toBe(true)
+  })
+
+  it('shows another practice nothing of it', async () => {
+    const practiceB = await getPracticeSettings(b.doulaDb, b.id)
+    const summary = await getTodaySummary(b.doulaDb, { ...practiceB, id: a.id }, new Date())
+    expect(summary).toMatchObject({ onCall: [], appointments: [], unreadMessages: 0, dueThisMonth: [] })
+    expect(Object.values(summary.pipeline).every((n) => n === 0)).toBe(true)
+  })
+})
