@@ -28,6 +28,8 @@ export interface AuthConfig {
   enableRefreshTokenRotation: boolean
   refreshTokenReuseInterval: number
   minimumPasswordLength: number
+  /** `[auth.sessions]`: seconds, 0 = no limit. */
+  sessions: { timebox: number; inactivityTimeout: number }
   rateLimit: { emailSent: number; signInSignUps: number; tokenVerifications: number; tokenRefresh: number }
   email: {
     enableSignup: boolean
@@ -132,6 +134,10 @@ export function loadConfig(projectDir: string, env: NodeJS.ProcessEnv = process.
       enableRefreshTokenRotation: bool(auth.enable_refresh_token_rotation, true),
       refreshTokenReuseInterval: num(auth.refresh_token_reuse_interval, 10),
       minimumPasswordLength: num(auth.minimum_password_length, 6),
+      sessions: {
+        timebox: parseDuration(table(auth.sessions).timebox, 0),
+        inactivityTimeout: parseDuration(table(auth.sessions).inactivity_timeout, 0),
+      },
       rateLimit: {
         emailSent: num(rate.email_sent, 2),
         signInSignUps: num(rate.sign_in_sign_ups, 30),

@@ -1,10 +1,116 @@
 import { sendJson } from '../http.ts'
 import type { LocalContext, Service } from '../types.ts'
+import { adminGenerateLink, postInvite } from './admin-links.ts'
+import { adminCreateUser, adminDeleteUser, adminGetUser, adminListUsers, adminUpdateUser } from './admin-users.ts'
+import { AuthError, internal, OAuthError, sendAuthError } from './errors.ts'
+import { postOtp } from './otp.ts'
+import { IpRateLimiter } from './rate-limit.ts'
+import type { Handler, RouteContext } from './route.ts'
+import { ensureAuthSchema } from './schema.ts'
+import { postSignup } from './signup.ts'
+import { postToken } from './token.ts'
+import { getUser, postLogout, putUser } from './user.ts'
+import { getVerify, postVerify } from './verify.ts'
 
-export async function createAuthService(_ctx: LocalContext): Promise<Service> {
+interface Route {
+  method: string
+  pattern: RegExp
+  keys: string[]
+  handler: Handler
+}
+
+function route(method: string, path: string, handler: Handler): Route {
+  const keys: string[] = []
+  const source = path.replace(/\{(\w+)\}/g, (_m, key: string) => {
+    keys.push(key)
+    return '([^/]+)'
+  })
+  return { method, pattern: new RegExp(`^${source}/?$`), keys, handler }
+}
+
+/** GET /.well-known/jwks.json — the ES256 public key only (never the HMAC secret). */
+const getJwks: Handler = async ({ ctx, res }) => {
+  sendJson(res, 200, { keys: [ctx.keys.signing.publicJwk] }, { 'Cache-Control': 'public, max-age=600' })
+}
+
+/** GET /settings — which providers are on and whether signups confirm themselves. */
+const getSettings: Handler = async ({ ctx, res }) => {
+  const auth = ctx.config.auth
+  sendJson(res, 200, {
+    external: { email: auth.email.enableSignup, phone: false, anonymous_users: false },
+    disable_signup: !auth.enableSignup,
+    mailer_autoconfirm: !auth.email.enableConfirmations,
+    phone_autoconfirm: false,
+    sms_provider: '',
+    saml_enabled: false,
+  })
+}
+
+const getHealth: Handler = async ({ res }) => {
+  sendJson(res, 200, { version: 'local', name: 'GoTrue', description: 'GoTrue subset served by the local stand-in' })
+}
+
+const ROUTES: Route[] = [
+  route('GET', '/health', getHealth),
+  route('GET', '/settings', getSettings),
+  route('GET', '/.well-known/jwks.json', getJwks),
+  route('POST', '/signup', postSignup),
+  route('POST', '/otp', postOtp),
+  route('POST', '/magiclink', postOtp),
+  route('POST', '/verify', postVerify),
+  route('GET', '/verify', getVerify),
+  route('POST', '/token', postToken),
+  route('GET', '/user', getUser),
+  route('PUT', '/user', putUser),
+  route('POST', '/logout', postLogout),
+  route('POST', '/invite', postInvite),
+  route('POST', '/admin/generate_link', adminGenerateLink),
+  route('GET', '/admin/users', adminListUsers),
+  route('POST', '/admin/users', adminCreateUser),
+  route('GET', '/admin/users/{id}', adminGetUser),
+  route('PUT', '/admin/users/{id}', adminUpdateUser),
+  route('DELETE', '/admin/users/{id}', adminDeleteUser),
+]
+
+/**
+ * The GoTrue subset behind `/auth/v1` (contract §3, §4, §8). All state lives in the `auth` schema,
+ * so sessions and tokens survive restarts of a persistent stack; IP rate-limit windows are in memory.
+ * `ctx.config` is read on every request, so changing it at runtime takes effect immediately.
+ */
+export async function createAuthService(ctx: LocalContext): Promise<Service> {
+  await ensureAuthSchema(ctx.sql)
+  const limiter = new IpRateLimiter(() => ctx.config.auth.rateLimit)
   return {
-    async handle(_req, res) {
-      sendJson(res, 501, { message: 'Not implemented yet' })
+    async handle(req, res, path, url) {
+      const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET')
+      let found: { route: Route; match: RegExpExecArray } | undefined
+      let pathKnown = false
+      for (const r of ROUTES) {
+        const match = r.pattern.exec(path)
+        if (!match) continue
+        pathKnown = true
+        if (r.method === method) {
+          found = { route: r, match }
+          break
+        }
+      }
+      try {
+        if (!found) {
+          throw pathKnown
+            ? new AuthError(405, 'unknown', 'Method Not Allowed')
+            : new AuthError(404, 'unknown', 'Not Found')
+        }
+        const params = Object.fromEntries(found.route.keys.map((k, i) => [k, decodeURIComponent(found.match[i + 1]!)]))
+        const rc: RouteContext = { ctx, req, res, url, limiter, params }
+        await found.route.handler(rc)
+      } catch (e) {
+        if (e instanceof AuthError || e instanceof OAuthError) {
+          sendAuthError(req, res, e)
+          return
+        }
+        ctx.log(`auth: ${req.method} ${path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
+        sendAuthError(req, res, internal('Unexpected failure, please check server logs for more information'))
+      }
     },
   }
 }
