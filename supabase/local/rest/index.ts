@@ -1,10 +1,105 @@
-import { sendJson } from '../http.ts'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { BodyTooLargeError, readBody, send } from '../http.ts'
 import type { LocalContext, Service } from '../types.ts'
+import { ApiError, fromPgError, isPgError, sendError, tableNotFound } from './errors.ts'
+import { handleMutation } from './handle-mutation.ts'
+import { handleRead } from './handle-read.ts'
+import { handleRpc } from './handle-rpc.ts'
+import { parsePrefer } from './prefer.ts'
+import { authenticate, negotiate, requestSchema, requestSettings, type Caller } from './request-context.ts'
+import type { RequestEnv } from './respond.ts'
+import { createRestPool } from './runner.ts'
+import { key, loadSchemaCache, type SchemaCache } from './schema-cache.ts'
 
-export async function createRestService(_ctx: LocalContext): Promise<Service> {
+/** Largest request body accepted; bigger ones get 413 before anything is buffered. */
+export const REST_BODY_LIMIT = 10 * 1024 * 1024
+
+const MUTATIONS = { POST: 'insert', PATCH: 'update', DELETE: 'delete' } as const
+
+function checkContentType(req: IncomingMessage) {
+  const ct = req.headers['content-type']
+  if (!ct) return
+  const type = ct.split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json' && type !== 'application/vnd.pgrst.object+json' && type !== 'application/vnd.pgrst.object') {
+    throw new ApiError(415, 'PGRST107', `None of these media types are available: ${type}`)
+  }
+}
+
+/**
+ * The REST API of the stand-in: PostgREST v14's request cycle over the exposed schemas. Every
+ * request runs in one transaction on one connection as the JWT's role, RLS decides what it sees.
+ */
+export async function createRestService(ctx: LocalContext): Promise<Service> {
+  const pool = createRestPool(ctx.urls.db)
+  const schemas = ctx.config.api.schemas
+  let cache: SchemaCache = await loadSchemaCache(pool, schemas)
+  const reload = () => {
+    loadSchemaCache(pool, schemas).then(
+      (fresh) => {
+        cache = fresh
+        ctx.log('rest: schema cache reloaded')
+      },
+      (e: unknown) => ctx.log(`rest: schema cache reload failed: ${String(e)}`),
+    )
+  }
+  const listener = await pool.listen('pgrst', (payload) => {
+    if (payload === '' || payload === 'reload schema') reload()
+  })
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse, path: string, url: URL, caller: Caller) {
+    const method = req.method ?? 'GET'
+    const current = cache
+    const schema = requestSchema(req, ctx.config)
+    const env: RequestEnv = {
+      req,
+      res,
+      url,
+      method,
+      pool,
+      config: ctx.config,
+      cache: current,
+      schema,
+      caller,
+      prefs: parsePrefer(req.headers.prefer),
+      media: negotiate(req),
+      settings: requestSettings(req, caller, current, ctx.config, schema, path),
+    }
+    const segments = path.split('/').filter(Boolean).map(decodeURIComponent)
+    const needsBody = method === 'POST' || method === 'PATCH' || method === 'PUT'
+    if (needsBody) checkContentType(req)
+    const raw = needsBody ? await readBody(req, REST_BODY_LIMIT) : null
+    if (segments.length === 2 && segments[0] === 'rpc') return handleRpc(env, segments[1]!, raw)
+    if (segments.length !== 1) throw new ApiError(404, 'PGRST125', 'Invalid path specified in request URL')
+    const name = segments[0]!
+    const relation = current.relations.get(key(schema, name))
+    if (!relation) throw tableNotFound(schema, name)
+    if (method === 'GET' || method === 'HEAD') return handleRead(env, relation, key(schema, name))
+    const kind = MUTATIONS[method as keyof typeof MUTATIONS]
+    if (!kind) throw new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${method}`)
+    return handleMutation(env, kind, relation, key(schema, name), raw ?? Buffer.alloc(0))
+  }
+
   return {
-    async handle(_req, res) {
-      sendJson(res, 501, { message: 'Not implemented yet' })
+    async handle(req, res, path, url) {
+      let caller: Caller | undefined
+      try {
+        if (req.method === 'OPTIONS') {
+          send(res, 200, undefined, { Allow: 'OPTIONS,GET,HEAD,POST,PUT,PATCH,DELETE' })
+          return
+        }
+        caller = await authenticate(req, ctx.keys, cache)
+        await dispatch(req, res, path, url, caller)
+      } catch (e) {
+        if (e instanceof ApiError) sendError(res, e)
+        else if (isPgError(e)) sendError(res, fromPgError(e, caller?.authed ?? false))
+        else if (e instanceof BodyTooLargeError) {
+          sendError(res, new ApiError(413, 'PGRST413', 'Payload Too Large', `The request body exceeds ${e.limit} bytes`))
+        } else throw e
+      }
+    },
+    async close() {
+      await listener.unlisten()
+      await pool.end({ timeout: 1 })
     },
   }
 }

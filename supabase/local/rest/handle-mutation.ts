@@ -1,0 +1,73 @@
+import { ApiError, invalidBody, singularityError } from './errors.ts'
+import { buildMutation, type MutationKind } from './mutation-query.ts'
+import { parseQueryParams } from './query-params.ts'
+import type { Planner } from './read-query.ts'
+import { respond, type RequestEnv } from './respond.ts'
+import { runTransaction } from './runner.ts'
+import type { Relation } from './schema-cache.ts'
+import { Params } from './sql.ts'
+
+export function parseJsonBody(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown
+  } catch {
+    throw invalidBody('Empty or invalid json')
+  }
+}
+
+const maxAffectedError = (n: number) =>
+  new ApiError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${n} rows`)
+
+export async function handleMutation(env: RequestEnv, kind: MutationKind, relation: Relation, key: string, raw: Buffer) {
+  const qp = parseQueryParams(env.url.searchParams)
+  const body = kind === 'delete' ? null : parseJsonBody(raw)
+  const params = new Params()
+  const planner: Planner = { cache: env.cache, schema: env.schema, params, levels: qp.levels, visited: new Set(['']), counter: 0 }
+  const returning = env.prefs.return ?? 'minimal'
+  const input = {
+    kind,
+    relation,
+    key,
+    body,
+    missingDefault: env.prefs.missing === 'default',
+    returning,
+    select: qp.select,
+    shape: { singular: env.media.singular, stripNulls: env.media.stripNulls, omitBody: false },
+    ...(qp.columns ? { columns: qp.columns } : {}),
+    ...(qp.onConflict ? { onConflict: qp.onConflict } : {}),
+    ...(env.prefs.resolution ? { resolution: env.prefs.resolution } : {}),
+  }
+  const sql = buildMutation(input, planner)
+  const strictMax = env.prefs.handling === 'strict' ? env.prefs.maxAffected : undefined
+  const mustDecide = env.media.singular || strictMax !== undefined
+  const results = await runTransaction(env.pool, {
+    readOnly: false,
+    settings: env.settings,
+    statements: [{ sql, params: params.values }],
+    rollback: env.prefs.tx === 'rollback',
+    ...(mustDecide
+      ? {
+          decide: (r) => {
+            const n = Number(r[0]?.[0]?.page)
+            return !(env.media.singular && n !== 1) && !(strictMax !== undefined && n > strictMax)
+          },
+        }
+      : {}),
+  })
+  const row = results[0]![0]!
+  const page = Number(row.page)
+  if (env.media.singular && page !== 1) throw singularityError(page)
+  if (strictMax !== undefined && page > strictMax) throw maxAffectedError(page)
+  const total = env.prefs.count === undefined ? '*' : String(page)
+  const headers: Record<string, string> = {
+    'Content-Range': kind === 'update' && page > 0 ? `0-${page - 1}/${total}` : `*/${total}`,
+  }
+  if (row.location) headers.Location = row.location
+  const representation = returning === 'representation'
+  if (kind === 'insert') {
+    const status = input.resolution === 'merge-duplicates' && row.inserted === 'false' ? 200 : 201
+    respond(env, status, representation ? row.body! : null, headers)
+  } else {
+    respond(env, representation ? 200 : 204, representation ? row.body! : null, headers)
+  }
+}
