@@ -1,0 +1,139 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { Sql } from 'postgres'
+import { addMember, type ClientRecord } from './world.ts'
+import { createUser } from './personas.ts'
+
+/**
+ * Row factories: each inserts one fresh row as the superuser (so RLS is not involved) and returns
+ * its id. Every table of the data model has one, used by the access matrix and the cascade test.
+ */
+
+async function insertReturningId(sql: Sql, table: string, row: Record<string, unknown>): Promise<string> {
+  const [inserted] = await sql<{ id: string }[]>`insert into ${sql('public.' + table)} ${sql(row as Record<string, string>)} returning id::text`
+  return inserted!.id
+}
+
+export const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex')
+
+export async function newMember(sql: Sql, practiceId: string, role: 'admin' | 'doula' = 'doula') {
+  const user = await createUser(sql)
+  return addMember(sql, practiceId, user, role)
+}
+
+export async function newInvitation(sql: Sql, practiceId: string) {
+  return insertReturningId(sql, 'practice_invitations', {
+    practice_id: practiceId,
+    email: `invitee-${randomUUID().slice(0, 8)}@test.doulaos.app`,
+    role: 'doula',
+    token_hash: sha256Hex(randomUUID()),
+  })
+}
+
+export async function newClient(sql: Sql, practiceId: string) {
+  return insertReturningId(sql, 'clients', { practice_id: practiceId, first_name: 'Fresh', last_name: 'Client' })
+}
+
+export async function newJourney(sql: Sql, c: ClientRecord) {
+  return insertReturningId(sql, 'journeys', { practice_id: c.practiceId, client_id: c.id, status: 'consult' })
+}
+
+export async function newMilestone(sql: Sql, c: ClientRecord, shared: boolean) {
+  return insertReturningId(sql, 'milestones', {
+    practice_id: c.practiceId,
+    client_id: c.id,
+    journey_id: c.journeyId,
+    title: 'Birth plan review',
+    kind: 'prenatal',
+    shared_with_client: shared,
+  })
+}
+
+export async function newAppointment(sql: Sql, c: ClientRecord, shared: boolean) {
+  const startsAt = new Date(Date.now() + 86_400_000)
+  return insertReturningId(sql, 'appointments', {
+    practice_id: c.practiceId,
+    client_id: c.id,
+    journey_id: c.journeyId,
+    kind: 'prenatal',
+    starts_at: startsAt.toISOString(),
+    ends_at: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+    shared_with_client: shared,
+  })
+}
+
+export async function newNote(sql: Sql, c: ClientRecord, authorId: string) {
+  return insertReturningId(sql, 'notes', {
+    practice_id: c.practiceId,
+    client_id: c.id,
+    journey_id: c.journeyId,
+    author_id: authorId,
+    body: 'Private observation',
+  })
+}
+
+export async function newMessage(sql: Sql, c: ClientRecord, senderId: string, side: 'practice' | 'client') {
+  return insertReturningId(sql, 'messages', {
+    practice_id: c.practiceId,
+    client_id: c.id,
+    sender_id: senderId,
+    sender_side: side,
+    body: 'Hello there',
+  })
+}
+
+export const storagePathFor = (c: ClientRecord, file = `${randomUUID()}.pdf`) => `${c.practiceId}/${c.id}/${file}`
+
+export async function newDocument(sql: Sql, c: ClientRecord, uploadedBy: string, shared: boolean, storagePath = storagePathFor(c)) {
+  return insertReturningId(sql, 'documents', {
+    practice_id: c.practiceId,
+    client_id: c.id,
+    journey_id: c.journeyId,
+    storage_path: storagePath,
+    file_name: 'birth-plan.pdf',
+    mime_type: 'application/pdf',
+    size_bytes: 1024,
+    kind: 'birth_plan',
+    shared_with_client: shared,
+    uploaded_by: uploadedBy,
+  })
+}
+
+export async function newFormTemplate(sql: Sql, practiceId: string) {
+  return insertReturningId(sql, 'form_templates', {
+    practice_id: practiceId,
+    name: 'Intake',
+    kind: 'intake',
+    fields: sql.json([{ id: 'allergies', type: 'text', label: 'Allergies', required: false }]),
+  })
+}
+
+export async function newFormRequest(sql: Sql, c: ClientRecord, templateId?: string) {
+  return insertReturningId(sql, 'form_requests', {
+    practice_id: c.practiceId,
+    client_id: c.id,
+    journey_id: c.journeyId,
+    template_id: templateId ?? null,
+    template_snapshot: sql.json({ name: 'Intake', kind: 'intake', fields: [] }),
+    status: 'sent',
+  })
+}
+
+export async function newAuditRow(sql: Sql, practiceId: string) {
+  return insertReturningId(sql, 'audit_log', {
+    practice_id: practiceId,
+    actor_role: 'system',
+    action: 'export.create',
+    entity: 'practices',
+    entity_id: practiceId,
+  })
+}
+
+export async function newNotification(sql: Sql, practiceId: string) {
+  return insertReturningId(sql, 'notifications', {
+    practice_id: practiceId,
+    recipient: 'someone@test.doulaos.app',
+    template: 'appointment-reminder',
+    payload: sql.json({ appointmentId: randomUUID() }),
+    idempotency_key: randomUUID(),
+  })
+}
