@@ -16,13 +16,877 @@ export type Database = {
   }
   public: {
     Tables: {
-      [_ in never]: never
+      appointments: {
+        Row: {
+          client_id: string
+          created_at: string
+          doula_id: string | null
+          ends_at: string
+          id: string
+          journey_id: string
+          kind: string
+          location: string | null
+          practice_id: string
+          reminder_sent_at: string | null
+          shared_with_client: boolean
+          starts_at: string
+          status: string
+          updated_at: string
+          video_url: string | null
+        }
+        Insert: {
+          client_id: string
+          created_at?: string
+          doula_id?: string | null
+          ends_at: string
+          id?: string
+          journey_id: string
+          kind?: string
+          location?: string | null
+          practice_id: string
+          reminder_sent_at?: string | null
+          shared_with_client?: boolean
+          starts_at: string
+          status?: string
+          updated_at?: string
+          video_url?: string | null
+        }
+        Update: {
+          client_id?: string
+          created_at?: string
+          doula_id?: string | null
+          ends_at?: string
+          id?: string
+          journey_id?: string
+          kind?: string
+          location?: string | null
+          practice_id?: string
+          reminder_sent_at?: string | null
+          shared_with_client?: boolean
+          starts_at?: string
+          status?: string
+          updated_at?: string
+          video_url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "appointments_practice_id_client_id_journey_id_fkey"
+            columns: ["practice_id", "client_id", "journey_id"]
+            isOneToOne: false
+            referencedRelation: "journeys"
+            referencedColumns: ["practice_id", "client_id", "id"]
+          },
+          {
+            foreignKeyName: "appointments_practice_id_doula_id_fkey"
+            columns: ["practice_id", "doula_id"]
+            isOneToOne: false
+            referencedRelation: "practice_members"
+            referencedColumns: ["practice_id", "user_id"]
+          },
+          {
+            foreignKeyName: "appointments_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      audit_log: {
+        Row: {
+          action: string
+          actor_id: string | null
+          actor_role: string
+          entity: string
+          entity_id: string | null
+          id: number
+          ip: unknown
+          occurred_at: string
+          outcome: string
+          practice_id: string | null
+          request_id: string | null
+          user_agent: string | null
+        }
+        Insert: {
+          action: string
+          actor_id?: string | null
+          actor_role: string
+          entity: string
+          entity_id?: string | null
+          id?: never
+          ip?: unknown
+          occurred_at?: string
+          outcome?: string
+          practice_id?: string | null
+          request_id?: string | null
+          user_agent?: string | null
+        }
+        Update: {
+          action?: string
+          actor_id?: string | null
+          actor_role?: string
+          entity?: string
+          entity_id?: string | null
+          id?: never
+          ip?: unknown
+          occurred_at?: string
+          outcome?: string
+          practice_id?: string | null
+          request_id?: string | null
+          user_agent?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "audit_log_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      clients: {
+        Row: {
+          address: NonNullable<Json>
+          archived_at: string | null
+          created_at: string
+          created_by: string | null
+          email: string | null
+          first_name: string
+          id: string
+          last_name: string
+          lead_source: string | null
+          partner_contacts: NonNullable<Json>
+          phone: string | null
+          portal_user_id: string | null
+          practice_id: string
+          preferred_name: string | null
+          pronouns: string | null
+          updated_at: string
+          utm: NonNullable<Json>
+        }
+        Insert: {
+          address?: NonNullable<Json>
+          archived_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          email?: string | null
+          first_name: string
+          id?: string
+          last_name?: string
+          lead_source?: string | null
+          partner_contacts?: NonNullable<Json>
+          phone?: string | null
+          portal_user_id?: string | null
+          practice_id: string
+          preferred_name?: string | null
+          pronouns?: string | null
+          updated_at?: string
+          utm?: NonNullable<Json>
+        }
+        Update: {
+          address?: NonNullable<Json>
+          archived_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          email?: string | null
+          first_name?: string
+          id?: string
+          last_name?: string
+          lead_source?: string | null
+          partner_contacts?: NonNullable<Json>
+          phone?: string | null
+          portal_user_id?: string | null
+          practice_id?: string
+          preferred_name?: string | null
+          pronouns?: string | null
+          updated_at?: string
+          utm?: NonNullable<Json>
+        }
+        Relationships: [
+          {
+            foreignKeyName: "clients_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      documents: {
+        Row: {
+          client_id: string
+          created_at: string
+          file_name: string
+          id: string
+          journey_id: string | null
+          kind: string
+          mime_type: string
+          practice_id: string
+          shared_with_client: boolean
+          size_bytes: number
+          storage_path: string
+          updated_at: string
+          uploaded_by: string | null
+        }
+        Insert: {
+          client_id: string
+          created_at?: string
+          file_name: string
+          id?: string
+          journey_id?: string | null
+          kind?: string
+          mime_type: string
+          practice_id: string
+          shared_with_client?: boolean
+          size_bytes: number
+          storage_path: string
+          updated_at?: string
+          uploaded_by?: string | null
+        }
+        Update: {
+          client_id?: string
+          created_at?: string
+          file_name?: string
+          id?: string
+          journey_id?: string | null
+          kind?: string
+          mime_type?: string
+          practice_id?: string
+          shared_with_client?: boolean
+          size_bytes?: number
+          storage_path?: string
+          updated_at?: string
+          uploaded_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "documents_practice_id_client_id_fkey"
+            columns: ["practice_id", "client_id"]
+            isOneToOne: false
+            referencedRelation: "clients"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
+            foreignKeyName: "documents_practice_id_client_id_journey_id_fkey"
+            columns: ["practice_id", "client_id", "journey_id"]
+            isOneToOne: false
+            referencedRelation: "journeys"
+            referencedColumns: ["practice_id", "client_id", "id"]
+          },
+          {
+            foreignKeyName: "documents_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      form_requests: {
+        Row: {
+          answers: NonNullable<Json>
+          client_id: string
+          created_at: string
+          document_id: string | null
+          id: string
+          journey_id: string | null
+          practice_id: string
+          requested_by: string | null
+          signature_ip: unknown
+          signature_name: string | null
+          signed_at: string | null
+          status: string
+          submitted_at: string | null
+          template_id: string | null
+          template_snapshot: NonNullable<Json>
+          updated_at: string
+        }
+        Insert: {
+          answers?: NonNullable<Json>
+          client_id: string
+          created_at?: string
+          document_id?: string | null
+          id?: string
+          journey_id?: string | null
+          practice_id: string
+          requested_by?: string | null
+          signature_ip?: unknown
+          signature_name?: string | null
+          signed_at?: string | null
+          status?: string
+          submitted_at?: string | null
+          template_id?: string | null
+          template_snapshot: NonNullable<Json>
+          updated_at?: string
+        }
+        Update: {
+          answers?: NonNullable<Json>
+          client_id?: string
+          created_at?: string
+          document_id?: string | null
+          id?: string
+          journey_id?: string | null
+          practice_id?: string
+          requested_by?: string | null
+          signature_ip?: unknown
+          signature_name?: string | null
+          signed_at?: string | null
+          status?: string
+          submitted_at?: string | null
+          template_id?: string | null
+          template_snapshot?: NonNullable<Json>
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "form_requests_practice_id_client_id_document_id_fkey"
+            columns: ["practice_id", "client_id", "document_id"]
+            isOneToOne: false
+            referencedRelation: "documents"
+            referencedColumns: ["practice_id", "client_id", "id"]
+          },
+          {
+            foreignKeyName: "form_requests_practice_id_client_id_fkey"
+            columns: ["practice_id", "client_id"]
+            isOneToOne: false
+            referencedRelation: "clients"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
+            foreignKeyName: "form_requests_practice_id_client_id_journey_id_fkey"
+            columns: ["practice_id", "client_id", "journey_id"]
+            isOneToOne: false
+            referencedRelation: "journeys"
+            referencedColumns: ["practice_id", "client_id", "id"]
+          },
+          {
+            foreignKeyName: "form_requests_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "form_requests_practice_id_template_id_fkey"
+            columns: ["practice_id", "template_id"]
+            isOneToOne: false
+            referencedRelation: "form_templates"
+            referencedColumns: ["practice_id", "id"]
+          },
+        ]
+      }
+      form_templates: {
+        Row: {
+          archived_at: string | null
+          created_at: string
+          created_by: string | null
+          fields: NonNullable<Json>
+          id: string
+          kind: string
+          name: string
+          practice_id: string
+          requires_signature: boolean
+          updated_at: string
+        }
+        Insert: {
+          archived_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          fields?: NonNullable<Json>
+          id?: string
+          kind?: string
+          name: string
+          practice_id: string
+          requires_signature?: boolean
+          updated_at?: string
+        }
+        Update: {
+          archived_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          fields?: NonNullable<Json>
+          id?: string
+          kind?: string
+          name?: string
+          practice_id?: string
+          requires_signature?: boolean
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "form_templates_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      journeys: {
+        Row: {
+          baby_count: number | null
+          backup_doula_id: string | null
+          birth_place: string | null
+          born_at: string | null
+          client_id: string
+          created_at: string
+          delivery_mode: string | null
+          due_date: string | null
+          id: string
+          on_call_end_week: number | null
+          on_call_start_week: number | null
+          practice_id: string
+          primary_doula_id: string | null
+          status: string
+          updated_at: string
+        }
+        Insert: {
+          baby_count?: number | null
+          backup_doula_id?: string | null
+          birth_place?: string | null
+          born_at?: string | null
+          client_id: string
+          created_at?: string
+          delivery_mode?: string | null
+          due_date?: string | null
+          id?: string
+          on_call_end_week?: number | null
+          on_call_start_week?: number | null
+          practice_id: string
+          primary_doula_id?: string | null
+          status?: string
+          updated_at?: string
+        }
+        Update: {
+          baby_count?: number | null
+          backup_doula_id?: string | null
+          birth_place?: string | null
+          born_at?: string | null
+          client_id?: string
+          created_at?: string
+          delivery_mode?: string | null
+          due_date?: string | null
+          id?: string
+          on_call_end_week?: number | null
+          on_call_start_week?: number | null
+          practice_id?: string
+          primary_doula_id?: string | null
+          status?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "journeys_practice_id_backup_doula_id_fkey"
+            columns: ["practice_id", "backup_doula_id"]
+            isOneToOne: false
+            referencedRelation: "practice_members"
+            referencedColumns: ["practice_id", "user_id"]
+          },
+          {
+            foreignKeyName: "journeys_practice_id_client_id_fkey"
+            columns: ["practice_id", "client_id"]
+            isOneToOne: false
+            referencedRelation: "clients"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
+            foreignKeyName: "journeys_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "journeys_practice_id_primary_doula_id_fkey"
+            columns: ["practice_id", "primary_doula_id"]
+            isOneToOne: false
+            referencedRelation: "practice_members"
+            referencedColumns: ["practice_id", "user_id"]
+          },
+        ]
+      }
+      messages: {
+        Row: {
+          body: string
+          client_id: string
+          created_at: string
+          id: string
+          practice_id: string
+          read_by_client_at: string | null
+          read_by_practice_at: string | null
+          sender_id: string | null
+          sender_side: string
+        }
+        Insert: {
+          body: string
+          client_id: string
+          created_at?: string
+          id?: string
+          practice_id: string
+          read_by_client_at?: string | null
+          read_by_practice_at?: string | null
+          sender_id?: string | null
+          sender_side: string
+        }
+        Update: {
+          body?: string
+          client_id?: string
+          created_at?: string
+          id?: string
+          practice_id?: string
+          read_by_client_at?: string | null
+          read_by_practice_at?: string | null
+          sender_id?: string | null
+          sender_side?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "messages_practice_id_client_id_fkey"
+            columns: ["practice_id", "client_id"]
+            isOneToOne: false
+            referencedRelation: "clients"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
+            foreignKeyName: "messages_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      milestones: {
+        Row: {
+          client_id: string
+          created_at: string
+          done_at: string | null
+          due_on: string | null
+          id: string
+          journey_id: string
+          kind: string
+          practice_id: string
+          shared_with_client: boolean
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          client_id: string
+          created_at?: string
+          done_at?: string | null
+          due_on?: string | null
+          id?: string
+          journey_id: string
+          kind?: string
+          practice_id: string
+          shared_with_client?: boolean
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          client_id?: string
+          created_at?: string
+          done_at?: string | null
+          due_on?: string | null
+          id?: string
+          journey_id?: string
+          kind?: string
+          practice_id?: string
+          shared_with_client?: boolean
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "milestones_practice_id_client_id_journey_id_fkey"
+            columns: ["practice_id", "client_id", "journey_id"]
+            isOneToOne: false
+            referencedRelation: "journeys"
+            referencedColumns: ["practice_id", "client_id", "id"]
+          },
+          {
+            foreignKeyName: "milestones_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      notes: {
+        Row: {
+          appointment_id: string | null
+          author_id: string | null
+          body: string
+          client_id: string
+          created_at: string
+          id: string
+          journey_id: string | null
+          practice_id: string
+          updated_at: string
+        }
+        Insert: {
+          appointment_id?: string | null
+          author_id?: string | null
+          body: string
+          client_id: string
+          created_at?: string
+          id?: string
+          journey_id?: string | null
+          practice_id: string
+          updated_at?: string
+        }
+        Update: {
+          appointment_id?: string | null
+          author_id?: string | null
+          body?: string
+          client_id?: string
+          created_at?: string
+          id?: string
+          journey_id?: string | null
+          practice_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notes_practice_id_client_id_appointment_id_fkey"
+            columns: ["practice_id", "client_id", "appointment_id"]
+            isOneToOne: false
+            referencedRelation: "appointments"
+            referencedColumns: ["practice_id", "client_id", "id"]
+          },
+          {
+            foreignKeyName: "notes_practice_id_client_id_journey_id_fkey"
+            columns: ["practice_id", "client_id", "journey_id"]
+            isOneToOne: false
+            referencedRelation: "journeys"
+            referencedColumns: ["practice_id", "client_id", "id"]
+          },
+          {
+            foreignKeyName: "notes_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      notifications: {
+        Row: {
+          attempts: number
+          created_at: string
+          id: string
+          idempotency_key: string
+          last_error: string | null
+          next_attempt_at: string
+          payload: NonNullable<Json>
+          practice_id: string | null
+          provider_message_id: string | null
+          recipient: string
+          sent_at: string | null
+          status: string
+          template: string
+        }
+        Insert: {
+          attempts?: number
+          created_at?: string
+          id?: string
+          idempotency_key: string
+          last_error?: string | null
+          next_attempt_at?: string
+          payload?: NonNullable<Json>
+          practice_id?: string | null
+          provider_message_id?: string | null
+          recipient: string
+          sent_at?: string | null
+          status?: string
+          template: string
+        }
+        Update: {
+          attempts?: number
+          created_at?: string
+          id?: string
+          idempotency_key?: string
+          last_error?: string | null
+          next_attempt_at?: string
+          payload?: NonNullable<Json>
+          practice_id?: string | null
+          provider_message_id?: string | null
+          recipient?: string
+          sent_at?: string | null
+          status?: string
+          template?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_invitations: {
+        Row: {
+          accepted_at: string | null
+          created_at: string
+          email: string
+          expires_at: string
+          id: string
+          invited_by: string | null
+          practice_id: string
+          role: string
+          token_hash: string
+        }
+        Insert: {
+          accepted_at?: string | null
+          created_at?: string
+          email: string
+          expires_at?: string
+          id?: string
+          invited_by?: string | null
+          practice_id: string
+          role?: string
+          token_hash: string
+        }
+        Update: {
+          accepted_at?: string | null
+          created_at?: string
+          email?: string
+          expires_at?: string
+          id?: string
+          invited_by?: string | null
+          practice_id?: string
+          role?: string
+          token_hash?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_invitations_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_members: {
+        Row: {
+          created_at: string
+          id: string
+          practice_id: string
+          role: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          practice_id: string
+          role?: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          practice_id?: string
+          role?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_members_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practices: {
+        Row: {
+          capacity_max_due_dates: number
+          capacity_window_days: number
+          created_at: string
+          created_by: string | null
+          id: string
+          name: string
+          on_call_end_week: number
+          on_call_start_week: number
+          slug: string
+          time_zone: string
+          updated_at: string
+        }
+        Insert: {
+          capacity_max_due_dates?: number
+          capacity_window_days?: number
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name: string
+          on_call_end_week?: number
+          on_call_start_week?: number
+          slug: string
+          time_zone?: string
+          updated_at?: string
+        }
+        Update: {
+          capacity_max_due_dates?: number
+          capacity_window_days?: number
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name?: string
+          on_call_end_week?: number
+          on_call_start_week?: number
+          slug?: string
+          time_zone?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      profiles: {
+        Row: {
+          created_at: string
+          email: string
+          full_name: string
+          id: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          email: string
+          full_name?: string
+          id: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          email?: string
+          full_name?: string
+          id?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
     }
     Views: {
       [_ in never]: never
     }
     Functions: {
-      [_ in never]: never
+      accept_practice_invitation: { Args: { token: string }; Returns: string }
+      complete_onboarding: { Args: Record<PropertyKey, never>; Returns: string }
+      record_audit_event: {
+        Args: {
+          action: string
+          entity: string
+          entity_id?: string
+          outcome?: string
+          practice_id: string
+        }
+        Returns: undefined
+      }
     }
     Enums: {
       [_ in never]: never

@@ -1,0 +1,119 @@
+import {
+  Baby,
+  CalendarDays,
+  Download,
+  FileLock2,
+  LockKeyhole,
+  MessagesSquare,
+  NotebookPen,
+  Users,
+  type LucideIcon,
+} from 'lucide-react'
+import Link from 'next/link'
+import { Button } from '@/components/ui/button'
+
+const features: { icon: LucideIcon; title: string; body: string }[] = [
+  {
+    icon: Users,
+    title: 'Clients and pregnancies',
+    body: 'Each client has one record with her pregnancies, due date and birth preferences. DoulaOS works out the gestational age for you, week by week.',
+  },
+  {
+    icon: Baby,
+    title: 'On-call windows you can see',
+    body: 'Your on-call window follows each due date (38 to 42 weeks by default), so you can see overlapping births before you take on a new client.',
+  },
+  {
+    icon: CalendarDays,
+    title: 'Calendar',
+    body: 'Prenatal visits, postpartum visits and births live on one calendar, with reminders sent to your clients before each appointment.',
+  },
+  {
+    icon: NotebookPen,
+    title: 'Private notes',
+    body: 'Notes from each visit stay with your practice. Clients never see them: the database itself refuses, whatever the app shows.',
+  },
+  {
+    icon: MessagesSquare,
+    title: 'A portal for your clients',
+    body: 'Clients sign in with a link sent to their email, no password. They see their appointments, message you and share documents with you.',
+  },
+  {
+    icon: FileLock2,
+    title: 'Documents, kept private',
+    body: 'Birth plans, intake forms and signed agreements are stored privately. Every download uses a link that expires within minutes and is recorded.',
+  },
+]
+
+export default function LandingPage() {
+  return (
+    <>
+      <section className="mx-auto max-w-6xl px-4 pt-16 pb-14 sm:px-6 sm:pt-24">
+        <p className="text-sm font-semibold tracking-wide text-primary uppercase">For doulas and doula teams</p>
+        <h1 className="mt-3 max-w-3xl text-4xl leading-tight font-semibold tracking-tight text-balance sm:text-5xl">
+          Less admin, more time with the families you support.
+        </h1>
+        <p className="mt-5 max-w-2xl text-lg text-muted-foreground">
+          DoulaOS keeps your clients, their pregnancies and on-call windows, your calendar, your private notes
+          and a client portal in one calm, private place.
+        </p>
+        <div className="mt-8 flex flex-col gap-3 sm:flex-row">
+          <Button asChild size="lg">
+            <Link href="/signup" data-test="hero-signup">
+              Open your practice
+            </Link>
+          </Button>
+          <Button asChild size="lg" variant="outline">
+            <Link href="/security">How we protect your clients</Link>
+          </Button>
+        </div>
+      </section>
+
+      <section aria-labelledby="features" className="border-y border-border/70 bg-card/60">
+        <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6">
+          <h2 id="features" className="text-2xl font-semibold tracking-tight">
+            Everything a practice runs on
+          </h2>
+          <ul className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+            {features.map(({ icon: Icon, title, body }) => (
+              <li key={title} className="rounded-xl border border-border bg-card p-6 shadow-card">
+                <div className="flex size-10 items-center justify-center rounded-lg bg-accent text-accent-foreground">
+                  <Icon aria-hidden className="size-5" />
+                </div>
+                <h3 className="mt-4 font-semibold">{title}</h3>
+                <p className="mt-2 text-sm leading-6 text-muted-foreground">{body}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      <section className="mx-auto grid max-w-6xl gap-10 px-4 py-16 sm:px-6 md:grid-cols-2">
+        <div>
+          <div className="flex items-center gap-2 text-primary">
+            <LockKeyhole aria-hidden className="size-5" />
+            <h2 className="text-xl font-semibold tracking-tight text-foreground">Private by design</h2>
+          </div>
+          <p className="mt-3 text-muted-foreground">
+            Every practice is walled off from every other one by rules inside the database, not just by the
+            screens you see. We do not sell data, and we do not show ads.{' '}
+            <Link href="/privacy" className="text-primary underline-offset-4 hover:underline">
+              Read our privacy notice
+            </Link>
+            .
+          </p>
+        </div>
+        <div>
+          <div className="flex items-center gap-2 text-primary">
+            <Download aria-hidden className="size-5" />
+            <h2 className="text-xl font-semibold tracking-tight text-foreground">Yours to take or delete</h2>
+          </div>
+          <p className="mt-3 text-muted-foreground">
+            Export everything your practice holds at any time. If you close your account, we delete your
+            practice, its files and the logins that belong only to it, and email you a receipt.
+          </p>
+        </div>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,57 @@
+'use server'
+import { redirect } from 'next/navigation'
+import { serverEnv } from '@/lib/env'
+import { AppError } from '@/lib/errors'
+import { safeRedirectPath } from '@/lib/redirect'
+import { actionClient } from '@/lib/safe-action'
+import { createClient } from '@/lib/supabase/server'
+import { LoginSchema, SignupSchema } from './auth.schema'
+import { withMinimumDuration } from './min-duration'
+
+/** Longer than a typical send (hook + render + Resend), so known and unknown emails look alike. */
+const LOGIN_MIN_DURATION_MS = 1500
+const CHECK_EMAIL_PATH = '/check-email'
+
+function confirmUrl(next?: string): string {
+  const url = new URL('/auth/confirm', serverEnv().NEXT_PUBLIC_SITE_URL)
+  if (next) url.searchParams.set('next', safeRedirectPath(next))
+  return url.toString()
+}
+
+function failure(error: { code?: string; message: string }): AppError {
+  if (error.code === 'over_request_rate_limit' || error.code === 'over_email_send_rate_limit') {
+    return new AppError({ code: 'rate_limited', message: 'Too many requests. Please wait a minute and try again.' })
+  }
+  return new AppError({ code: 'internal', message: 'We could not send your link. Please try again.', cause: error })
+}
+
+export const signupAction = actionClient.inputSchema(SignupSchema).action(async ({ parsedInput }) => {
+  const supabase = await createClient()
+  const { error } = await supabase.auth.signInWithOtp({
+    email: parsedInput.email,
+    options: {
+      shouldCreateUser: true,
+      emailRedirectTo: confirmUrl(),
+      data: { full_name: parsedInput.fullName, practice_name: parsedInput.practiceName },
+    },
+  })
+  if (error) throw failure(error)
+  redirect(CHECK_EMAIL_PATH)
+})
+
+/**
+ * Answers identically for known and unknown emails: `otp_disabled` (no such user) and the per-user
+ * send limit are swallowed, and every outcome is padded to the same minimum duration.
+ */
+export const loginAction = actionClient.inputSchema(LoginSchema).action(async ({ parsedInput }) => {
+  await withMinimumDuration(LOGIN_MIN_DURATION_MS, async () => {
+    const supabase = await createClient()
+    const { error } = await supabase.auth.signInWithOtp({
+      email: parsedInput.email,
+      options: { shouldCreateUser: false, emailRedirectTo: confirmUrl(parsedInput.next) },
+    })
+    if (!error || error.code === 'otp_disabled' || error.code === 'over_email_send_rate_limit') return
+    throw failure(error)
+  })
+  redirect(CHECK_EMAIL_PATH)
+})

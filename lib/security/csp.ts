@@ -1,0 +1,40 @@
+/**
+ * The Content Security Policy for one response. Scripts run only with this request's nonce (plus
+ * what those scripts load, via 'strict-dynamic'); nothing may frame the app, and the page may
+ * only talk to itself and the Supabase API.
+ */
+export function contentSecurityPolicy({
+  nonce,
+  supabaseUrl,
+  dev,
+  https,
+}: {
+  nonce: string
+  supabaseUrl: string
+  dev: boolean
+  https: boolean
+}): string {
+  const directives = [
+    "default-src 'self'",
+    // Development needs eval for React's debugging and inline styles for hot reloading.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    // Positioning of menus and dialogs is written into style attributes.
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    `connect-src 'self' ${new URL(supabaseUrl).origin}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ['upgrade-insecure-requests'] : []),
+  ]
+  return directives.join('; ')
+}
+
+/** 128 random bits, base64: unguessable and fresh for every request. */
+export function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return btoa(String.fromCharCode(...bytes))
+}

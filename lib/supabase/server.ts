@@ -1,0 +1,28 @@
+import 'server-only'
+import { createServerClient } from '@supabase/ssr'
+import { cookies } from 'next/headers'
+import type { Database } from '@/lib/database.types'
+import { serverEnv } from '@/lib/env'
+import { sessionCookieOptions } from './cookie-options'
+
+/**
+ * A Supabase client acting as the signed-in user, for server components, actions and route handlers.
+ * Create one per request: a shared client would leak one user's session into another's request.
+ */
+export async function createClient() {
+  const env = serverEnv()
+  const cookieStore = await cookies()
+  return createServerClient<Database>(env.NEXT_PUBLIC_SUPABASE_URL, env.NEXT_PUBLIC_SUPABASE_ANON_KEY, {
+    cookieOptions: sessionCookieOptions(),
+    cookies: {
+      getAll: () => cookieStore.getAll(),
+      setAll(cookiesToSet) {
+        try {
+          for (const { name, value, options } of cookiesToSet) cookieStore.set(name, value, options)
+        } catch {
+          // Server components cannot write cookies; proxy.ts refreshes the session before they render.
+        }
+      },
+    },
+  })
+}

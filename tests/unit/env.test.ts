@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+const valid = {
+  NEXT_PUBLIC_SITE_URL: 'http://127.0.0.1:3000',
+  NEXT_PUBLIC_SUPABASE_URL: 'http://127.0.0.1:54321',
+  NEXT_PUBLIC_SUPABASE_ANON_KEY: 'anon-key-anon-key-anon-key',
+  SUPABASE_SERVICE_ROLE_KEY: 'service-key-service-key-service',
+  SEND_EMAIL_HOOK_SECRET: 'v1,whsec_ZG91bGFvcy1sb2NhbC1zZW5kLWVtYWlsLWhvb2stc2VjcmV0LTAwMA==',
+  RESEND_API_KEY: 're_local_mailbox',
+  EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
+  CRON_SECRET: 'local-cron-secret-not-for-production',
+}
+
+async function loadWith(env: Record<string, string | undefined>) {
+  vi.resetModules()
+  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value)
+  return import('@/lib/env')
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+
+describe('serverEnv', () => {
+  it('accepts a complete local environment', async () => {
+    const { serverEnv } = await loadWith(valid)
+    expect(serverEnv().RESEND_BASE_URL).toBeUndefined()
+    expect(serverEnv().EMAIL_FROM).toBe('DoulaOS <hello@doulaos.local>')
+  })
+
+  it('names every variable to fix and how', async () => {
+    const { serverEnv } = await loadWith({ ...valid, SUPABASE_SERVICE_ROLE_KEY: undefined, SEND_EMAIL_HOOK_SECRET: 'whsec_x' })
+    expect(() => serverEnv()).toThrow(/Set SUPABASE_SERVICE_ROLE_KEY to the Supabase service_role key/)
+    expect(() => serverEnv()).toThrow(/SEND_EMAIL_HOOK_SECRET must look like v1,whsec_<base64>/)
+  })
+
+  it('treats an empty optional variable as unset', async () => {
+    const { serverEnv } = await loadWith({ ...valid, RESEND_BASE_URL: '' })
+    expect(serverEnv().RESEND_BASE_URL).toBeUndefined()
+  })
+})
