@@ -1,0 +1,37 @@
+'use server'
+import { cookies } from 'next/headers'
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { AppError } from '@/lib/errors'
+import { postMessage } from '@/lib/messages/queries'
+import { actionClient } from '@/lib/safe-action'
+import { requirePortalContext, PORTAL_PRACTICE_COOKIE } from './context'
+
+export const MessageBodySchema = z.object({
+  body: z.string().trim().min(1, 'Write a message first.').max(10000, 'Messages can be up to 10,000 characters.'),
+})
+
+/** Her message to the practice of her active record: the thread is hers by construction. */
+export const sendPortalMessageAction = actionClient.inputSchema(MessageBodySchema).action(async ({ parsedInput }) => {
+  const { user, supabase, active } = await requirePortalContext()
+  try {
+    await postMessage(supabase, { userId: user.id, side: 'client' }, { practiceId: active.practiceId, clientId: active.clientId }, parsedInput.body)
+  } catch (cause) {
+    throw new AppError({ code: 'internal', message: 'Your message was not sent. Please try again.', cause })
+  }
+  revalidatePath('/portal/messages')
+  return { sent: true }
+})
+
+/** The practice picker: only a practice she is a client of can be chosen. */
+export const choosePortalPracticeAction = actionClient
+  .inputSchema(z.object({ practiceId: z.uuid() }))
+  .action(async ({ parsedInput }) => {
+    const { records } = await requirePortalContext()
+    if (!records.some((r) => r.practiceId === parsedInput.practiceId)) {
+      throw new AppError({ code: 'forbidden', message: 'You are not a client of that practice.' })
+    }
+    ;(await cookies()).set(PORTAL_PRACTICE_COOKIE, parsedInput.practiceId, { httpOnly: true, sameSite: 'lax', secure: process.env.NODE_ENV === 'production', path: '/portal' })
+    revalidatePath('/portal', 'layout')
+    return { chosen: true }
+  })
