@@ -13,6 +13,8 @@ export interface PortalClientRecord {
   clientId: string
   practiceId: string
   practiceName: string
+  /** The practice's IANA zone: appointments and "today" are shown in it. */
+  timeZone: string
   firstName: string
   preferredName: string | null
 }
@@ -29,7 +31,7 @@ interface ClientRow {
   practice_id: string
   first_name: string
   preferred_name: string | null
-  practices: { name: string } | null
+  practices: { name: string; time_zone: string } | null
 }
 
 /** Her client records, one per practice, read through her own RLS (portal_user_id = her login). */
@@ -37,7 +39,7 @@ const recordsFor = cache(async (userId: string): Promise<PortalClientRecord[]> =
   const supabase = await createClient()
   const { data, error } = await supabase
     .from('clients')
-    .select('id, practice_id, first_name, preferred_name, practices(name)')
+    .select('id, practice_id, first_name, preferred_name, practices(name, time_zone)')
     .eq('portal_user_id', userId)
     .order('created_at')
     .overrideTypes<ClientRow[], { merge: false }>()
@@ -46,6 +48,7 @@ const recordsFor = cache(async (userId: string): Promise<PortalClientRecord[]> =
     clientId: r.id,
     practiceId: r.practice_id,
     practiceName: r.practices?.name ?? 'Your practice',
+    timeZone: r.practices?.time_zone ?? 'UTC',
     firstName: r.first_name,
     preferredName: r.preferred_name,
   }))

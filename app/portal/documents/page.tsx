@@ -2,12 +2,12 @@ import { FileText } from 'lucide-react'
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
 import { EmptyState } from '@/components/ui/empty-state'
-import { requirePortalUser } from '@/lib/auth/require-portal-user'
+import { requirePortalContext } from '@/lib/portal/context'
 
 export const metadata: Metadata = { title: 'Documents' }
 
 export default async function PortalDocumentsPage() {
-  await requirePortalUser()
+  await requirePortalContext()
   return (
     <>
       <PageHeader title="Documents" description="Files you share with your doula, kept private." />

@@ -2,12 +2,12 @@ import { UserRound } from 'lucide-react'
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
 import { EmptyState } from '@/components/ui/empty-state'
-import { requirePortalUser } from '@/lib/auth/require-portal-user'
+import { requirePortalContext } from '@/lib/portal/context'
 
 export const metadata: Metadata = { title: 'Profile' }
 
 export default async function PortalProfilePage() {
-  await requirePortalUser()
+  await requirePortalContext()
   return (
     <>
       <PageHeader title="Profile" description="How your doula can reach you." />
