@@ -3,6 +3,7 @@ import { cookies } from 'next/headers'
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
+import { deleteOwnDocument } from '@/lib/documents/store'
 import { postMessage } from '@/lib/messages/queries'
 import { actionClient } from '@/lib/safe-action'
 import { requirePortalContext, PORTAL_PRACTICE_COOKIE } from './context'
@@ -35,3 +36,12 @@ export const choosePortalPracticeAction = actionClient
     revalidatePath('/portal', 'layout')
     return { chosen: true }
   })
+
+/** Deletes one of her own uploads; a shared practice document is refused by RLS. */
+export const deleteMyDocumentAction = actionClient.inputSchema(z.object({ documentId: z.uuid() })).action(async ({ parsedInput }) => {
+  const { supabase } = await requirePortalContext()
+  const deleted = await deleteOwnDocument(supabase, parsedInput.documentId)
+  if (!deleted) throw new AppError({ code: 'not_found', message: 'You can only delete files you uploaded.' })
+  revalidatePath('/portal/documents')
+  return { deleted: true }
+})
