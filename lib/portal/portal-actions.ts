@@ -7,6 +7,7 @@ import { deleteOwnDocument } from '@/lib/documents/store'
 import { postMessage } from '@/lib/messages/queries'
 import { actionClient } from '@/lib/safe-action'
 import { requirePortalContext, PORTAL_PRACTICE_COOKIE } from './context'
+import { ContactDetailsSchema, requestDataDeletion, updateContactDetails } from './profile'
 
 export const MessageBodySchema = z.object({
   body: z.string().trim().min(1, 'Write a message first.').max(10000, 'Messages can be up to 10,000 characters.'),
@@ -44,4 +45,18 @@ export const deleteMyDocumentAction = actionClient.inputSchema(z.object({ docume
   if (!deleted) throw new AppError({ code: 'not_found', message: 'You can only delete files you uploaded.' })
   revalidatePath('/portal/documents')
   return { deleted: true }
+})
+
+export const updateContactDetailsAction = actionClient.inputSchema(ContactDetailsSchema).action(async ({ parsedInput }) => {
+  const { supabase, active } = await requirePortalContext()
+  await updateContactDetails(supabase, active.clientId, parsedInput)
+  revalidatePath('/portal/profile')
+  return { saved: true }
+})
+
+export const requestDataDeletionAction = actionClient.action(async () => {
+  const { supabase, active } = await requirePortalContext()
+  await requestDataDeletion(supabase, active.clientId)
+  revalidatePath('/portal/profile')
+  return { requested: true }
 })
