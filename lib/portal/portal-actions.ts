@@ -9,7 +9,7 @@ import { actionClient } from '@/lib/safe-action'
 import { requirePortalContext, PORTAL_PRACTICE_COOKIE } from './context'
 import { ContactDetailsSchema, requestDataDeletion, updateContactDetails } from './profile'
 
-export const MessageBodySchema = z.object({
+const MessageBodySchema = z.object({
   body: z.string().trim().min(1, 'Write a message first.').max(10000, 'Messages can be up to 10,000 characters.'),
 })
 
