@@ -2,7 +2,7 @@
 import { useAction } from 'next-safe-action/hooks'
 import { Button } from '@/components/ui/button'
 import { StatusMessage } from '@/components/ui/status-message'
-import { inviteToPortalAction, revokePortalAccessAction } from './actions'
+import { inviteToPortalAction, revokePortalAccessAction } from '@/lib/portal/actions'
 
 export interface InviteToPortalProps {
   clientId: string
