@@ -2,9 +2,9 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { Logo } from '@/components/logo'
 import { AccountMenu } from '@/components/shell/account-menu'
-import { NavLinks } from '@/components/shell/nav-links'
 import { requirePortalContext } from '@/lib/portal/context'
-import { PORTAL_HOME, portalNav } from './_components/nav-items'
+import { PORTAL_HOME } from './_components/nav-items'
+import { PortalNav } from './_components/portal-nav'
 import { PracticePicker } from './_components/practice-picker'
 
 export const metadata: Metadata = { title: { default: 'Your portal', template: '%s · DoulaOS' }, robots: { index: false } }
@@ -18,7 +18,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <div className="mx-auto flex h-16 max-w-4xl items-center justify-between gap-3 px-4 sm:px-6">
           <Logo href={PORTAL_HOME} />
           <nav aria-label="Portal" className="hidden md:block">
-            <NavLinks items={portalNav} homeHref={PORTAL_HOME} layout="inline" />
+            <PortalNav layout="inline" />
           </nav>
           <div className="flex items-center gap-2">
             {records.length > 1 ? (
@@ -32,7 +32,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         {children}
       </main>
       <nav aria-label="Portal" className="fixed inset-x-0 bottom-0 z-30 border-t border-border bg-card md:hidden">
-        <NavLinks items={portalNav} homeHref={PORTAL_HOME} layout="tabs" />
+        <PortalNav layout="tabs" />
       </nav>
     </div>
   )
