@@ -37,6 +37,7 @@ async function fillEverything(c: ClientRecord, memberId: string) {
   await rows.newInvitation(sql, c.practiceId)
   await rows.newAuditRow(sql, c.practiceId)
   await rows.newNotification(sql, c.practiceId)
+  await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})`
 }
 
 async function countFor(table: string, practiceId: string) {
