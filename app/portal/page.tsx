@@ -1,39 +1,112 @@
-import { CalendarDays, FileText, MessageCircle } from 'lucide-react'
+import { CalendarDays, CheckCircle2, Circle, MessageCircle } from 'lucide-react'
+import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
-import { Card, CardContent } from '@/components/ui/card'
-import { requirePortalUser } from '@/lib/auth/require-portal-user'
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
+import { APPOINTMENT_KIND_LABELS } from '@/lib/calendar/ics'
+import { todayIn } from '@/lib/dates/calendar-date'
+import { countUnreadForClient } from '@/lib/messages/queries'
+import { requirePortalContext } from '@/lib/portal/context'
+import { currentDueDate, listAppointments, listSharedMilestones } from '@/lib/portal/queries'
+import { daysUntilDue, formatGestationalAge, gestationalAge, TERM_DAYS } from '@/lib/pregnancy/gestation'
+import { formatAppointmentTime, formatCalendarDate } from './_components/format'
 
-const shortcuts = [
-  { href: '/portal/appointments', icon: CalendarDays, title: 'Appointments', body: 'See your upcoming visits.' },
-  { href: '/portal/messages', icon: MessageCircle, title: 'Messages', body: 'Write to your doula.' },
-  { href: '/portal/documents', icon: FileText, title: 'Documents', body: 'Share your birth plan and forms.' },
-]
+export const metadata: Metadata = { title: 'Home' }
+
+function Progress({ dueDate, timeZone }: { dueDate: string; timeZone: string }) {
+  const today = todayIn(timeZone, new Date())
+  const age = gestationalAge(dueDate, today)
+  const toGo = daysUntilDue(dueDate, today)
+  const percent = Math.min(100, Math.max(0, Math.round((age.totalDays / TERM_DAYS) * 100)))
+  return (
+    <Card data-test="portal-progress">
+      <CardHeader>
+        <CardTitle>Your pregnancy</CardTitle>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-3">
+        <p className="text-2xl font-semibold">{formatGestationalAge(age)}</p>
+        <div className="h-2 overflow-hidden rounded-full bg-muted" role="progressbar" aria-label="Weeks of pregnancy" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+          <div className="h-full rounded-full bg-primary" style={{ width: `${percent}%` }} />
+        </div>
+        <p className="text-sm text-muted-foreground">
+          Due {formatCalendarDate(dueDate)} ·{' '}
+          {toGo > 0 ? `${toGo} ${toGo === 1 ? 'day' : 'days'} to go` : toGo === 0 ? 'due today' : `${-toGo} days past the due date`}
+        </p>
+      </CardContent>
+    </Card>
+  )
+}
 
 export default async function PortalHomePage() {
-  await requirePortalUser()
+  const { supabase, active } = await requirePortalContext()
+  const thread = { practiceId: active.practiceId, clientId: active.clientId }
+  const [dueDate, appointments, milestones, unread] = await Promise.all([
+    currentDueDate(supabase, active.clientId),
+    listAppointments(supabase, active.clientId),
+    listSharedMilestones(supabase, active.clientId),
+    countUnreadForClient(supabase, thread),
+  ])
+  const next = appointments.upcoming.find((a) => a.status !== 'cancelled')
+  const name = active.preferredName?.trim() || active.firstName
   return (
     <>
-      <PageHeader title="Welcome" description="Everything you share with your doula, in one private place." />
-      <ul className="grid gap-4 sm:grid-cols-3" data-test="portal-home">
-        {shortcuts.map(({ href, icon: Icon, title, body }) => (
-          <li key={href}>
-            <Link href={href} className="block rounded-xl focus-visible:outline-2 focus-visible:outline-ring">
-              <Card className="h-full transition-colors hover:border-primary/40">
-                <CardContent className="flex items-start gap-3">
-                  <span className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-accent text-accent-foreground">
-                    <Icon aria-hidden className="size-5" />
-                  </span>
-                  <span>
-                    <span className="block font-semibold">{title}</span>
-                    <span className="mt-0.5 block text-sm text-muted-foreground">{body}</span>
-                  </span>
-                </CardContent>
-              </Card>
+      <PageHeader title={`Hello, ${name}`} description={`Your private space with ${active.practiceName}.`} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Card data-test="portal-next-appointment">
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <CalendarDays aria-hidden className="size-5 text-primary" /> Next appointment
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            {next ? (
+              <>
+                <p className="font-medium">{APPOINTMENT_KIND_LABELS[next.kind]}</p>
+                <p className="text-sm text-muted-foreground">{formatAppointmentTime(next.starts_at, next.ends_at, active.timeZone)}</p>
+                <Link href="/portal/appointments" className="mt-3 inline-block text-sm font-medium text-primary underline-offset-4 hover:underline">
+                  All appointments
+                </Link>
+              </>
+            ) : (
+              <p className="text-sm text-muted-foreground">Nothing scheduled yet.</p>
+            )}
+          </CardContent>
+        </Card>
+        {dueDate ? <Progress dueDate={dueDate} timeZone={active.timeZone} /> : null}
+        <Card data-test="portal-unread">
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <MessageCircle aria-hidden className="size-5 text-primary" /> Messages
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <p className="text-sm">{unread === 0 ? 'You are all caught up.' : `${unread} new ${unread === 1 ? 'message' : 'messages'} from your doula.`}</p>
+            <Link href="/portal/messages" className="mt-3 inline-block text-sm font-medium text-primary underline-offset-4 hover:underline">
+              Open messages
             </Link>
-          </li>
-        ))}
-      </ul>
+          </CardContent>
+        </Card>
+        {milestones.length > 0 ? (
+          <Card data-test="portal-milestones">
+            <CardHeader>
+              <CardTitle>Milestones</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ul className="flex flex-col gap-2">
+                {milestones.map((m) => (
+                  <li key={m.id} className="flex items-start gap-2 text-sm">
+                    {m.done_at ? <CheckCircle2 aria-label="Done" className="mt-0.5 size-4 shrink-0 text-success" /> : <Circle aria-label="To do" className="mt-0.5 size-4 shrink-0 text-muted-foreground" />}
+                    <span>
+                      {m.title}
+                      {m.due_on ? <span className="block text-xs text-muted-foreground">{formatCalendarDate(m.due_on)}</span> : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
+        ) : null}
+      </div>
     </>
   )
 }

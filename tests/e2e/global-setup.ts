@@ -80,6 +80,9 @@ export default async function globalSetup() {
 
   process.env.E2E_BASE_URL = appUrl
   process.env.E2E_MAILBOX_URL = stack.mailboxUrl
+  // Portal specs seed client records the dashboard cannot create yet (REST with the service key).
+  process.env.E2E_API_URL = stack.apiUrl
+  process.env.E2E_SERVICE_ROLE_KEY = stack.serviceRoleKey
   const started = server
   return async () => {
     await stopServer(started)

@@ -154,4 +154,5 @@ export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string
   await newInvitation(sql, c.practiceId)
   await newAuditRow(sql, c.practiceId)
   await newNotification(sql, c.practiceId)
+  await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})`
 }

@@ -1,17 +1,54 @@
 import { MessagesSquare } from 'lucide-react'
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
+import { Badge } from '@/components/ui/badge'
+import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
+import { clientDisplayName } from '@/lib/messages/names'
+import { listInbox } from '@/lib/messages/queries'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
+import { createClient } from '@/lib/supabase/server'
 
 export const metadata: Metadata = { title: 'Messages' }
 
+const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+
 export default async function MessagesPage() {
-  await requireDashboardContext()
+  const { active } = await requireDashboardContext()
+  const inbox = active ? await listInbox(await createClient(), active.practiceId) : []
   return (
     <>
       <PageHeader title="Messages" description="Private conversations with your clients." />
-      <EmptyState icon={MessagesSquare} title="No conversations yet" description="Invite a client to the portal from her record. Her messages to you will appear here." data-test="messages-empty" />
+      {inbox.length === 0 ? (
+        <EmptyState icon={MessagesSquare} title="No conversations yet" description="Invite a client to the portal from her record. Her messages to you will appear here." data-test="messages-empty" />
+      ) : (
+        <Card className="p-0">
+          <ul className="divide-y divide-border" data-test="inbox">
+            {inbox.map((row) => (
+              <li key={row.client_id}>
+                <Link
+                  href={`/dashboard/messages/${row.client_id}`}
+                  className="flex items-center justify-between gap-4 px-4 py-3 hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring"
+                  data-test="inbox-thread"
+                >
+                  <span className="min-w-0">
+                    <span className={row.unread_count > 0 ? 'block truncate font-semibold' : 'block truncate'}>{clientDisplayName(row)}</span>
+                    <span className="block text-xs text-muted-foreground">
+                      {row.last_sender_side === 'client' ? 'She wrote' : 'You wrote'} · {when.format(new Date(row.last_message_at))}
+                    </span>
+                  </span>
+                  {row.unread_count > 0 ? (
+                    <Badge tone="accent" data-test="inbox-unread">
+                      {row.unread_count} unread
+                    </Badge>
+                  ) : null}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
     </>
   )
 }

@@ -1,17 +1,34 @@
-import { MessageCircle } from 'lucide-react'
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
-import { EmptyState } from '@/components/ui/empty-state'
-import { requirePortalUser } from '@/lib/auth/require-portal-user'
+import { Card, CardContent } from '@/components/ui/card'
+import { PortalComposer } from '@/lib/messages/composer'
+import { listThread, markThreadRead } from '@/lib/messages/queries'
+import { ThreadView } from '@/lib/messages/thread-view'
+import { requirePortalContext } from '@/lib/portal/context'
 
 export const metadata: Metadata = { title: 'Messages' }
 
 export default async function PortalMessagesPage() {
-  await requirePortalUser()
+  const { supabase, active } = await requirePortalContext()
+  const thread = { practiceId: active.practiceId, clientId: active.clientId }
+  // Opening the thread is reading it: stamp receipts first so the list shows them as read.
+  await markThreadRead(supabase, 'client', thread)
+  const messages = await listThread(supabase, thread)
   return (
     <>
-      <PageHeader title="Messages" description="A private line to your doula." />
-      <EmptyState icon={MessageCircle} title="No messages yet" description="When your doula starts the conversation, you can reply here. For anything urgent in labour, call your doula or your care provider." data-test="portal-messages-empty" />
+      <PageHeader title="Messages" description={`A private line to ${active.practiceName}.`} />
+      <Card>
+        <CardContent className="flex flex-col gap-6">
+          {messages.length === 0 ? (
+            <p className="text-sm text-muted-foreground" data-test="portal-messages-empty">
+              No messages yet. Write to your doula below. For anything urgent in labour, call your doula or your care provider.
+            </p>
+          ) : (
+            <ThreadView messages={messages} viewer="client" otherName={active.practiceName} />
+          )}
+          <PortalComposer />
+        </CardContent>
+      </Card>
     </>
   )
 }

@@ -1,17 +1,42 @@
-import { UserRound } from 'lucide-react'
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
-import { EmptyState } from '@/components/ui/empty-state'
-import { requirePortalUser } from '@/lib/auth/require-portal-user'
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { requirePortalContext } from '@/lib/portal/context'
+import { openDeletionRequest } from '@/lib/portal/profile'
+import { ContactForm } from './_components/contact-form'
+import { DeletionRequest } from './_components/deletion-request'
 
 export const metadata: Metadata = { title: 'Profile' }
 
 export default async function PortalProfilePage() {
-  await requirePortalUser()
+  const { supabase, active } = await requirePortalContext()
+  const [{ data: me, error }, request] = await Promise.all([
+    supabase.from('clients').select('preferred_name, pronouns, phone').eq('id', active.clientId).single<{ preferred_name: string | null; pronouns: string | null; phone: string | null }>(),
+    openDeletionRequest(supabase, active.clientId),
+  ])
+  if (error) throw new Error(`Could not load your details: ${error.message}`)
   return (
     <>
       <PageHeader title="Profile" description="How your doula can reach you." />
-      <EmptyState icon={UserRound} title="Your details" description="Your doula keeps your contact details. If your phone number or address changes, send her a message so she can update them." data-test="portal-profile-empty" />
+      <div className="flex flex-col gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Contact details</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ContactForm defaults={{ preferredName: me.preferred_name ?? '', pronouns: me.pronouns ?? '', phone: me.phone ?? '' }} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Your data</CardTitle>
+            <CardDescription>You can ask {active.practiceName} to delete what they hold about you.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <DeletionRequest requestedAt={request?.requested_at ?? null} />
+          </CardContent>
+        </Card>
+      </div>
     </>
   )
 }

@@ -334,6 +334,25 @@ export const MATRIX: TableCase[] = [
     },
   },
   {
+    table: 'client_deletion_requests',
+    variant: "client A1's open request",
+    target: async ({ sql, world }) => {
+      // One open request per client: close the previous target first.
+      await sql`update public.client_deletion_requests set resolved_at = now() where client_id = ${world.a1.id} and resolved_at is null`
+      const [r] = await sql<{ id: string }[]>`insert into public.client_deletion_requests (practice_id, client_id)
+        values (${world.a.id}, ${world.a1.id}) returning id`
+      return r!.id
+    },
+    insert: ({ world }) => ({ id: randomUUID(), practice_id: world.a.id, client_id: world.a2.id }),
+    update: () => ({ resolved_at: new Date().toISOString() }),
+    expect: {
+      select: '✗    ✓  ✓  ✓  ✓  ∅  ∅  ∅  ∅',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✓  ✓  ∅  ∅  ∅  ∅  ∅  ∅',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+    },
+  },
+  {
     table: 'notifications',
     variant: "an outbox row of A",
     target: ({ sql, world }) => rows.newNotification(sql, world.a.id),

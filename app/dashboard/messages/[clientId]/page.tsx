@@ -1,0 +1,56 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { PageHeader } from '@/components/page-header'
+import { Card, CardContent } from '@/components/ui/card'
+import { PracticeComposer } from '@/lib/messages/composer'
+import { clientDisplayName } from '@/lib/messages/names'
+import { listThread, markThreadRead } from '@/lib/messages/queries'
+import { ThreadView } from '@/lib/messages/thread-view'
+import { requireDashboardContext } from '@/lib/practice/active-practice'
+import { createClient } from '@/lib/supabase/server'
+
+export const metadata: Metadata = { title: 'Conversation' }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export default async function ThreadPage({ params }: { params: Promise<{ clientId: string }> }) {
+  const { clientId } = await params
+  const { active } = await requireDashboardContext()
+  if (!active || !UUID.test(clientId)) notFound()
+  const supabase = await createClient()
+  const { data: client } = await supabase
+    .from('clients')
+    .select('id, first_name, last_name, preferred_name')
+    .eq('id', clientId)
+    .eq('practice_id', active.practiceId)
+    .maybeSingle()
+  if (!client) notFound()
+  const thread = { practiceId: active.practiceId, clientId }
+  await markThreadRead(supabase, 'practice', thread)
+  const messages = await listThread(supabase, thread)
+  const name = clientDisplayName(client)
+  return (
+    <>
+      <PageHeader
+        title={name}
+        description="Messages are private between her and your practice."
+        actions={
+          <Link href="/dashboard/messages" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+            All conversations
+          </Link>
+        }
+      />
+      <Card>
+        <CardContent className="flex flex-col gap-6">
+          {messages.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No messages yet. Start the conversation below.</p>
+          ) : (
+            <ThreadView messages={messages} viewer="practice" otherName={name} />
+          )}
+          <PracticeComposer clientId={clientId} />
+        </CardContent>
+      </Card>
+    </>
+  )
+}

@@ -1,0 +1,24 @@
+'use server'
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { AppError } from '@/lib/errors'
+import { practiceActionClient } from '@/lib/safe-action'
+import { postMessage } from './queries'
+
+/** A member's reply in a client's thread, in her active practice; RLS refuses any other thread. */
+export const sendPracticeMessageAction = practiceActionClient
+  .inputSchema(z.object({ clientId: z.uuid(), body: z.string().trim().min(1, 'Write a message first.').max(10000) }))
+  .action(async ({ parsedInput, ctx }) => {
+    try {
+      await postMessage(
+        ctx.supabase,
+        { userId: ctx.user.id, side: 'practice' },
+        { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId },
+        parsedInput.body,
+      )
+    } catch (cause) {
+      throw new AppError({ code: 'internal', message: 'Your message was not sent. Please try again.', cause })
+    }
+    revalidatePath(`/dashboard/messages/${parsedInput.clientId}`)
+    return { sent: true }
+  })

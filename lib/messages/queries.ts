@@ -1,0 +1,89 @@
+import type { SupabaseClient } from '@supabase/supabase-js'
+import { z } from 'zod'
+
+export type Side = 'practice' | 'client'
+
+export const MessageSchema = z.object({
+  id: z.uuid(),
+  sender_side: z.enum(['practice', 'client']),
+  body: z.string(),
+  created_at: z.string(),
+  read_by_practice_at: z.string().nullable(),
+  read_by_client_at: z.string().nullable(),
+})
+export type Message = z.infer<typeof MessageSchema>
+
+export const InboxRowSchema = z.object({
+  client_id: z.uuid(),
+  first_name: z.string(),
+  last_name: z.string(),
+  preferred_name: z.string().nullable(),
+  last_message_at: z.string(),
+  last_sender_side: z.enum(['practice', 'client']),
+  unread_count: z.coerce.number().int(),
+})
+export type InboxRow = z.infer<typeof InboxRowSchema>
+
+export interface Thread {
+  practiceId: string
+  clientId: string
+}
+
+const THREAD_LIMIT = 200
+
+/** The newest THREAD_LIMIT messages of a thread, oldest first (as a conversation reads). */
+export async function listThread(db: SupabaseClient, { practiceId, clientId }: Thread): Promise<Message[]> {
+  const { data, error } = await db
+    .from('messages')
+    .select('id, sender_side, body, created_at, read_by_practice_at, read_by_client_at')
+    .eq('practice_id', practiceId)
+    .eq('client_id', clientId)
+    .order('created_at', { ascending: false })
+    .limit(THREAD_LIMIT)
+  if (error) throw new Error(`Could not load messages: ${error.message}`)
+  return MessageSchema.array().parse(data).reverse()
+}
+
+/** Stamps the read receipt on the other side's unread messages; returns how many were stamped. */
+export async function markThreadRead(db: SupabaseClient, reader: Side, { practiceId, clientId }: Thread): Promise<number> {
+  const column = reader === 'practice' ? 'read_by_practice_at' : 'read_by_client_at'
+  const { data, error } = await db
+    .from('messages')
+    .update({ [column]: new Date().toISOString() })
+    .eq('practice_id', practiceId)
+    .eq('client_id', clientId)
+    .eq('sender_side', reader === 'practice' ? 'client' : 'practice')
+    .is(column, null)
+    .select('id')
+  if (error) throw new Error(`Could not mark messages read: ${error.message}`)
+  return data.length
+}
+
+export async function postMessage(db: SupabaseClient, sender: { userId: string; side: Side }, thread: Thread, body: string): Promise<Message> {
+  const { data, error } = await db
+    .from('messages')
+    .insert({ practice_id: thread.practiceId, client_id: thread.clientId, sender_id: sender.userId, sender_side: sender.side, body })
+    .select('id, sender_side, body, created_at, read_by_practice_at, read_by_client_at')
+    .single()
+  if (error) throw new Error(`Could not send the message: ${error.message}`)
+  return MessageSchema.parse(data)
+}
+
+export async function listInbox(db: SupabaseClient, practiceId: string): Promise<InboxRow[]> {
+  const { data, error } = await db.rpc('message_inbox', { practice_id: practiceId })
+  if (error) throw new Error(`Could not load the inbox: ${error.message}`)
+  return InboxRowSchema.array().parse(data)
+}
+
+/** Practice messages the client has not read yet (for her home page and the tab badge). */
+export async function countUnreadForClient(db: SupabaseClient, { practiceId, clientId }: Thread): Promise<number> {
+  const { count, error } = await db
+    .from('messages')
+    .select('id', { count: 'exact', head: true })
+    .eq('practice_id', practiceId)
+    .eq('client_id', clientId)
+    .eq('sender_side', 'practice')
+    .is('read_by_client_at', null)
+  if (error) throw new Error(`Could not count unread messages: ${error.message}`)
+  return count ?? 0
+}

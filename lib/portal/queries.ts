@@ -1,0 +1,69 @@
+import type { SupabaseClient } from '@supabase/supabase-js'
+import { z } from 'zod'
+
+/** Everything here reads through her own RLS: only shared appointments and milestones come back. */
+
+export const PortalAppointmentSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['consult', 'prenatal', 'birth', 'postpartum', 'other']),
+  status: z.enum(['scheduled', 'cancelled', 'completed']),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  location: z.string().nullable(),
+  video_url: z.string().nullable(),
+  updated_at: z.string(),
+})
+export type PortalAppointment = z.infer<typeof PortalAppointmentSchema>
+
+export const MilestoneSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  due_on: z.string().nullable(),
+  done_at: z.string().nullable(),
+})
+export type Milestone = z.infer<typeof MilestoneSchema>
+
+const APPOINTMENT_COLUMNS = 'id, kind, status, starts_at, ends_at, location, video_url, updated_at'
+
+export async function listAppointments(db: SupabaseClient, clientId: string): Promise<{ upcoming: PortalAppointment[]; past: PortalAppointment[] }> {
+  const { data, error } = await db.from('appointments').select(APPOINTMENT_COLUMNS).eq('client_id', clientId).order('starts_at').limit(500)
+  if (error) throw new Error(`Could not load appointments: ${error.message}`)
+  const all = PortalAppointmentSchema.array().parse(data)
+  const now = Date.now()
+  return {
+    upcoming: all.filter((a) => Date.parse(a.ends_at) >= now),
+    past: all.filter((a) => Date.parse(a.ends_at) < now).reverse(),
+  }
+}
+
+export async function getAppointment(db: SupabaseClient, clientId: string, id: string): Promise<PortalAppointment | null> {
+  const { data, error } = await db.from('appointments').select(APPOINTMENT_COLUMNS).eq('client_id', clientId).eq('id', id).maybeSingle()
+  if (error) throw new Error(`Could not load the appointment: ${error.message}`)
+  return data ? PortalAppointmentSchema.parse(data) : null
+}
+
+/** Her current pregnancy: the most recent journey with a due date. */
+export async function currentDueDate(db: SupabaseClient, clientId: string): Promise<string | null> {
+  const { data, error } = await db
+    .from('journeys')
+    .select('due_date')
+    .eq('client_id', clientId)
+    .not('due_date', 'is', null)
+    .order('created_at', { ascending: false })
+    .limit(1)
+    .maybeSingle<{ due_date: string }>()
+  if (error) throw new Error(`Could not load the pregnancy: ${error.message}`)
+  return data?.due_date ?? null
+}
+
+export async function listSharedMilestones(db: SupabaseClient, clientId: string): Promise<Milestone[]> {
+  const { data, error } = await db
+    .from('milestones')
+    .select('id, title, due_on, done_at')
+    .eq('client_id', clientId)
+    .eq('shared_with_client', true)
+    .order('due_on', { ascending: true, nullsFirst: false })
+    .limit(100)
+  if (error) throw new Error(`Could not load milestones: ${error.message}`)
+  return MilestoneSchema.array().parse(data)
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MAX_DOCUMENT_BYTES } from '@/lib/documents/file-type'
+import { readBounded } from '@/lib/documents/read-bounded'
+import { deleteOwnDocument, signedDownloadUrl, storeDocument } from '@/lib/documents/store'
+import { clientAs } from '../../helpers/personas.ts'
+import { newDocument } from '../../helpers/rows.ts'
+import { serviceClient, superuser } from '../../helpers/stack.ts'
+import { createWorld, type World } from '../../helpers/world.ts'
+
+const sql = superuser()
+let world: World
+
+const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n')
+
+async function footprint(clientId: string) {
+  const [rows] = await sql<{ n: number }[]>`select count(*)::int as n from public.documents where client_id = ${clientId}`
+  const [objects] = await sql<{ n: number }[]>`select count(*)::int as n from storage.objects where bucket_id = 'client-files' and name like ${'%/' + clientId + '/%'}`
+  return { rows: rows!.n, objects: objects!.n }
+}
+
+function streamOf(size: number, chunk = 1024 * 1024): ReadableStream<Uint8Array> {
+  let sent = 0
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= size) return controller.close()
+      const n = Math.min(chunk, size - sent)
+      sent += n
+      controller.enqueue(new Uint8Array(n))
+    },
+  })
+}
+
+beforeAll(async () => {
+  world = await createWorld(sql)
+})
+afterAll(() => sql.end())
+
+describe('client documents', () => {
+  it('stores her PDF under her folder, lets her download it through a short signed URL (audited) and delete it', async () => {
+    const alma = await clientAs(world.personas.clientA1.user!)
+    const owner = { practiceId: world.a.id, clientId: world.a1.id }
+    const stored = await storeDocument(alma, owner, '../../Birth plan.pdf', pdf)
+    expect(stored).toMatchObject({ ok: true, fileName: 'Birth plan.pdf' })
+    if (!stored.ok) return
+    const [row] = await sql`select storage_path, mime_type, size_bytes, uploaded_by from public.documents where id = ${stored.id}`
+    expect(row).toMatchObject({ mime_type: 'application/pdf', size_bytes: String(pdf.byteLength), uploaded_by: world.personas.clientA1.user!.id })
+    expect(row!.storage_path).toMatch(new RegExp(`^${world.a.id}/${world.a1.id}/[0-9a-f-]{36}\\.pdf$`))
+
+    const url = await signedDownloadUrl(alma, stored.id)
+    expect(url).not.toBeNull()
+    const token = new URL(url!).searchParams.get('token')!
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number }
+    expect(payload.exp - payload.iat).toBeLessThanOrEqual(60)
+    const download = await fetch(url!)
+    expect(download.status).toBe(200)
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf)
+    const audit = await sql`select actor_role, outcome from public.audit_log where action = 'document.download' and entity_id = ${stored.id}`
+    expect(audit).toEqual([{ actor_role: 'client', outcome: 'success' }])
+
+    expect(await deleteOwnDocument(alma, stored.id)).toBe(true)
+    expect(await footprint(world.a1.id)).toEqual({ rows: 0, objects: 0 })
+  })
+
+  it('rejects an HTML file named .pdf, an SVG, an empty file and a 21 MB file, leaving no row and no object', async () => {
+    const bea = await clientAs(world.personas.clientA2.user!)
+    const owner = { practiceId: world.a.id, clientId: world.a2.id }
+    const html = new TextEncoder().encode('<!doctype html><script>alert(1)</script>')
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    expect(await storeDocument(bea, owner, 'report.pdf', html)).toMatchObject({ ok: false, problem: 'unsupported_type' })
+    expect(await storeDocument(bea, owner, 'scan.svg', svg)).toMatchObject({ ok: false, problem: 'unsupported_type' })
+    expect(await storeDocument(bea, owner, 'empty.pdf', new Uint8Array(0))).toMatchObject({ ok: false, problem: 'empty', message: expect.stringMatching(/empty/) })
+    const big = await readBounded(streamOf(21 * 1024 * 1024))
+    expect(big).toEqual({ ok: false, tooLarge: true })
+    const exact = await readBounded(streamOf(MAX_DOCUMENT_BYTES))
+    expect(exact.ok && exact.bytes.byteLength).toBe(MAX_DOCUMENT_BYTES)
+    expect(await footprint(world.a2.id)).toEqual({ rows: 0, objects: 0 })
+  })
+
+  it('gives another client neither a download link nor a delete, and keeps a practice document undeletable by her', async () => {
+    const alma = await clientAs(world.personas.clientA1.user!)
+    const bea = await clientAs(world.personas.clientA2.user!)
+    const stored = await storeDocument(alma, { practiceId: world.a.id, clientId: world.a1.id }, 'labs.pdf', pdf)
+    if (!stored.ok) throw new Error(stored.message)
+    expect(await signedDownloadUrl(bea, stored.id)).toBeNull()
+    expect(await deleteOwnDocument(bea, stored.id)).toBe(false)
+    // Bea cannot write into Alma's folder either.
+    expect(await storeDocument(bea, { practiceId: world.a.id, clientId: world.a1.id }, 'x.pdf', pdf)).toMatchObject({ ok: false, problem: 'storage' })
+
+    const path = `${world.a.id}/${world.a1.id}/shared-${stored.id}.pdf`
+    const upload = await serviceClient().storage.from('client-files').upload(path, pdf, { contentType: 'application/pdf' })
+    expect(upload.error).toBeNull()
+    const shared = await newDocument(sql, world.a1, world.personas.doulaA.user!.id, true, path)
+    expect(await signedDownloadUrl(alma, shared)).not.toBeNull()
+    expect(await deleteOwnDocument(alma, shared)).toBe(false)
+  })
+})
