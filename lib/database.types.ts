@@ -145,6 +145,48 @@ export type Database = {
           },
         ]
       }
+      client_deletion_requests: {
+        Row: {
+          client_id: string
+          id: string
+          practice_id: string
+          requested_at: string
+          requested_by: string | null
+          resolved_at: string | null
+        }
+        Insert: {
+          client_id: string
+          id?: string
+          practice_id: string
+          requested_at?: string
+          requested_by?: string | null
+          resolved_at?: string | null
+        }
+        Update: {
+          client_id?: string
+          id?: string
+          practice_id?: string
+          requested_at?: string
+          requested_by?: string | null
+          resolved_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "client_deletion_requests_practice_id_client_id_fkey"
+            columns: ["practice_id", "client_id"]
+            isOneToOne: false
+            referencedRelation: "clients"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
+            foreignKeyName: "client_deletion_requests_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       clients: {
         Row: {
           address: NonNullable<Json>
@@ -888,6 +930,30 @@ export type Database = {
         }
         Returns: string
       }
+      claim_notifications: {
+        Args: { batch_size?: number; lease_seconds?: number }
+        Returns: {
+          attempts: number
+          created_at: string
+          id: string
+          idempotency_key: string
+          last_error: string | null
+          next_attempt_at: string
+          payload: NonNullable<Json>
+          practice_id: string | null
+          provider_message_id: string | null
+          recipient: string
+          sent_at: string | null
+          status: string
+          template: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "notifications"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       client_files_mismatches: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -976,6 +1042,18 @@ export type Database = {
         }[]
       }
       logins_still_in_use: { Args: { user_ids: string[] }; Returns: string[] }
+      message_inbox: {
+        Args: { practice_id: string }
+        Returns: {
+          client_id: string
+          first_name: string
+          last_message_at: string
+          last_name: string
+          last_sender_side: string
+          preferred_name: string
+          unread_count: number
+        }[]
+      }
       purge_expired_audit_log: {
         Args: Record<PropertyKey, never>
         Returns: number
@@ -989,6 +1067,39 @@ export type Database = {
           practice_id: string
         }
         Returns: undefined
+      }
+      request_client_data_deletion: {
+        Args: { client_id: string }
+        Returns: string
+      }
+      settle_notification: {
+        Args: {
+          error?: string
+          max_attempts?: number
+          notification_id: string
+          provider_message_id?: string
+        }
+        Returns: {
+          attempts: number
+          created_at: string
+          id: string
+          idempotency_key: string
+          last_error: string | null
+          next_attempt_at: string
+          payload: NonNullable<Json>
+          practice_id: string | null
+          provider_message_id: string | null
+          recipient: string
+          sent_at: string | null
+          status: string
+          template: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "notifications"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
     }
     Enums: {
