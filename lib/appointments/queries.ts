@@ -12,6 +12,8 @@ export interface AgendaItem {
   location: string | null
 }
 
+const AGENDA_COLUMNS = 'id, client_id, kind, status, starts_at, ends_at, location, journeys(clients(first_name, last_name))'
+
 /** How far ahead the agenda looks. */
 export const AGENDA_DAYS = 56
 const AGENDA_LIMIT = 100
@@ -24,14 +26,42 @@ export async function listAgenda(db: Db, practiceId: string, now: Date): Promise
   const until = new Date(now.getTime() + AGENDA_DAYS * 86_400_000)
   const { data, error } = await db
     .from('appointments')
-    .select('id, client_id, kind, status, starts_at, ends_at, location, journeys(clients(first_name, last_name))')
+    .select(AGENDA_COLUMNS)
     .eq('practice_id', practiceId)
     .gte('ends_at', now.toISOString())
     .lt('starts_at', until.toISOString())
     .order('starts_at')
     .limit(AGENDA_LIMIT)
   if (error) throw dbFailure('load the calendar', error)
-  return data.map((a) => ({
+  return data.map(toAgendaItem)
+}
+
+/** One client's appointments, newest first (past and upcoming). */
+export async function listClientAppointments(db: Db, practiceId: string, clientId: string): Promise<AgendaItem[]> {
+  const { data, error } = await db
+    .from('appointments')
+    .select(AGENDA_COLUMNS)
+    .eq('practice_id', practiceId)
+    .eq('client_id', clientId)
+    .order('starts_at', { ascending: false })
+    .limit(AGENDA_LIMIT)
+  if (error) throw dbFailure('load her appointments', error)
+  return data.map(toAgendaItem)
+}
+
+type AgendaRow = {
+  id: string
+  client_id: string
+  kind: string
+  status: string
+  starts_at: string
+  ends_at: string
+  location: string | null
+  journeys: { clients: { first_name: string; last_name: string } | null } | null
+}
+
+function toAgendaItem(a: AgendaRow): AgendaItem {
+  return {
     id: a.id,
     clientId: a.client_id,
     clientName: clientName(a.journeys?.clients ?? null),
@@ -40,5 +70,5 @@ export async function listAgenda(db: Db, practiceId: string, now: Date): Promise
     startsAt: a.starts_at,
     endsAt: a.ends_at,
     location: a.location,
-  }))
+  }
 }

@@ -89,7 +89,7 @@ const JOURNEY_COLUMNS =
 export async function getClientOrThrow(db: Db, practiceId: string, clientId: string) {
   const { data, error } = await db
     .from('clients')
-    .select(`id, first_name, last_name, preferred_name, pronouns, email, phone, archived_at, created_at, journeys(${JOURNEY_COLUMNS})`)
+    .select(`id, first_name, last_name, preferred_name, pronouns, email, phone, portal_user_id, archived_at, created_at, journeys(${JOURNEY_COLUMNS})`)
     .eq('practice_id', practiceId)
     .eq('id', clientId)
     .order('created_at', { referencedTable: 'journeys', ascending: false })

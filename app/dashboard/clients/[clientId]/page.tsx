@@ -5,7 +5,10 @@ import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { Card, CardContent } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
+import { listClientAppointments } from '@/lib/appointments/queries'
+import { APPOINTMENT_KIND_LABELS, type AppointmentKind } from '@/lib/calendar/ics'
 import { JOURNEY_STATUS_LABELS } from '@/lib/clients/client.schema'
 import { getClientOrThrow, listMilestones, type ClientDetail } from '@/lib/clients/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
@@ -17,6 +20,8 @@ import { getPracticeSettings } from '@/lib/practice/settings'
 import { createClient } from '@/lib/supabase/server'
 import { ArchiveButton } from './_components/archive-button'
 import { ClientTabs, type ClientTab } from './_components/client-tabs'
+import { DeletionRequestNotice } from './_components/deletion-request-notice'
+import { InviteToPortal } from './_components/invite-to-portal'
 import { NotesPanel } from './_components/notes-panel'
 import { OverviewPanel } from './_components/overview-panel'
 
@@ -46,10 +51,12 @@ export default async function ClientPage({
   const db = await createClient()
   const [client, practice] = await Promise.all([loadClient(db, active.practiceId, clientId), getPracticeSettings(db, active.practiceId)])
   const journey = client.current
-  const [milestones, notes] = await Promise.all([
+  const [milestones, notes, appointments] = await Promise.all([
     journey && tab === 'overview' ? listMilestones(db, active.practiceId, journey.id) : Promise.resolve([]),
     journey && tab === 'notes' ? listJourneyNotes(db, active.practiceId, journey.id) : Promise.resolve([]),
+    tab === 'appointments' ? listClientAppointments(db, active.practiceId, client.id) : Promise.resolve([]),
   ])
+  const when = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: practice.timeZone })
   const name = [client.first_name, client.last_name].filter(Boolean).join(' ')
 
   return (
@@ -70,23 +77,43 @@ export default async function ClientPage({
           </div>
         }
       />
+      <DeletionRequestNotice clientId={client.id} />
+      <div className="mb-6">
+        <InviteToPortal clientId={client.id} hasPortalAccess={client.portal_user_id !== null} hasEmail={client.email !== null} />
+      </div>
       <ClientTabs clientId={client.id} active={tab} />
       <div className="mt-6" id="client-tab-panel">
         {tab === 'overview' ? (
           <OverviewPanel client={client} milestones={milestones} practice={practice} today={todayIn(practice.timeZone, new Date())} />
         ) : null}
         {tab === 'notes' ? <NotesPanel clientId={client.id} journeyId={journey?.id ?? null} notes={notes} userId={user.id} timeZone={practice.timeZone} /> : null}
-        {tab === 'appointments' ? (
+        {tab === 'appointments' && appointments.length === 0 ? (
           <EmptyState
             icon={CalendarDays}
             title="No appointments yet"
-            description="Prenatal and postpartum visits you book for her will be listed here."
+            description="Her consultations and visits are listed here, newest first, once they are booked."
             action={
               <Link href="/dashboard/calendar" className="font-medium text-primary underline-offset-4 hover:underline">
                 Open the calendar
               </Link>
             }
           />
+        ) : null}
+        {tab === 'appointments' && appointments.length > 0 ? (
+          <Card>
+            <CardContent className="p-0">
+              <ul className="divide-y divide-border" data-test="client-appointments">
+                {appointments.map((a) => (
+                  <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-3">
+                    <span className="text-sm tabular-nums text-muted-foreground">{when.format(new Date(a.startsAt))}</span>
+                    <span className="font-medium">{APPOINTMENT_KIND_LABELS[a.kind as AppointmentKind] ?? 'Appointment'}</span>
+                    {a.status === 'cancelled' ? <Badge>Cancelled</Badge> : null}
+                    {a.location ? <span className="basis-full text-sm text-muted-foreground">{a.location}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
         ) : null}
       </div>
     </>
