@@ -1011,7 +1011,13 @@ export type Database = {
           size: number
         }[]
       }
-      export_tables: { Args: Record<PropertyKey, never>; Returns: string[] }
+      export_tables: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          columns: string[]
+          table_name: string
+        }[]
+      }
       list_clients: {
         Args: {
           p_after_id?: string

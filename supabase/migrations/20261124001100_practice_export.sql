@@ -2,18 +2,22 @@
 -- code change, and the stored files under the practice's prefix, page by page.
 
 create function public.export_tables()
-returns setof text
+returns table (table_name text, columns text[])
 language sql stable security definer set search_path = ''
 as $$
-  select c.relname::text
+  select c.relname::text,
+         array(select a.attname::text from pg_attribute a
+               where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped order by a.attnum)
   from pg_class c
   join pg_namespace s on s.oid = c.relnamespace
   where s.nspname = 'public' and c.relkind in ('r', 'p')
-    and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'practice_id' and not a.attisdropped)
+    and (c.relname = 'practices'
+         or exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'practice_id' and not a.attisdropped))
     and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'id' and not a.attisdropped)
-  order by 1
+  order by c.relname <> 'practices', 1
 $$;
-comment on function public.export_tables() is 'Service role: the tenant tables (practice_id and id columns) an export walks.';
+comment on function public.export_tables() is
+  'Service role: the practice table first, then the tenant tables (practice_id and id columns) an export walks, with their columns in order.';
 revoke execute on function public.export_tables() from public, anon, authenticated;
 grant execute on function public.export_tables() to service_role;
 

@@ -14,6 +14,7 @@ create table public.client_deletion_requests (
 comment on table public.client_deletion_requests is 'A portal client asked her practice to delete her data; open until resolved_at is set.';
 comment on column public.client_deletion_requests.resolved_at is 'When a member closed the request (after erasing or answering her).';
 create unique index client_deletion_requests_open_key on public.client_deletion_requests (practice_id, client_id) where resolved_at is null;
+create index client_deletion_requests_practice_client_idx on public.client_deletion_requests (practice_id, client_id);
 create index client_deletion_requests_requested_by_idx on public.client_deletion_requests (requested_by);
 
 alter table public.client_deletion_requests enable row level security;

@@ -53,16 +53,11 @@ async function* jsonLines(source: ExportSource, table: string, counter: { rows: 
   yield counter.rows === 0 ? ']\n' : '\n]\n'
 }
 
-async function* csvLines(source: ExportSource, table: string) {
-  let columns: string[] | null = null
+/** The header comes from the catalog, so an empty table still exports as a valid, typed CSV. */
+async function* csvLines(source: ExportSource, table: string, columns: string[]) {
+  yield csvRow(columns)
   for await (const rows of pages(source, table)) {
-    for (const row of rows) {
-      if (!columns) {
-        columns = Object.keys(row)
-        yield csvRow(columns)
-      }
-      yield csvRow(columns.map((c) => row[c] as CsvValue))
-    }
+    for (const row of rows) yield csvRow(columns.map((c) => row[c] as CsvValue))
   }
 }
 
@@ -101,7 +96,7 @@ export async function writePracticeExport(zip: ZipWriter, source: ExportSource):
   const now = source.now ?? new Date()
   const { data: tableNames, error } = await source.admin.rpc('export_tables')
   if (error) throw new Error(`Listing tables for the export: ${error.message}`)
-  const tables = ['practices', ...z.array(z.string()).parse(tableNames).filter((t) => t !== 'practices')]
+  const tables = z.array(z.object({ table_name: z.string(), columns: z.array(z.string()) })).parse(tableNames)
 
   const manifest: ExportManifest = {
     format: EXPORT_FORMAT,
@@ -114,11 +109,11 @@ export async function writePracticeExport(zip: ZipWriter, source: ExportSource):
   const record = (summary: ZipEntrySummary) =>
     manifest.entries.push({ path: summary.name, bytes: summary.size, sha256: summary.sha256 })
 
-  for (const table of tables) {
+  for (const { table_name: table, columns } of tables) {
     const counter = { rows: 0 }
     record(await zip.addEntry(`data/${table}.json`, jsonLines(source, table, counter), now))
     manifest.tables[table] = counter.rows
-    record(await zip.addEntry(`data/${table}.csv`, csvLines(source, table), now))
+    record(await zip.addEntry(`data/${table}.csv`, csvLines(source, table, columns), now))
   }
   const prefix = `${source.practiceId}/`
   for await (const page of objectPages(source)) {
