@@ -1,150 +1,198 @@
-// npm run bench:db -- [--practices=200] [--clients=100] [--iterations=200]
+// npm run bench:db -- [--practices=100] [--clients=500] [--rounds=30]
 //
-// Measures the RLS hot paths of the data model on an ephemeral local stack: a doula's client page,
-// a portal client's appointments, anonymous reads, a bulk insert with statement-level auditing and
-// the cascade delete of one practice. Full scale (CONVENTIONS: 2,000 practices x 500 clients)
-// is `--practices=2000 --clients=500` and needs several GB of disk and a few minutes to load.
-import { createHash, randomUUID } from 'node:crypto'
+// The data model's hot queries under RLS, as the practice's doula (role `authenticated` with her JWT
+// claims), against the same SQL as service_role (BYPASSRLS) with the same explicit practice filter.
+// Rounds alternate between the two so load on the machine hits both alike; medians are reported.
+// Then other tenants' data grows tenfold and the same queries run again, and finally practices are
+// deleted to time the cascade. Goals (issue #4): RLS ≤ 1.5 × bypass + 0.5 ms; growth ≤ 1.5×;
+// deleting a practice ≤ 1 s per 10,000 owned rows. Full scale is --practices=200 (×10 = 2,000).
+import { createHash } from 'node:crypto'
 import { parseArgs } from 'node:util'
-import { createClient } from '@supabase/supabase-js'
-import type { Sql, TransactionSql } from 'postgres'
+import type { Sql } from 'postgres'
 import { startLocalStack } from '../supabase/local/index.ts'
-import { signHs256 } from '../supabase/local/jwt.ts'
-import { loadKeys } from '../supabase/local/keys.ts'
 
 const { values } = parseArgs({
   options: {
-    practices: { type: 'string', default: '200' },
-    clients: { type: 'string', default: '100' },
-    iterations: { type: 'string', default: '200' },
+    practices: { type: 'string', default: '100' },
+    clients: { type: 'string', default: '500' },
+    rounds: { type: 'string', default: '30' },
   },
 })
-const PRACTICES = boundedInt(values.practices, 1, 5_000)
-const CLIENTS = boundedInt(values.clients, 1, 1_000)
-const ITERATIONS = boundedInt(values.iterations, 1, 10_000)
-const LOAD_BATCH = Math.max(1, Math.floor(50_000 / CLIENTS))
-
-function boundedInt(raw: string | undefined, min: number, max: number): number {
+const int = (raw: string | undefined, max: number) => {
   const n = Number(raw)
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`Expected an integer between ${min} and ${max}, got ${raw}`)
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`Expected an integer from 1 to ${max}, got ${raw}`)
   return n
 }
+const BASE = int(values.practices, 1_000)
+const CLIENTS = int(values.clients, 1_000)
+const ROUNDS = int(values.rounds, 1_000)
+/** Practices whose doulas run the queries; the rest are "other tenants". */
+const PROBES = Math.min(10, BASE)
 
-/** Deterministic ids (md5 of a label, as SQL and JS compute alike) so measurements need no lookups. */
-const uuidSql = (expr: string) => `md5(${expr})::uuid`
+const uuid = (expr: string) => `md5(${expr})::uuid`
+
+/**
+ * Inserts practices [from, to] with CLIENTS clients each, one journey per client, three milestones,
+ * two appointments, a note and a message. Triggers (audit) are off for the load: it is a generator,
+ * not a workload, and the audit cost is measured by its own tests.
+ */
+async function load(sql: Sql, from: number, to: number) {
+  const step = Math.max(1, Math.floor(20_000 / CLIENTS))
+  for (let a = from; a <= to; a += step) {
+    const b = Math.min(to, a + step - 1)
+    const p = `generate_series(${a}, ${b}) p`
+    const pc = `${p} cross join generate_series(1, ${CLIENTS}) c`
+    const practice = uuid(`'practice-' || p`)
+    const client = uuid(`'client-' || p || '-' || c`)
+    const journey = uuid(`'journey-' || p || '-' || c`)
+    await sql.begin(async (tx) => {
+      await tx.unsafe(`
+        set local session_replication_role = replica;
+        insert into auth.users (id, aud, role, email, email_confirmed_at, created_at, updated_at)
+          select ${uuid(`'doula-' || p`)}, 'authenticated', 'authenticated', 'doula-' || p || '@bench.local', now(), now(), now() from ${p};
+        insert into public.practices (id, name, slug, created_by) select ${practice}, 'Bench ' || p, 'bench-' || p, ${uuid(`'doula-' || p`)} from ${p};
+        insert into public.practice_members (practice_id, user_id, role) select ${practice}, ${uuid(`'doula-' || p`)}, 'owner' from ${p};
+        insert into public.clients (id, practice_id, first_name, last_name) select ${client}, ${practice}, 'Client', 'N' || lpad(c::text, 4, '0') from ${pc};
+        insert into public.journeys (id, practice_id, client_id, due_date, status)
+          select ${journey}, ${practice}, ${client}, current_date + (c % 280), (array['lead','consult','booked','active','postpartum'])[1 + c % 5] from ${pc};
+        insert into public.milestones (practice_id, client_id, journey_id, title, due_on)
+          select ${practice}, ${client}, ${journey}, 'Milestone ' || m, current_date + (c % 280) - m * 14 from ${pc} cross join generate_series(1, 3) m;
+        insert into public.appointments (practice_id, client_id, journey_id, doula_id, kind, starts_at, ends_at)
+          select ${practice}, ${client}, ${journey}, ${uuid(`'doula-' || p`)}, 'prenatal',
+                 date_trunc('day', now()) + ((c * 7 + k * 3) % 42) * interval '1 day' + interval '10 hours',
+                 date_trunc('day', now()) + ((c * 7 + k * 3) % 42) * interval '1 day' + interval '11 hours'
+          from ${pc} cross join generate_series(1, 2) k;
+        insert into public.notes (practice_id, client_id, journey_id, author_id, body)
+          select ${practice}, ${client}, ${journey}, ${uuid(`'doula-' || p`)}, 'Visit notes' from ${pc};
+        insert into public.messages (practice_id, client_id, sender_id, sender_side, body)
+          select ${practice}, ${client}, ${uuid(`'doula-' || p`)}, 'practice', 'Hello' from ${pc};
+      `)
+    })
+  }
+  await sql`analyze`
+}
+
+type Query = (p: number) => string
+const P = (p: number) => `md5('practice-${p}')::uuid`
+const C = (p: number) => `md5('client-${p}-${1 + (p * 37) % CLIENTS}')::uuid`
+
+const HOT: Record<string, Query> = {
+  'client list page (50 rows)': (p) => `
+    select c.id, c.first_name, c.last_name, j.due_date, j.status from public.clients c
+    left join public.journeys j on j.practice_id = c.practice_id and j.client_id = c.id
+    where c.practice_id = ${P(p)} and c.archived_at is null order by c.last_name, c.first_name, c.id limit 50`,
+  'client detail': (p) => `
+    select (select row_to_json(c) from public.clients c where c.practice_id = ${P(p)} and c.id = ${C(p)}),
+           (select json_agg(j) from public.journeys j where j.practice_id = ${P(p)} and j.client_id = ${C(p)}),
+           (select json_agg(m) from public.milestones m where m.practice_id = ${P(p)} and m.client_id = ${C(p)}),
+           (select json_agg(a) from public.appointments a where a.practice_id = ${P(p)} and a.client_id = ${C(p)})`,
+  'calendar week': (p) => `
+    select a.id, a.starts_at, a.kind from public.appointments a
+    where a.practice_id = ${P(p)} and a.starts_at >= date_trunc('week', now()) and a.starts_at < date_trunc('week', now()) + interval '7 days'
+    order by a.starts_at`,
+  'dashboard counts': (p) => `
+    select j.status, count(*) from public.journeys j where j.practice_id = ${P(p)} group by j.status order by j.status`,
+}
+
+/** md5 formatted as a uuid, as `md5(text)::uuid` computes it in SQL. */
 function uuidOf(label: string): string {
   const h = createHash('md5').update(label).digest('hex')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
-async function load(sql: Sql) {
-  for (let from = 1; from <= PRACTICES; from += LOAD_BATCH) {
-    const to = Math.min(PRACTICES, from + LOAD_BATCH - 1)
-    await sql.begin(async (tx) => {
-      await tx.unsafe(`
-        insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at, created_at, updated_at)
-        select '00000000-0000-0000-0000-000000000000'::uuid, ${uuidSql(`'owner-' || p`)}, 'authenticated', 'authenticated',
-               'owner-' || p || '@bench.local', now(), now(), now() from generate_series(${from}, ${to}) p
-        union all
-        select '00000000-0000-0000-0000-000000000000'::uuid, ${uuidSql(`'portal-' || p`)}, 'authenticated', 'authenticated',
-               'portal-' || p || '@bench.local', now(), now(), now() from generate_series(${from}, ${to}) p;
-        insert into public.practices (id, name, slug, created_by)
-        select ${uuidSql(`'practice-' || p`)}, 'Bench ' || p, 'bench-' || p, ${uuidSql(`'owner-' || p`)} from generate_series(${from}, ${to}) p;
-        insert into public.practice_members (practice_id, user_id, role)
-        select ${uuidSql(`'practice-' || p`)}, ${uuidSql(`'owner-' || p`)}, 'owner' from generate_series(${from}, ${to}) p;
-        insert into public.clients (id, practice_id, first_name, last_name, portal_user_id)
-        select ${uuidSql(`'client-' || p || '-' || c`)}, ${uuidSql(`'practice-' || p`)}, 'Client', c::text,
-               case when c = 1 then ${uuidSql(`'portal-' || p`)} end
-        from generate_series(${from}, ${to}) p cross join generate_series(1, ${CLIENTS}) c;
-        insert into public.journeys (id, practice_id, client_id, due_date, status)
-        select ${uuidSql(`'journey-' || p || '-' || c`)}, ${uuidSql(`'practice-' || p`)}, ${uuidSql(`'client-' || p || '-' || c`)},
-               current_date + (c % 280), 'booked'
-        from generate_series(${from}, ${to}) p cross join generate_series(1, ${CLIENTS}) c;
-        insert into public.appointments (practice_id, client_id, journey_id, kind, starts_at, ends_at, shared_with_client)
-        select ${uuidSql(`'practice-' || p`)}, ${uuidSql(`'client-' || p || '-' || c`)}, ${uuidSql(`'journey-' || p || '-' || c`)},
-               'prenatal', now() + make_interval(days => c % 30), now() + make_interval(days => c % 30, hours => 1), c % 2 = 0
-        from generate_series(${from}, ${to}) p cross join generate_series(1, ${CLIENTS}) c;`)
-    })
-    process.stdout.write(`\rloaded ${to}/${PRACTICES} practices`)
-  }
-  process.stdout.write('\n')
-  await sql`vacuum analyze`
-}
-
-function claims(sub: string) {
-  const now = Math.floor(Date.now() / 1000)
-  return { sub, role: 'authenticated', aud: 'authenticated', iat: now, exp: now + 3600, session_id: randomUUID() }
-}
-
-async function asUser(sql: Sql, sub: string | null, fn: (tx: TransactionSql) => Promise<unknown>): Promise<unknown> {
+/** One query as the practice's doula under RLS, or as service_role, in a transaction like PostgREST's. */
+async function run(sql: Sql, p: number, query: string, rls: boolean): Promise<{ ms: number; result: string }> {
+  const role = rls ? 'authenticated' : 'service_role'
+  const claims = rls ? { sub: uuidOf(`doula-${p}`), role } : { role }
   return sql.begin(async (tx) => {
-    await tx`select set_config('request.jwt.claims', ${JSON.stringify(sub ? claims(sub) : { role: 'anon' })}, true)`
-    await tx.unsafe(`set local role ${sub ? 'authenticated' : 'anon'}`)
-    return fn(tx)
+    await tx`select set_config('role', ${role}, true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`
+    const start = performance.now()
+    const rows = await tx.unsafe(query)
+    return { ms: performance.now() - start, result: JSON.stringify(rows) }
   })
 }
 
-async function timeIt(label: string, n: number, fn: (i: number) => Promise<unknown>) {
-  const samples: number[] = []
-  for (let i = 0; i < n; i++) {
-    const start = performance.now()
-    await fn(i)
-    samples.push(performance.now() - start)
-  }
-  samples.sort((a, b) => a - b)
-  const pct = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(2)
-  console.log(`${label.padEnd(58)} p50 ${pct(0.5).padStart(8)} ms   p95 ${pct(0.95).padStart(8)} ms   (n=${n})`)
+const timed = async (sql: Sql, p: number, query: string, rls: boolean) => (await run(sql, p, query, rls)).ms
+
+/** Both paths must return the same, non-empty result, or the timings compare nothing. */
+async function verify(sql: Sql, name: string, query: Query) {
+  const [rls, bypass] = [await run(sql, 1, query(1), true), await run(sql, 1, query(1), false)]
+  if (rls.result !== bypass.result || rls.result === '[]') throw new Error(`${name}: RLS and bypass results differ or are empty`)
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+async function measure(sql: Sql) {
+  const result: Record<string, { rls: number; bypass: number }> = {}
+  for (const [name, query] of Object.entries(HOT)) {
+    await verify(sql, name, query)
+    const rls: number[] = []
+    const bypass: number[] = []
+    for (let r = 0; r < ROUNDS; r++) {
+      const p = 1 + (r % PROBES)
+      if (r % 2 === 0) {
+        rls.push(await timed(sql, p, query(p), true))
+        bypass.push(await timed(sql, p, query(p), false))
+      } else {
+        bypass.push(await timed(sql, p, query(p), false))
+        rls.push(await timed(sql, p, query(p), true))
+      }
+    }
+    result[name] = { rls: median(rls), bypass: median(bypass) }
+  }
+  return result
+}
+
+async function ownedRows(sql: Sql, p: number): Promise<number> {
+  const tables = await sql<{ t: string }[]>`
+    select c.relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    join pg_attribute a on a.attrelid = c.oid and a.attname = 'practice_id'
+    where n.nspname = 'public' and c.relkind = 'r'`
+  let total = 1
+  for (const { t } of tables) {
+    const [row] = await sql.unsafe<{ n: number }[]>(`select count(*)::int as n from public.${t} where practice_id = ${P(p)}`)
+    total += row!.n
+  }
+  return total
+}
+
+const ms = (x: number) => x.toFixed(2)
 
 async function main() {
   const stack = await startLocalStack({ ephemeral: true, seed: false })
   try {
     const sql = stack.sql
-    console.log(`Loading ${PRACTICES} practices x ${CLIENTS} clients (with journeys and appointments)...`)
-    const loadStart = performance.now()
-    await load(sql)
-    console.log(`load: ${((performance.now() - loadStart) / 1000).toFixed(1)} s`)
+    let t = performance.now()
+    await load(sql, 1, BASE)
+    console.log(`Loaded ${BASE} practices × ${CLIENTS} clients in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    const small = await measure(sql)
+    t = performance.now()
+    await load(sql, BASE + 1, BASE * 10)
+    console.log(`Grew to ${BASE * 10} practices (other tenants ×10) in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    const large = await measure(sql)
 
-    const practice = (i: number) => (i % PRACTICES) + 1
-    const somePractice = uuidOf('practice-1')
+    console.log(`\n| query | RLS (${BASE} practices) | bypass | RLS goal met | RLS (${BASE * 10} practices) | growth | growth goal met |`)
+    console.log('|---|---:|---:|:---:|---:|---:|:---:|')
+    for (const name of Object.keys(HOT)) {
+      const s = small[name]!
+      const l = large[name]!
+      const growth = l.rls / s.rls
+      console.log(
+        `| ${name} | ${ms(s.rls)} ms | ${ms(s.bypass)} ms | ${s.rls <= 1.5 * s.bypass + 0.5 ? 'yes' : 'no'} | ${ms(l.rls)} ms | ${growth.toFixed(2)}× | ${growth <= 1.5 ? 'yes' : 'no'} |`,
+      )
+    }
 
-    await timeIt('doula: first 50 clients of her practice (SQL as role)', ITERATIONS, async (i) => {
-      const p = practice(i)
-      await asUser(sql, uuidOf(`owner-${p}`), (tx) =>
-        tx`select * from public.clients where practice_id = ${uuidOf(`practice-${p}`)} order by last_name, first_name limit 50`)
-    })
-    await timeIt('portal client: her shared appointments (SQL as role)', ITERATIONS, async (i) => {
-      const p = practice(i)
-      await asUser(sql, uuidOf(`portal-${p}`), (tx) =>
-        tx`select * from public.appointments where practice_id = ${uuidOf(`practice-${p}`)} and client_id = ${uuidOf(`client-${p}-1`)}
-           order by starts_at limit 50`)
-    })
-    await timeIt('anon: select from clients (denied by grants)', ITERATIONS, async () => {
-      await asUser(sql, null, (tx) => tx`select 1 from public.clients limit 1`).catch(() => undefined)
-    })
-
-    const keys = await loadKeys()
-    const owner1 = uuidOf('owner-1')
-    const api = createClient(stack.apiUrl, stack.anonKey, {
-      auth: { persistSession: false, autoRefreshToken: false },
-      realtime: { transport: (globalThis.WebSocket ?? class {}) as typeof WebSocket },
-      global: { headers: { Authorization: `Bearer ${await signHs256(claims(owner1), keys)}` } },
-    })
-    await timeIt('doula: first 50 clients through supabase-js (REST)', Math.min(ITERATIONS, 100), async () => {
-      const { error } = await api.from('clients').select('*').eq('practice_id', somePractice).order('last_name').limit(50)
-      if (error) throw new Error(error.message)
-    })
-
-    await timeIt(`bulk: ${CLIENTS} milestones in one statement (audited)`, 5, async () => {
-      await asUser(sql, owner1, (tx) => tx`
-        insert into public.milestones (practice_id, client_id, journey_id, title)
-        select ${somePractice}, md5('client-1-' || c)::uuid, md5('journey-1-' || c)::uuid, 'Bench'
-        from generate_series(1, ${CLIENTS}) c`)
-    })
-
-    await timeIt('cascade: delete one practice with everything in it', 3, async (i) => {
-      await sql.unsafe(`delete from public.practices where id = md5('practice-${PRACTICES - i}')::uuid`)
-    })
+    const deletions: number[] = []
+    for (const p of [BASE * 10, BASE * 10 - 1, BASE * 10 - 2]) {
+      const rows = await ownedRows(sql, p)
+      const start = performance.now()
+      await sql.unsafe(`delete from public.practices where id = ${P(p)}`)
+      const elapsed = performance.now() - start
+      deletions.push((elapsed / rows) * 10_000)
+      console.log(`\nDeleted a practice owning ${rows} rows in ${ms(elapsed)} ms`)
+    }
+    const perTenK = median(deletions)
+    console.log(`Cascade delete: ${ms(perTenK)} ms per 10,000 rows (goal ≤ 1000 ms): ${perTenK <= 1000 ? 'met' : 'not met'}`)
   } finally {
     await stack.stop()
   }
