@@ -104,4 +104,13 @@ test('a doula adds a client, sees her pregnancy at a glance, is warned about cap
   await expectNoSeriousA11yIssues(page)
   await page.goto('/dashboard/clients')
   await expect(page.getByTestId('clients-row').filter({ hasText: 'Maya Lopez' })).toContainText('25w 5d')
+
+  // Erasing one client: her name typed by hand, then she is gone from the list.
+  await page.getByTestId('clients-row').filter({ hasText: 'Dora Full' }).click()
+  await page.getByTestId('delete-client').locator('summary').click()
+  await page.getByLabel('Type "Dora Full" to confirm').fill('Dora Full')
+  await page.getByTestId('delete-client-submit').click()
+  await expect(page).toHaveURL(/\/dashboard\/clients$/)
+  await expect(page.getByTestId('clients-row').filter({ hasText: 'Dora Full' })).toHaveCount(0)
+  await expect(page.getByTestId('clients-row')).toHaveCount(4)
 })

@@ -20,6 +20,7 @@ import { getPracticeSettings } from '@/lib/practice/settings'
 import { createClient } from '@/lib/supabase/server'
 import { ArchiveButton } from './_components/archive-button'
 import { ClientTabs, type ClientTab } from './_components/client-tabs'
+import { DeleteClientForm } from './_components/delete-client-form'
 import { DeletionRequestNotice } from './_components/deletion-request-notice'
 import { InviteToPortal } from './_components/invite-to-portal'
 import { NotesPanel } from './_components/notes-panel'
@@ -116,6 +117,14 @@ export default async function ClientPage({
           </Card>
         ) : null}
       </div>
+      {active.role !== 'doula' && tab === 'overview' ? (
+        <details className="mt-10 rounded-xl border border-danger/30 p-5" data-test="delete-client">
+          <summary className="cursor-pointer font-medium text-danger">Delete her data from this practice</summary>
+          <div className="mt-4 max-w-lg">
+            <DeleteClientForm clientId={client.id} clientName={name} />
+          </div>
+        </details>
+      ) : null}
     </>
   )
 }
