@@ -43,8 +43,8 @@ export default function SecurityPage() {
       <section>
         <h2>Keys and providers</h2>
         <p>
-          Keys that can bypass the database rules are used only on our servers, for tasks such as billing
-          webhooks and account deletion, and never reach your browser. Our providers are Supabase (database,
+          Keys that can bypass the database rules are used only on our servers, for tasks such as sending queued emails
+          and account deletion, and never reach your browser. Our providers are Supabase (database,
           storage, sign-in), Vercel (hosting), Resend (email) and Stripe (billing).
         </p>
       </section>

@@ -39,8 +39,9 @@ export default function TermsPage() {
       <section>
         <h2>Billing</h2>
         <p>
-          Paid plans are billed by subscription through Stripe. You can cancel at any time; the practice keeps
-          working until the end of the period already paid.
+          DoulaOS does not charge yet. When paid plans start, they will be billed by subscription through Stripe,
+          announced in advance; you will be able to cancel at any time and keep working until the end of the period
+          already paid.
         </p>
       </section>
       <section>
