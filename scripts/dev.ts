@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REPO_ROOT, startLocalStack, type LocalStack } from '../supabase/local/index.ts'
+import { isAlive } from '../supabase/local/postgres.ts'
 import { readVercelCrons, startCronRunner } from './cron.ts'
 import { localAppEnv, localStackEnv } from './local-env.ts'
 
@@ -51,15 +52,6 @@ async function stopNext(child: ChildProcess, exited: Promise<unknown>) {
 }
 
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms))
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** The parent of `pid` from /proc (Linux); undefined elsewhere, when it is init, or when it is gone. */
 function parentOf(pid: number): number | undefined {

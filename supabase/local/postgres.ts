@@ -40,7 +40,8 @@ function postmasterPid(dataDir: string): number | null {
   return Number(readFileSync(pidFile, 'utf8').split('\n')[0]) || null
 }
 
-function isAlive(pid: number): boolean {
+/** True while a process with this pid exists (signal 0 only checks). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
