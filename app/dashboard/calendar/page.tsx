@@ -1,19 +1,14 @@
 import { CalendarDays } from 'lucide-react'
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
-import { Badge } from '@/components/ui/badge'
-import { Card, CardContent } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { listAgenda, type AgendaItem } from '@/lib/appointments/queries'
-import { APPOINTMENT_KIND_LABELS, type AppointmentKind } from '@/lib/calendar/ics'
+import { AppointmentList } from '../_components/appointment-list'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
 import { getPracticeSettings } from '@/lib/practice/settings'
 import { createClient } from '@/lib/supabase/server'
 
 export const metadata: Metadata = { title: 'Calendar' }
-
-const kindLabel = (kind: string) => APPOINTMENT_KIND_LABELS[kind as AppointmentKind] ?? 'Appointment'
 
 /** Appointments grouped by their day in the practice's time zone, in order. */
 function byDay(items: AgendaItem[], timeZone: string) {
@@ -47,23 +42,7 @@ export default async function CalendarPage() {
           {byDay(agenda, practice.timeZone).map(([day, items]) => (
             <section key={day} aria-label={day}>
               <h2 className="mb-2 text-sm font-semibold text-muted-foreground">{day}</h2>
-              <Card>
-                <CardContent className="p-0">
-                  <ul className="divide-y divide-border">
-                    {items.map((a) => (
-                      <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-3">
-                        <span className="w-20 shrink-0 text-sm tabular-nums text-muted-foreground">{time.format(new Date(a.startsAt))}</span>
-                        <Link href={`/dashboard/clients/${a.clientId}`} className="font-medium hover:underline">
-                          {a.clientName}
-                        </Link>
-                        <span className="text-sm text-muted-foreground">{kindLabel(a.kind)}</span>
-                        {a.status === 'cancelled' ? <Badge>Cancelled</Badge> : null}
-                        {a.location ? <span className="basis-full text-sm text-muted-foreground sm:ml-24">{a.location}</span> : null}
-                      </li>
-                    ))}
-                  </ul>
-                </CardContent>
-              </Card>
+              <AppointmentList items={items} format={time} showClient />
             </section>
           ))}
         </div>

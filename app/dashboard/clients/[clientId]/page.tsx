@@ -5,10 +5,8 @@ import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { Card, CardContent } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { listClientAppointments } from '@/lib/appointments/queries'
-import { APPOINTMENT_KIND_LABELS, type AppointmentKind } from '@/lib/calendar/ics'
 import { JOURNEY_STATUS_LABELS } from '@/lib/clients/client.schema'
 import { getClientOrThrow, listMilestones, type ClientDetail } from '@/lib/clients/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
@@ -18,6 +16,7 @@ import { requireDashboardContext } from '@/lib/practice/active-practice'
 import type { Db } from '@/lib/practice/db'
 import { getPracticeSettings } from '@/lib/practice/settings'
 import { createClient } from '@/lib/supabase/server'
+import { AppointmentList } from '../../_components/appointment-list'
 import { ArchiveButton } from './_components/archive-button'
 import { ClientTabs, type ClientTab } from './_components/client-tabs'
 import { DeleteClientForm } from './_components/delete-client-form'
@@ -101,20 +100,7 @@ export default async function ClientPage({
           />
         ) : null}
         {tab === 'appointments' && appointments.length > 0 ? (
-          <Card>
-            <CardContent className="p-0">
-              <ul className="divide-y divide-border" data-test="client-appointments">
-                {appointments.map((a) => (
-                  <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-3">
-                    <span className="text-sm tabular-nums text-muted-foreground">{when.format(new Date(a.startsAt))}</span>
-                    <span className="font-medium">{APPOINTMENT_KIND_LABELS[a.kind as AppointmentKind] ?? 'Appointment'}</span>
-                    {a.status === 'cancelled' ? <Badge>Cancelled</Badge> : null}
-                    {a.location ? <span className="basis-full text-sm text-muted-foreground">{a.location}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            </CardContent>
-          </Card>
+          <AppointmentList items={appointments} format={when} showClient={false} data-test="client-appointments" />
         ) : null}
       </div>
       {active.role !== 'doula' && tab === 'overview' ? (
