@@ -115,8 +115,11 @@ select '5eed1000-0000-4000-8000-000000000001',
        ('5eed3000-0000-4000-8000-00000000000' || a.n)::uuid,
        ('5eed0000-0000-4000-8000-00000000000' || a.doula)::uuid,
        a.kind,
-       date_trunc('day', now()) + make_interval(days => a.in_days, hours => a.at_hour),
-       date_trunc('day', now()) + make_interval(days => a.in_days, hours => a.at_hour, mins => a.minutes),
+       -- at_hour is a wall-clock hour in the practice's time zone.
+       (date_trunc('day', now() at time zone 'America/New_York') + make_interval(days => a.in_days, hours => a.at_hour))
+         at time zone 'America/New_York',
+       (date_trunc('day', now() at time zone 'America/New_York') + make_interval(days => a.in_days, hours => a.at_hour, mins => a.minutes))
+         at time zone 'America/New_York',
        a.location, a.video_url, 'scheduled', true
 from (values
   (1, 1, 'consult',    1, 15, 45, null,                         'https://meet.example.com/harbor-sofia'),
