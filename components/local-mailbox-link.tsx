@@ -11,10 +11,12 @@ export function LocalMailboxLink() {
   return (
     <p className="mt-4 flex items-center justify-center gap-2 text-sm text-muted-foreground" data-test="local-mailbox-link">
       <Inbox aria-hidden className="size-4" />
-      Running locally: emails arrive in the{' '}
-      <a href={url} target="_blank" rel="noreferrer" className="font-medium text-primary underline underline-offset-4">
-        local mailbox
-      </a>
+      <span>
+        Running locally: emails arrive in the{' '}
+        <a href={url} target="_blank" rel="noreferrer" className="font-medium text-primary underline underline-offset-4">
+          local mailbox
+        </a>
+      </span>
     </p>
   )
 }
