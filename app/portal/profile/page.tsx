@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
+import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { requirePortalContext } from '@/lib/portal/context'
 import { openDeletionRequest } from '@/lib/portal/profile'
@@ -30,9 +31,18 @@ export default async function PortalProfilePage() {
         <Card>
           <CardHeader>
             <CardTitle>Your data</CardTitle>
-            <CardDescription>You can ask {active.practiceName} to delete what they hold about you.</CardDescription>
+            <CardDescription>
+              Download a copy of what {active.practiceName} shares with you: your details, appointments, milestones, messages
+              and documents, in one zip file. You can also ask them to delete what they hold about you.
+            </CardDescription>
           </CardHeader>
-          <CardContent>
+          <CardContent className="flex flex-col gap-4">
+            <Button asChild className="self-start">
+              {/* A plain link: the browser streams the zip straight to disk. */}
+              <a href="/portal/export" download data-test="download-my-data">
+                Download my data
+              </a>
+            </Button>
             <DeletionRequest requestedAt={request?.requested_at ?? null} />
           </CardContent>
         </Card>

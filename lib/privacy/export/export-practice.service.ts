@@ -78,9 +78,12 @@ async function* objectPages(source: ExportSource) {
   }
 }
 
-/** Streams one stored object through a short-lived signed URL, never holding it whole. */
-async function* objectBytes(admin: SupabaseClient, path: string): AsyncIterable<Uint8Array> {
-  const { data, error } = await admin.storage.from(BUCKET).createSignedUrl(path, 60)
+/**
+ * Streams one stored object through a short-lived signed URL, never holding it whole. Signed as
+ * `client`: the service role here, her own session for the portal's "Download my data".
+ */
+export async function* objectBytes(client: SupabaseClient, path: string): AsyncIterable<Uint8Array> {
+  const { data, error } = await client.storage.from(BUCKET).createSignedUrl(path, 60)
   if (error) throw new Error(`Signing ${path} for the export: ${error.message}`)
   const res = await fetch(data.signedUrl)
   if (!res.ok || !res.body) throw new Error(`Downloading ${path} for the export: HTTP ${res.status}`)
