@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { SupabaseClient } from '@supabase/supabase-js'
-import { checkDocument, FILE_PROBLEM_MESSAGES, safeDisplayName, SNIFF_BYTES, type FileProblem } from './file-type'
+import { FILE_PROBLEM_MESSAGES, MAX_DOCUMENT_BYTES, safeDisplayName, checkDocument, type FileProblem } from './file-type'
+import { meterBody } from './metered-body'
 
 export const DOCUMENTS_BUCKET = 'client-files'
 /** Download links are minted after the access check and live no longer than this. */
@@ -17,18 +18,48 @@ export type UploadResult =
 
 const EXTENSIONS = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/heic': 'heic' } as const
 
+export type DocumentBody = Uint8Array | ReadableStream<Uint8Array> | null
+
+const asStream = (body: DocumentBody): ReadableStream<Uint8Array> | null =>
+  body instanceof Uint8Array ? new Blob([body as Uint8Array<ArrayBuffer>]).stream() : body
+
+const refused = (problem: FileProblem): UploadResult => ({ ok: false, problem, message: FILE_PROBLEM_MESSAGES[problem] })
+
 /**
- * Stores a checked document as the signed-in user (her RLS decides the folder she may write).
- * Order matters: check → object → row; a failed row insert removes the object, so a refused or
+ * Stores a document as the signed-in user (her RLS decides the folder she may write), streaming
+ * the body straight through to Storage: the type is sniffed from the first bytes, the size is
+ * enforced while the bytes pass (reading stops at the limit), and the app never holds the file.
+ * Order matters: check → object → row; any failure removes what was written, so a refused or
  * failed upload leaves neither a row nor an object.
  */
-export async function storeDocument(db: SupabaseClient, owner: DocumentOwner, fileName: string, bytes: Uint8Array): Promise<UploadResult> {
-  const check = checkDocument(bytes.byteLength, bytes.subarray(0, SNIFF_BYTES))
-  if (!check.ok) return { ok: false, problem: check.problem, message: check.message }
+export async function storeDocument(
+  db: SupabaseClient,
+  owner: DocumentOwner,
+  fileName: string,
+  body: DocumentBody,
+  limit = MAX_DOCUMENT_BYTES,
+): Promise<UploadResult> {
+  const metered = await meterBody(asStream(body), limit)
+  if (metered.empty) return refused('empty')
+  // The size so far is the head's: the limit is enforced while the rest streams.
+  const check = checkDocument(metered.head.byteLength, metered.head)
+  if (!check.ok) {
+    await metered.discard()
+    return refused(check.problem)
+  }
+  const type = check.type
   const id = randomUUID()
   // The key is generated here; her file name only ever lives in the row's file_name.
-  const path = `${owner.practiceId}/${owner.clientId}/${id}.${EXTENSIONS[check.type]}`
-  const uploaded = await db.storage.from(DOCUMENTS_BUCKET).upload(path, bytes, { contentType: check.type, upsert: false })
+  const path = `${owner.practiceId}/${owner.clientId}/${id}.${EXTENSIONS[type]}`
+  const bucket = db.storage.from(DOCUMENTS_BUCKET)
+  const uploaded = await bucket.upload(path, metered.stream, { contentType: type, upsert: false, duplex: 'half' })
+  await metered.discard()
+  if (metered.tooLarge()) {
+    // Storage saw the request break off mid-body and keeps nothing; the remove is for a backend
+    // that kept a partial object anyway.
+    if (!uploaded.error) await bucket.remove([path])
+    return refused('too_large')
+  }
   if (uploaded.error) return { ok: false, problem: 'storage', message: 'We could not store this file. Please try again.' }
   const name = safeDisplayName(fileName)
   const { error } = await db.from('documents').insert({
@@ -37,17 +68,17 @@ export async function storeDocument(db: SupabaseClient, owner: DocumentOwner, fi
     client_id: owner.clientId,
     storage_path: path,
     file_name: name,
-    mime_type: check.type,
-    size_bytes: bytes.byteLength,
+    mime_type: type,
+    size_bytes: metered.bytesRead(),
   })
   if (error) {
-    await db.storage.from(DOCUMENTS_BUCKET).remove([path])
+    await bucket.remove([path])
     return { ok: false, problem: 'storage', message: 'We could not save this file. Please try again.' }
   }
   return { ok: true, id, fileName: name }
 }
 
-export const tooLargeResult = (): UploadResult => ({ ok: false, problem: 'too_large', message: FILE_PROBLEM_MESSAGES.too_large })
+export const tooLargeResult = (): UploadResult => refused('too_large')
 
 interface DocumentRow {
   id: string
