@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { LOCAL_CRON_SECRET } from '../../scripts/local-env'
+import { readZip } from '../unit/privacy/zip-reader'
 import { SignupPage } from './pages/signup-page'
 import { confirmLink, latestId, waitForMail } from './support/mailbox'
 import { expect, test, uniqueEmail } from './fixtures'
@@ -10,7 +12,7 @@ function env(name: string): string {
   return value
 }
 
-/** Service-role REST, for rows no screen creates yet in this branch (client record, care plan). */
+/** Service-role REST, for the care plan the doula would enter on screens this test is not about. */
 async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
   const key = env('E2E_SERVICE_ROLE_KEY')
   const res = await fetch(`${env('E2E_API_URL')}${path}`, {
@@ -26,7 +28,7 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `tests/e2e/screenshots/portal-${name}-390.png`, fullPage: true })
 }
 
-test('a client signs in to her portal: appointment, milestone, upload, message, and the reply notification email', async ({ browser }) => {
+test('a client signs in to her portal: appointment, milestone, upload, message, the reply from the inbox by email, and her data download', async ({ browser }) => {
   test.setTimeout(180_000)
   const doulaEmail = uniqueEmail('doula')
   const clientEmail = uniqueEmail('client')
@@ -46,6 +48,8 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
     practice_id: practice!.id, client_id: client!.id, journey_id: journey!.id, kind: 'prenatal',
     starts_at: start.toISOString(), ends_at: new Date(start.getTime() + 3_600_000).toISOString(), location: '12 Harbor Street',
   })
+  const privateNote = `Private: partner seemed anxious ${Date.now()}`
+  await rest('POST', '/rest/v1/notes', { practice_id: practice!.id, client_id: client!.id, journey_id: journey!.id, body: privateNote })
   await rest('POST', '/rest/v1/milestones', { practice_id: practice!.id, client_id: client!.id, journey_id: journey!.id, title: 'Birth plan review', shared_with_client: true })
   // What "Invite to portal" does: a login for her email, linked to her record.
   const link = await rest<{ id: string }>('POST', '/auth/v1/admin/generate_link', { type: 'magiclink', email: clientEmail })
@@ -54,6 +58,7 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
   const portal = await context.newPage()
   await portal.goto('/portal-login')
+  await shoot(portal, 'login')
   const before = await latestId(clientEmail)
   await portal.getByTestId('login-email').fill(clientEmail)
   await portal.getByTestId('login-submit').click()
@@ -84,13 +89,17 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await portal.getByTestId('message-send').click()
   await expect(portal.getByTestId('message')).toContainText('I uploaded my birth plan')
 
-  // The doula's reply. The dashboard shell does not render in this branch yet (its nav passes icon
-  // components to a client component), so the reply is posted the way her inbox would post it.
-  const [saved] = await rest<{ id: string }[]>('GET', `/rest/v1/messages?select=id&client_id=eq.${client!.id}&sender_side=eq.client`)
-  expect(saved).toBeDefined()
-  const [member] = await rest<{ user_id: string }[]>('GET', `/rest/v1/practice_members?select=user_id&practice_id=eq.${practice!.id}`)
+  // The doula answers from her inbox: the thread shows as unread, opening it marks it read.
   const beforeReply = await latestId(clientEmail)
-  await rest('POST', '/rest/v1/messages', { practice_id: practice!.id, client_id: client!.id, sender_id: member!.user_id, sender_side: 'practice', body: 'Thank you, Ines! See you on Thursday.' })
+  await doula.goto('/dashboard/messages')
+  await expect(doula.getByTestId('inbox-thread')).toContainText('Ines')
+  await expect(doula.getByTestId('inbox-unread')).toContainText('1 unread')
+  await doula.getByTestId('inbox-thread').click()
+  await expect(doula).toHaveURL(new RegExp(`/dashboard/messages/${client!.id}$`))
+  await expect(doula.getByTestId('message-thread')).toContainText('I uploaded my birth plan')
+  await doula.getByTestId('message-body').fill('Thank you, Ines! See you on Thursday.')
+  await doula.getByTestId('message-send').click()
+  await expect(doula.getByTestId('message-thread')).toContainText('See you on Thursday')
 
   // The cron drains the outbox; the email says only that a message is waiting.
   const drain = await fetch(new URL('/api/cron/outbox', env('E2E_BASE_URL')), { headers: { Authorization: `Bearer ${LOCAL_CRON_SECRET}` } })
@@ -107,6 +116,20 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await portal.goto('/portal/profile')
   await expect(portal.getByTestId('contact-form')).toBeVisible()
   await shoot(portal, 'profile')
+
+  // "Download my data": one zip with her thread and her upload, and nothing the practice keeps private.
+  const [download] = await Promise.all([portal.waitForEvent('download'), portal.getByTestId('download-my-data').click()])
+  expect(download.suggestedFilename()).toMatch(/^my-doulaos-data-\d{4}-\d{2}-\d{2}\.zip$/)
+  const archive = await readFile((await download.path())!)
+  expect(archive.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]))
+  const entries = new Map(readZip(archive).entries.map((e) => [e.name, e.data]))
+  expect(entries.get('data/messages.json')!.toString('utf8')).toContain('I uploaded my birth plan')
+  expect(entries.get('data/messages.json')!.toString('utf8')).toContain('See you on Thursday')
+  const upload = [...entries.keys()].find((name) => name.startsWith('files/') && name.endsWith('-birth-plan.pdf'))
+  expect(upload).toBeDefined()
+  expect(entries.get(upload!)!.toString('latin1')).toBe('%PDF-1.7\n%%EOF\n')
+  expect(archive.toString('latin1')).not.toContain(privateNote)
+  expect(entries.has('manifest.json')).toBe(true)
   await context.close()
   await doula.close()
 })
