@@ -1,4 +1,4 @@
-import { CalendarDays, CheckCircle2, Circle, MessageCircle } from 'lucide-react'
+import { Baby, CalendarDays, CheckCircle2, Circle, ListChecks, MessageCircle } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
@@ -21,7 +21,10 @@ function Progress({ dueDate, timeZone }: { dueDate: string; timeZone: string }) 
   return (
     <Card data-test="portal-progress">
       <CardHeader>
-        <CardTitle>Your pregnancy</CardTitle>
+        <CardTitle className="flex items-center gap-2">
+          <Baby aria-hidden className="size-5 text-primary" />
+          Your pregnancy
+        </CardTitle>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         <p className="text-2xl font-semibold">{formatGestationalAge(age)}</p>
@@ -89,7 +92,10 @@ export default async function PortalHomePage() {
         {milestones.length > 0 ? (
           <Card data-test="portal-milestones">
             <CardHeader>
-              <CardTitle>Milestones</CardTitle>
+              <CardTitle className="flex items-center gap-2">
+                <ListChecks aria-hidden className="size-5 text-primary" />
+                Milestones
+              </CardTitle>
             </CardHeader>
             <CardContent>
               <ul className="flex flex-col gap-2">

@@ -24,8 +24,16 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<T>
   return (await res.json()) as T
 }
 
+/**
+ * The whole page as a phone shows it scrolled: the viewport is stretched to the page's height first,
+ * so the fixed tab bar sits at the bottom instead of floating over the middle of a fullPage shot.
+ */
 async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `tests/e2e/screenshots/portal-${name}-390.png`, fullPage: true })
+  const viewport = page.viewportSize()!
+  const height = await page.evaluate(() => document.documentElement.scrollHeight)
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) })
+  await page.screenshot({ path: `tests/e2e/screenshots/portal-${name}-${viewport.width}.png` })
+  await page.setViewportSize(viewport)
 }
 
 test('a client signs in to her portal: appointment, milestone, upload, message, the reply from the inbox by email, and her data download', async ({ browser }) => {
@@ -44,6 +52,7 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   const due = new Date(Date.now() + 70 * 86_400_000).toISOString().slice(0, 10)
   const [journey] = await rest<{ id: string }[]>('POST', '/rest/v1/journeys', { practice_id: practice!.id, client_id: client!.id, due_date: due, status: 'booked' })
   const start = new Date(Date.now() + 3 * 86_400_000)
+  start.setUTCHours(15, 0, 0, 0)
   await rest('POST', '/rest/v1/appointments', {
     practice_id: practice!.id, client_id: client!.id, journey_id: journey!.id, kind: 'prenatal',
     starts_at: start.toISOString(), ends_at: new Date(start.getTime() + 3_600_000).toISOString(), location: '12 Harbor Street',
@@ -116,6 +125,9 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await portal.goto('/portal/profile')
   await expect(portal.getByTestId('contact-form')).toBeVisible()
   await shoot(portal, 'profile')
+  await portal.setViewportSize({ width: 1280, height: 800 })
+  await shoot(portal, 'profile')
+  await portal.setViewportSize({ width: 390, height: 844 })
 
   // "Download my data": one zip with her thread and her upload, and nothing the practice keeps private.
   const [download] = await Promise.all([portal.waitForEvent('download'), portal.getByTestId('download-my-data').click()])
