@@ -20,7 +20,7 @@ test.describe('portal access', () => {
     await expect(page.getByTestId('check-email')).toBeVisible()
   })
 
-  test('a login without a client record reaches no portal page, file or calendar entry', async ({ page, signupPage }) => {
+  test('a login without a client record reaches no portal page, file, calendar entry or data download', async ({ page, signupPage }) => {
     const email = uniqueEmail('not-a-client')
     await signupPage.goto()
     await signupPage.signUp({ fullName: 'Rosa Lind', practiceName: 'North Star Doulas', email })
@@ -39,5 +39,8 @@ test.describe('portal access', () => {
     expect(file.status()).toBe(404)
     const upload = await page.request.post('/api/documents?name=x.pdf', { data: Buffer.from('%PDF-1.7\n') })
     expect(upload.status()).toBe(403)
+    const data = await page.request.get('/portal/export', { maxRedirects: 0 })
+    expect(data.status()).toBe(403)
+    expect(data.headers()['content-type']).not.toContain('zip')
   })
 })
