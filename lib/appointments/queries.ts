@@ -155,3 +155,25 @@ function toAgendaItem(a: AgendaRow): AgendaItem {
     sharedWithClient: a.shared_with_client,
   }
 }
+
+export interface AppointmentNote {
+  id: string
+  appointmentId: string
+  authorId: string | null
+  body: string
+  updatedAt: string
+}
+
+/** Private notes on one client's appointments, oldest first. Clients have no policy on notes at all. */
+export async function listAppointmentNotes(db: Db, practiceId: string, clientId: string): Promise<AppointmentNote[]> {
+  const { data, error } = await db
+    .from('notes')
+    .select('id, appointment_id, author_id, body, updated_at')
+    .eq('practice_id', practiceId)
+    .eq('client_id', clientId)
+    .not('appointment_id', 'is', null)
+    .order('created_at')
+    .limit(RANGE_LIMIT)
+  if (error) throw dbFailure('load the appointment notes', error)
+  return data.flatMap((n) => (n.appointment_id ? [{ id: n.id, appointmentId: n.appointment_id, authorId: n.author_id, body: n.body, updatedAt: n.updated_at }] : []))
+}

@@ -1,5 +1,6 @@
 import { Pencil } from 'lucide-react'
 import Link from 'next/link'
+import type { ReactNode } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent } from '@/components/ui/card'
 import type { AgendaItem } from '@/lib/appointments/queries'
@@ -45,12 +46,15 @@ export function AppointmentList({
   format,
   showClient,
   manage,
+  footer,
   'data-test': dataTest,
 }: {
   items: AgendaItem[]
   format: Intl.DateTimeFormat
   showClient: boolean
   manage?: ManageOptions
+  /** Extra content under a row, such as its private note. */
+  footer?: (item: AgendaItem) => ReactNode
   'data-test'?: string
 }) {
   return (
@@ -91,6 +95,7 @@ export function AppointmentList({
                   </span>
                 ) : null}
                 {a.location ? <span className="basis-full text-sm text-muted-foreground">{a.location}</span> : null}
+                {footer?.(a)}
               </li>
             )
           })}

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppointmentFormInput } from '../../../lib/appointments/appointment.schema.ts'
 import { cancelAppointment, checkConflicts, saveAppointment } from '../../../lib/appointments/appointment.service.ts'
+import { listAppointmentNotes } from '../../../lib/appointments/queries.ts'
+import { saveNote } from '../../../lib/notes/notes.service.ts'
 import { createClient } from '../../../lib/clients/save-client.service.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { clientForm, dayFromToday, fieldErrorsOf, newPractice, type PracticeFixture } from './fixtures.ts'
@@ -140,5 +142,17 @@ describe('editing and cancelling', () => {
 
   it('refuses a malformed id on its field', async () => {
     expect(await fieldErrorsOf(() => cancelAppointment(a.doulaDb, a.id, { appointmentId: 'nope' }))).toEqual({ appointmentId: expect.any(String) })
+  })
+})
+
+describe('private notes on an appointment', () => {
+  it('keeps a note on one appointment, visible to the practice only', async () => {
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(40) }))
+    const { noteId } = await saveNote(a.doulaDb, a.id, { clientId: clientA, appointmentId, body: 'Bring the birth ball.' })
+    expect(await listAppointmentNotes(a.ownerDb, a.id, clientA)).toEqual([
+      expect.objectContaining({ id: noteId, appointmentId, authorId: a.doula.id, body: 'Bring the birth ball.' }),
+    ])
+    expect(await listAppointmentNotes(b.doulaDb, a.id, clientA)).toEqual([])
+    await expect(saveNote(b.doulaDb, b.id, { clientId: clientA, appointmentId, body: 'Not mine' })).rejects.toMatchObject({ code: 'not_found' })
   })
 })

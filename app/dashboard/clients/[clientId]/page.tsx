@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { listClientAppointments } from '@/lib/appointments/queries'
+import { listAppointmentNotes, listClientAppointments } from '@/lib/appointments/queries'
 import { JOURNEY_STATUS_LABELS } from '@/lib/clients/client.schema'
 import { getClientOrThrow, listMilestones, type ClientDetail } from '@/lib/clients/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
@@ -51,11 +51,12 @@ export default async function ClientPage({
   const db = await createClient()
   const [client, practice] = await Promise.all([loadClient(db, active.practiceId, clientId), getPracticeSettings(db, active.practiceId)])
   const journey = client.current
-  const [milestones, notes, appointments, members] = await Promise.all([
+  const [milestones, notes, appointments, members, appointmentNotes] = await Promise.all([
     journey && tab === 'overview' ? listMilestones(db, active.practiceId, journey.id) : Promise.resolve([]),
     journey && tab === 'notes' ? listJourneyNotes(db, active.practiceId, journey.id) : Promise.resolve([]),
     tab === 'appointments' ? listClientAppointments(db, active.practiceId, client.id) : Promise.resolve([]),
     tab === 'appointments' ? listMembers(db, active.practiceId) : Promise.resolve([]),
+    tab === 'appointments' ? listAppointmentNotes(db, active.practiceId, client.id) : Promise.resolve([]),
   ])
   const name = [client.first_name, client.last_name].filter(Boolean).join(' ')
 
@@ -92,6 +93,8 @@ export default async function ClientPage({
             clientId={client.id}
             hasJourney={journey !== null}
             appointments={appointments}
+            notes={appointmentNotes}
+            userId={user.id}
             members={members.map((m) => ({ value: m.userId, label: m.name }))}
             defaultDoulaId={journey?.primary_doula_id ?? ''}
             timeZone={practice.timeZone}

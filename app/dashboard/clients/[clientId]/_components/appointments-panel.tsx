@@ -1,15 +1,18 @@
 import { CalendarDays } from 'lucide-react'
 import { EmptyState } from '@/components/ui/empty-state'
-import type { AgendaItem } from '@/lib/appointments/queries'
+import type { AgendaItem, AppointmentNote } from '@/lib/appointments/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
 import { AppointmentList } from '../../../_components/appointment-list'
 import { AppointmentDialog } from '../../../calendar/_components/appointment-dialog'
+import { AppointmentNotes } from './appointment-notes'
 
 /** Her appointments, newest first, with booking, editing and cancelling. */
 export function AppointmentsPanel({
   clientId,
   hasJourney,
   appointments,
+  notes,
+  userId,
   members,
   defaultDoulaId,
   timeZone,
@@ -17,6 +20,8 @@ export function AppointmentsPanel({
   clientId: string
   hasJourney: boolean
   appointments: AgendaItem[]
+  notes: AppointmentNote[]
+  userId: string
   members: { value: string; label: string }[]
   defaultDoulaId: string
   timeZone: string
@@ -53,7 +58,14 @@ export function AppointmentsPanel({
   return (
     <div className="flex flex-col gap-4">
       <div className="flex justify-end">{book}</div>
-      <AppointmentList items={appointments} format={when} showClient={false} manage={{ timeZone, members }} data-test="client-appointments" />
+      <AppointmentList
+        items={appointments}
+        format={when}
+        showClient={false}
+        manage={{ timeZone, members }}
+        footer={(a) => <AppointmentNotes clientId={clientId} appointmentId={a.id} notes={notes.filter((n) => n.appointmentId === a.id)} userId={userId} />}
+        data-test="client-appointments"
+      />
     </div>
   )
 }
