@@ -42,7 +42,8 @@ test('a doula books, sees, edits and cancels appointments, warned when double-bo
   await expect(page).toHaveURL(/\/dashboard$/)
 
   const clients = new ClientsPage(page)
-  await clients.create({ firstName: 'Maya', lastName: 'Lopez', dueDate: dayFromToday(20) })
+  // Due in 10 days: on call from 4 days ago (38w0d) through 24 days ahead (42w0d).
+  await clients.create({ firstName: 'Maya', lastName: 'Lopez', dueDate: dayFromToday(10) })
   const clientUrl = page.url()
   const date = dayFromToday(2)
 

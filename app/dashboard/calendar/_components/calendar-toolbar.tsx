@@ -81,7 +81,7 @@ export function CalendarToolbar({
           <input type="checkbox" name="cancelled" value="show" defaultChecked={params.showCancelled} className="size-4 accent-primary" data-test="calendar-show-cancelled" />
           Show cancelled
         </label>
-        <button type="submit" className={linkClass} data-test="calendar-filter-apply">
+        <button type="submit" className={cn(linkClass, 'h-11')} data-test="calendar-filter-apply">
           Apply
         </button>
       </form>

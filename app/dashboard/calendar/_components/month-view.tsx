@@ -60,8 +60,8 @@ export function MonthView({
                   {dayOfMonth(day.date)}
                 </span>
                 {day.onCall.length > 0 ? (
-                  <span className="rounded bg-secondary px-1.5 text-xs text-secondary-foreground" data-test="on-call-count">
-                    {day.onCall.length} on call
+                  <span className="truncate rounded bg-secondary px-1.5 text-xs text-secondary-foreground" data-test="on-call-count" title={day.onCall.map((m) => m.clientName).join(', ')}>
+                    {day.onCall.length === 1 ? `On call: ${day.onCall[0]!.clientName}` : `${day.onCall.length} on call`}
                   </span>
                 ) : null}
                 {day.appointments.slice(0, MAX_IN_CELL).map((a) => (
