@@ -20,7 +20,14 @@ export const metadata: Metadata = { title: 'Calendar' }
 
 const MONTH_TITLE = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
 const SHORT_DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
+const MONTH_DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
 const asDate = (date: string) => new Date(`${date}T00:00:00Z`)
+
+/** "Nov 23 – Nov 29, 2026", with both years only when the period spans two. */
+const periodTitle = (first: string, last: string) =>
+  first.slice(0, 4) === last.slice(0, 4)
+    ? `${MONTH_DAY.format(asDate(first))} – ${SHORT_DAY.format(asDate(last))}`
+    : `${SHORT_DAY.format(asDate(first))} – ${SHORT_DAY.format(asDate(last))}`
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { active, user } = await requireDashboardContext()
@@ -47,7 +54,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const title =
     params.view === 'month'
       ? MONTH_TITLE.format(asDate(params.date))
-      : `${SHORT_DAY.format(asDate(days.start))} – ${SHORT_DAY.format(asDate(addDays(days.end, -1)))}`
+      : periodTitle(days.start, addDays(days.end, -1))
   const isMember = (id: string) => members.some((m) => m.userId === id)
   const bookDate = diffDays(today, params.date) >= 0 || params.view !== 'week' ? params.date : today
 
