@@ -145,6 +145,51 @@ export type Database = {
           },
         ]
       }
+      calendar_feeds: {
+        Row: {
+          created_at: string
+          id: string
+          member_id: string
+          practice_id: string
+          private: boolean
+          revoked_at: string | null
+          token_hash: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          member_id: string
+          practice_id: string
+          private?: boolean
+          revoked_at?: string | null
+          token_hash: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          member_id?: string
+          practice_id?: string
+          private?: boolean
+          revoked_at?: string | null
+          token_hash?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "calendar_feeds_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "calendar_feeds_practice_id_member_id_fkey"
+            columns: ["practice_id", "member_id"]
+            isOneToOne: false
+            referencedRelation: "practice_members"
+            referencedColumns: ["practice_id", "user_id"]
+          },
+        ]
+      }
       client_deletion_requests: {
         Row: {
           client_id: string

@@ -60,10 +60,35 @@ function toEvent(entry: CalendarEntry, hide: boolean): EventAttributes {
   }
 }
 
+/** A whole-day, free-time event such as an on-call window (dates inclusive, in the practice's calendar). */
+export interface AllDayEntry {
+  uid: string
+  title: string
+  /** "YYYY-MM-DD" */
+  start: string
+  /** "YYYY-MM-DD", inclusive; ICS ends all-day events on the day after. */
+  end: string
+}
+
+const dateParts = (date: string): [number, number, number] => date.split('-').map(Number) as [number, number, number]
+
+function toAllDayEvent(entry: AllDayEntry): EventAttributes {
+  const [y, m, d] = dateParts(entry.end)
+  const dayAfter = new Date(Date.UTC(y, m - 1, d + 1))
+  return {
+    uid: `${entry.uid}@doulaos.app`,
+    start: dateParts(entry.start),
+    end: [dayAfter.getUTCFullYear(), dayAfter.getUTCMonth() + 1, dayAfter.getUTCDate()],
+    title: entry.title,
+    // On call is availability, not a meeting: it must not block her calendar as busy.
+    transp: 'TRANSPARENT',
+  }
+}
+
 /** An RFC 5545 calendar of appointments, for subscription feeds and "add to calendar" downloads. */
-export function buildCalendar(entries: CalendarEntry[], options: CalendarOptions): string {
+export function buildCalendar(entries: CalendarEntry[], options: CalendarOptions, allDay: AllDayEntry[] = []): string {
   const { error, value } = createEvents(
-    entries.map((e) => toEvent(e, options.hideClientDetails)),
+    [...entries.map((e) => toEvent(e, options.hideClientDetails)), ...allDay.map(toAllDayEvent)],
     { productId: '-//DoulaOS//Appointments//EN', calName: options.name, method: 'PUBLISH' },
   )
   if (error || value === null) throw error ?? new Error('Could not build the calendar')

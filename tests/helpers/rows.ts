@@ -138,6 +138,12 @@ export async function newNotification(sql: Sql, practiceId: string) {
   })
 }
 
+/** The member's live ICS feed in the practice (kept if she already has one). */
+export async function newCalendarFeed(sql: Sql, practiceId: string, memberId: string) {
+  await sql`insert into public.calendar_feeds (practice_id, member_id, token_hash)
+            values (${practiceId}, ${memberId}, ${sha256Hex(randomUUID())}) on conflict do nothing`
+}
+
 /** One row in every tenant table for client `c` (and her practice), written as `memberId`. */
 export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string) {
   const templateId = await newFormTemplate(sql, c.practiceId)
@@ -155,4 +161,5 @@ export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string
   await newAuditRow(sql, c.practiceId)
   await newNotification(sql, c.practiceId)
   await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})`
+  await newCalendarFeed(sql, c.practiceId, memberId)
 }

@@ -1,43 +1,104 @@
+import { Pencil } from 'lucide-react'
 import Link from 'next/link'
+import type { ReactNode } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent } from '@/components/ui/card'
 import type { AgendaItem } from '@/lib/appointments/queries'
+import { toWallClock } from '@/lib/appointments/zoned-time'
 import { APPOINTMENT_KIND_LABELS, type AppointmentKind } from '@/lib/calendar/ics'
+import { cn } from '@/lib/cn'
+import { AppointmentDialog } from '../calendar/_components/appointment-dialog'
+import { CancelAppointment } from '../calendar/_components/cancel-appointment'
 
-const kindLabel = (kind: string) => APPOINTMENT_KIND_LABELS[kind as AppointmentKind] ?? 'Appointment'
+export const kindLabel = (kind: string) => APPOINTMENT_KIND_LABELS[kind as AppointmentKind] ?? 'Appointment'
+
+/** What a row needs to offer editing and cancelling. */
+export interface ManageOptions {
+  timeZone: string
+  members: { value: string; label: string }[]
+}
+
+/** The form's values for an existing appointment, on the practice's wall clock. */
+export function editValues(a: AgendaItem, timeZone: string) {
+  const start = toWallClock(new Date(a.startsAt), timeZone)
+  const end = toWallClock(new Date(a.endsAt), timeZone)
+  return {
+    appointmentId: a.id,
+    clientId: a.clientId,
+    kind: a.kind as AppointmentKind,
+    date: start.date,
+    startTime: start.time,
+    endTime: end.time,
+    doulaId: a.doulaId ?? '',
+    location: a.location ?? '',
+    videoUrl: a.videoUrl ?? '',
+    sharedWithClient: a.sharedWithClient,
+    bookAnyway: false,
+  }
+}
 
 /**
  * Appointments as a card of rows, times in the practice's zone. The calendar names the client on each
- * row; a client's own page does not (`showClient`).
+ * row; a client's own page does not (`showClient`). Cancelled ones stay listed, struck through.
  */
 export function AppointmentList({
   items,
   format,
   showClient,
+  manage,
+  footer,
   'data-test': dataTest,
 }: {
   items: AgendaItem[]
   format: Intl.DateTimeFormat
   showClient: boolean
+  manage?: ManageOptions
+  /** Extra content under a row, such as its private note. */
+  footer?: (item: AgendaItem) => ReactNode
   'data-test'?: string
 }) {
   return (
     <Card>
       <CardContent className="p-0">
         <ul className="divide-y divide-border" data-test={dataTest}>
-          {items.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-3">
-              <span className="text-sm tabular-nums text-muted-foreground">{format.format(new Date(a.startsAt))}</span>
-              {showClient ? (
-                <Link href={`/dashboard/clients/${a.clientId}`} className="font-medium hover:underline">
-                  {a.clientName}
-                </Link>
-              ) : null}
-              <span className={showClient ? 'text-sm text-muted-foreground' : 'font-medium'}>{kindLabel(a.kind)}</span>
-              {a.status === 'cancelled' ? <Badge>Cancelled</Badge> : null}
-              {a.location ? <span className="basis-full text-sm text-muted-foreground">{a.location}</span> : null}
-            </li>
-          ))}
+          {items.map((a) => {
+            const cancelled = a.status === 'cancelled'
+            const summary = `${kindLabel(a.kind)}${showClient ? ` with ${a.clientName}` : ''}, ${format.format(new Date(a.startsAt))}`
+            return (
+              <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-3" data-test="appointment-row" data-status={a.status}>
+                <span className={cn('text-sm tabular-nums text-muted-foreground', cancelled && 'line-through')}>{format.format(new Date(a.startsAt))}</span>
+                {showClient ? (
+                  <Link href={`/dashboard/clients/${a.clientId}?tab=appointments`} className={cn('font-medium hover:underline', cancelled && 'line-through')}>
+                    {a.clientName}
+                  </Link>
+                ) : null}
+                <span className={cn(showClient ? 'text-sm text-muted-foreground' : 'font-medium', cancelled && 'line-through')}>{kindLabel(a.kind)}</span>
+                {cancelled ? <Badge>Cancelled</Badge> : null}
+                {manage && !cancelled ? (
+                  <span className="ml-auto flex items-center gap-1">
+                    <AppointmentDialog
+                      values={editValues(a, manage.timeZone)}
+                      timeZone={manage.timeZone}
+                      members={manage.members}
+                      title="Edit appointment"
+                      trigger={
+                        <button
+                          type="button"
+                          data-test="appointment-edit"
+                          className="inline-flex h-8 items-center gap-1.5 rounded-md px-3 text-sm font-medium hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+                        >
+                          <Pencil aria-hidden className="size-3.5" /> Edit<span className="sr-only"> {summary}</span>
+                        </button>
+                      }
+                    />
+                    <CancelAppointment appointmentId={a.id} summary={summary} />
+                  </span>
+                ) : null}
+                {a.location ? <span className="basis-full text-sm text-muted-foreground">{a.location}</span> : null}
+                {footer?.(a)}
+              </li>
+            )
+          })}
         </ul>
       </CardContent>
     </Card>

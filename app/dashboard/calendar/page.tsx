@@ -1,52 +1,97 @@
-import { CalendarDays } from 'lucide-react'
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
-import { EmptyState } from '@/components/ui/empty-state'
-import { listAgenda, type AgendaItem } from '@/lib/appointments/queries'
-import { AppointmentList } from '../_components/appointment-list'
+import { listAppointmentsInRange, listBookableClients, listOnCallLane } from '@/lib/appointments/queries'
+import { instantRange, monthGrid, parseCalendarParams, calendarHref, visibleDays, weekDays } from '@/lib/calendar/grid'
+import { getMyFeed } from '@/lib/calendar/my-feed.service'
+import { addDays, diffDays, todayIn } from '@/lib/dates/calendar-date'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
 import { getPracticeSettings } from '@/lib/practice/settings'
 import { createClient } from '@/lib/supabase/server'
+import { listMembers } from '@/lib/team/queries'
+import { AppointmentDialog } from './_components/appointment-dialog'
+import { AgendaView } from './_components/agenda-view'
+import { buildDays } from './_components/calendar-day'
+import { CalendarToolbar } from './_components/calendar-toolbar'
+import { FeedPanel } from './_components/feed-panel'
+import { MonthView } from './_components/month-view'
+import { WeekView } from './_components/week-view'
 
 export const metadata: Metadata = { title: 'Calendar' }
 
-/** Appointments grouped by their day in the practice's time zone, in order. */
-function byDay(items: AgendaItem[], timeZone: string) {
-  const day = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone })
-  const groups = new Map<string, AgendaItem[]>()
-  for (const item of items) {
-    const key = day.format(new Date(item.startsAt))
-    groups.set(key, [...(groups.get(key) ?? []), item])
-  }
-  return [...groups]
-}
+const MONTH_TITLE = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+const SHORT_DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
+const MONTH_DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+const asDate = (date: string) => new Date(`${date}T00:00:00Z`)
 
-export default async function CalendarPage() {
-  const { active } = await requireDashboardContext()
+/** "Nov 23 – Nov 29, 2026", with both years only when the period spans two. */
+const periodTitle = (first: string, last: string) =>
+  first.slice(0, 4) === last.slice(0, 4)
+    ? `${MONTH_DAY.format(asDate(first))} – ${SHORT_DAY.format(asDate(last))}`
+    : `${SHORT_DAY.format(asDate(first))} – ${SHORT_DAY.format(asDate(last))}`
+
+export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { active, user } = await requireDashboardContext()
   if (!active) return null
   const db = await createClient()
-  const [practice, agenda] = await Promise.all([getPracticeSettings(db, active.practiceId), listAgenda(db, active.practiceId, new Date())])
-  const time = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone: practice.timeZone })
+  const practice = await getPracticeSettings(db, active.practiceId)
+  const today = todayIn(practice.timeZone, new Date())
+  const params = parseCalendarParams(await searchParams, today)
+  const days = visibleDays(params.view, params.date)
+  const { from, to } = instantRange(days, practice.timeZone)
+
+  const [members, clients, appointments, onCall, feed] = await Promise.all([
+    listMembers(db, practice.id),
+    listBookableClients(db, practice.id),
+    listAppointmentsInRange(db, practice.id, { from, to, doulaId: params.doulaId, showCancelled: params.showCancelled }),
+    listOnCallLane(db, practice, days, params.doulaId),
+    getMyFeed(db, practice.id, user.id),
+  ])
+  const memberOptions = members.map((m) => ({ value: m.userId, label: m.name }))
+  const doulaNames = new Map(members.map((m) => [m.userId, m.name]))
+  const dates = params.view === 'month' ? monthGrid(params.date).flat() : params.view === 'week' ? weekDays(params.date) : []
+  const calendarDays = buildDays(dates, appointments, onCall, doulaNames, practice.timeZone)
+  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: practice.timeZone })
+  const title =
+    params.view === 'month'
+      ? MONTH_TITLE.format(asDate(params.date))
+      : periodTitle(days.start, addDays(days.end, -1))
+  const isMember = (id: string) => members.some((m) => m.userId === id)
+  const bookDate = diffDays(today, params.date) >= 0 || params.view !== 'week' ? params.date : today
+
   return (
     <>
-      <PageHeader title="Calendar" description={`The next eight weeks, in ${practice.timeZone.replaceAll('_', ' ')} time.`} />
-      {agenda.length === 0 ? (
-        <EmptyState
-          icon={CalendarDays}
-          title="Nothing booked in the next eight weeks"
-          description="Open a client to see her pregnancy timeline; her appointments show here once they are booked."
-          data-test="calendar-empty"
-        />
-      ) : (
-        <div className="space-y-6" data-test="agenda">
-          {byDay(agenda, practice.timeZone).map(([day, items]) => (
-            <section key={day} aria-label={day}>
-              <h2 className="mb-2 text-sm font-semibold text-muted-foreground">{day}</h2>
-              <AppointmentList items={items} format={time} showClient />
-            </section>
-          ))}
-        </div>
-      )}
+      <PageHeader
+        title="Calendar"
+        description={`All times in ${practice.timeZone.replaceAll('_', ' ')} time.`}
+        actions={
+          <AppointmentDialog
+            timeZone={practice.timeZone}
+            members={memberOptions}
+            clients={clients.map((c) => ({ value: c.id, label: c.name }))}
+            values={{
+              clientId: '',
+              kind: 'prenatal',
+              date: bookDate,
+              startTime: '10:00',
+              endTime: '11:00',
+              doulaId: isMember(user.id) ? user.id : '',
+              location: '',
+              videoUrl: '',
+              sharedWithClient: true,
+              bookAnyway: false,
+            }}
+          />
+        }
+      />
+      <CalendarToolbar params={params} today={today} title={title} members={memberOptions} />
+      {params.view === 'week' ? <WeekView days={calendarDays} today={today} time={time} /> : null}
+      {params.view === 'month' ? (
+        <MonthView days={calendarDays} month={params.date} today={today} time={time} weekHref={(date) => calendarHref(params, { view: 'week', date })} />
+      ) : null}
+      {params.view === 'agenda' ? <AgendaView items={appointments} timeZone={practice.timeZone} members={memberOptions} /> : null}
+      <div className="mt-10 max-w-2xl">
+        <FeedPanel feed={feed} />
+      </div>
     </>
   )
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listAgenda, listClientAppointments } from '../../../lib/appointments/queries.ts'
+import { listAppointmentsInRange, listClientAppointments } from '../../../lib/appointments/queries.ts'
 import { createClient } from '../../../lib/clients/save-client.service.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { clientForm, newPractice, type PracticeFixture } from './fixtures.ts'
@@ -9,6 +9,7 @@ let a: PracticeFixture
 let b: PracticeFixture
 let clientOfA: string
 const HOUR = 3600_000
+const eightWeeks = () => ({ from: new Date(), to: new Date(Date.now() + 56 * 24 * HOUR), doulaId: null, showCancelled: false })
 
 beforeAll(async () => {
   a = await newPractice(sql, 'Agenda A')
@@ -24,14 +25,14 @@ beforeAll(async () => {
 afterAll(() => sql.end())
 
 describe('the calendar agenda', () => {
-  it('lists the next eight weeks in order, with the client’s name, and nothing past or beyond', async () => {
-    const agenda = await listAgenda(a.doulaDb, a.id, new Date())
+  it('lists a range in order, with the client’s name, and nothing past or beyond', async () => {
+    const agenda = await listAppointmentsInRange(a.doulaDb, a.id, eightWeeks())
     expect(agenda.map((x) => x.kind)).toEqual(['prenatal', 'postpartum'])
     expect(agenda.every((x) => x.clientName === 'Agenda Lopez')).toBe(true)
   })
 
   it('shows a doula of another practice nothing, even with the right practice id', async () => {
-    expect(await listAgenda(b.doulaDb, a.id, new Date())).toEqual([])
+    expect(await listAppointmentsInRange(b.doulaDb, a.id, eightWeeks())).toEqual([])
     expect(await listClientAppointments(b.doulaDb, a.id, clientOfA)).toEqual([])
   })
 

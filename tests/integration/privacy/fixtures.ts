@@ -81,6 +81,7 @@ export async function fillClient(sql: Sql, c: ClientRecord, memberId: string, fi
   await rows.newNotification(sql, c.practiceId)
   await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})
             on conflict do nothing`
+  await rows.newCalendarFeed(sql, c.practiceId, memberId)
 }
 
 /** Every public table with a practice_id column, from the catalog (new tables are covered). */

@@ -367,6 +367,28 @@ export const MATRIX: TableCase[] = [
       delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
     },
   },
+  {
+    table: 'calendar_feeds',
+    variant: "doulaA's feed in A (inserts: the caller's own feed in A)",
+    target: async ({ sql, world }) => {
+      const [row] = await sql<{ id: string }[]>`
+        insert into public.calendar_feeds (practice_id, member_id, token_hash, revoked_at)
+        values (${world.a.id}, ${world.personas.doulaA.user!.id}, ${rows.sha256Hex(randomUUID())}, now())
+        returning id`
+      return row!.id
+    },
+    // Inserted revoked, so that repeated runs never collide with the one-live-feed-per-member index.
+    insert: ({ world }, p) => ({
+      id: randomUUID(), practice_id: world.a.id, member_id: userId(p), token_hash: rows.sha256Hex(randomUUID()), revoked_at: new Date().toISOString(),
+    }),
+    update: () => ({ private: true }),
+    expect: {
+      select: '✗    ∅  ∅  ✓  ∅  ∅  ∅  ∅  ∅',
+      insert: '✗    ✓  ✓  ✓  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ∅  ∅  ✓  ∅  ∅  ∅  ∅  ∅',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+    },
+  },
 ]
 
 /** Splits a matrix line into its nine cells (whitespace-separated, in persona order). */

@@ -51,4 +51,12 @@ describe('buildCalendar', () => {
     expect(ics).toContain('END:VCALENDAR')
     expect(ics).not.toContain('BEGIN:VEVENT')
   })
+
+  it('writes on-call windows as free all-day events ending the day after the inclusive end', () => {
+    const ics = unfold(buildCalendar([], { name: 'Feed', hideClientDetails: false }, [{ uid: 'on-call-1', title: 'On call · Jordan Ellis', start: '2026-12-28', end: '2026-12-31' }]))
+    expect(ics).toContain('UID:on-call-1@doulaos.app')
+    expect(ics).toContain('DTSTART;VALUE=DATE:20261228')
+    expect(ics).toContain('DTEND;VALUE=DATE:20270101')
+    expect(ics).toContain('TRANSP:TRANSPARENT')
+  })
 })

@@ -1,12 +1,11 @@
-import { CalendarDays, Pencil } from 'lucide-react'
+import { Pencil } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { EmptyState } from '@/components/ui/empty-state'
-import { listClientAppointments } from '@/lib/appointments/queries'
+import { listAppointmentNotes, listClientAppointments } from '@/lib/appointments/queries'
 import { JOURNEY_STATUS_LABELS } from '@/lib/clients/client.schema'
 import { getClientOrThrow, listMilestones, type ClientDetail } from '@/lib/clients/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
@@ -16,7 +15,8 @@ import { requireDashboardContext } from '@/lib/practice/active-practice'
 import type { Db } from '@/lib/practice/db'
 import { getPracticeSettings } from '@/lib/practice/settings'
 import { createClient } from '@/lib/supabase/server'
-import { AppointmentList } from '../../_components/appointment-list'
+import { listMembers } from '@/lib/team/queries'
+import { AppointmentsPanel } from './_components/appointments-panel'
 import { ArchiveButton } from './_components/archive-button'
 import { ClientTabs, type ClientTab } from './_components/client-tabs'
 import { DeleteClientForm } from './_components/delete-client-form'
@@ -51,12 +51,13 @@ export default async function ClientPage({
   const db = await createClient()
   const [client, practice] = await Promise.all([loadClient(db, active.practiceId, clientId), getPracticeSettings(db, active.practiceId)])
   const journey = client.current
-  const [milestones, notes, appointments] = await Promise.all([
+  const [milestones, notes, appointments, members, appointmentNotes] = await Promise.all([
     journey && tab === 'overview' ? listMilestones(db, active.practiceId, journey.id) : Promise.resolve([]),
     journey && tab === 'notes' ? listJourneyNotes(db, active.practiceId, journey.id) : Promise.resolve([]),
     tab === 'appointments' ? listClientAppointments(db, active.practiceId, client.id) : Promise.resolve([]),
+    tab === 'appointments' ? listMembers(db, active.practiceId) : Promise.resolve([]),
+    tab === 'appointments' ? listAppointmentNotes(db, active.practiceId, client.id) : Promise.resolve([]),
   ])
-  const when = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: practice.timeZone })
   const name = [client.first_name, client.last_name].filter(Boolean).join(' ')
 
   return (
@@ -87,20 +88,17 @@ export default async function ClientPage({
           <OverviewPanel client={client} milestones={milestones} practice={practice} today={todayIn(practice.timeZone, new Date())} />
         ) : null}
         {tab === 'notes' ? <NotesPanel clientId={client.id} journeyId={journey?.id ?? null} notes={notes} userId={user.id} timeZone={practice.timeZone} /> : null}
-        {tab === 'appointments' && appointments.length === 0 ? (
-          <EmptyState
-            icon={CalendarDays}
-            title="No appointments yet"
-            description="Her consultations and visits are listed here, newest first, once they are booked."
-            action={
-              <Link href="/dashboard/calendar" className="font-medium text-primary underline-offset-4 hover:underline">
-                Open the calendar
-              </Link>
-            }
+        {tab === 'appointments' ? (
+          <AppointmentsPanel
+            clientId={client.id}
+            hasJourney={journey !== null}
+            appointments={appointments}
+            notes={appointmentNotes}
+            userId={user.id}
+            members={members.map((m) => ({ value: m.userId, label: m.name }))}
+            defaultDoulaId={journey?.primary_doula_id ?? ''}
+            timeZone={practice.timeZone}
           />
-        ) : null}
-        {tab === 'appointments' && appointments.length > 0 ? (
-          <AppointmentList items={appointments} format={when} showClient={false} data-test="client-appointments" />
         ) : null}
       </div>
       {active.role !== 'doula' && tab === 'overview' ? (

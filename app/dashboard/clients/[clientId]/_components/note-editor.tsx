@@ -12,7 +12,22 @@ const AUTOSAVE_DELAY_MS = 800
  * A textarea that saves itself a moment after typing stops. Saves run one at a time in order, so
  * the first save's new note id is known before the next save and a note is never created twice.
  */
-export function NoteEditor({ clientId, journeyId, noteId, initialBody = '', label }: { clientId: string; journeyId: string; noteId?: string; initialBody?: string; label: string }) {
+export function NoteEditor({
+  clientId,
+  journeyId,
+  appointmentId,
+  noteId,
+  initialBody = '',
+  label,
+}: {
+  clientId: string
+  /** A note belongs to a journey or to one appointment. */
+  journeyId?: string
+  appointmentId?: string
+  noteId?: string
+  initialBody?: string
+  label: string
+}) {
   const id = useId()
   const [body, setBody] = useState(initialBody)
   const [state, setState] = useState<SaveState>({ kind: 'idle' })
@@ -27,7 +42,7 @@ export function NoteEditor({ clientId, journeyId, noteId, initialBody = '', labe
     const timer = setTimeout(() => {
       queue.current = queue.current.then(async () => {
         setState({ kind: 'saving' })
-        const result = await executeAsync({ clientId, journeyId, noteId: noteIdRef.current, body })
+        const result = await executeAsync({ clientId, journeyId, appointmentId, noteId: noteIdRef.current, body })
         if (result?.data) {
           noteIdRef.current = result.data.noteId ?? undefined
           lastSaved.current = body
@@ -38,7 +53,7 @@ export function NoteEditor({ clientId, journeyId, noteId, initialBody = '', labe
       })
     }, AUTOSAVE_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [body, clientId, journeyId, executeAsync])
+  }, [body, clientId, journeyId, appointmentId, executeAsync])
 
   // Warn before leaving with words not yet saved.
   useEffect(() => {

@@ -1,0 +1,151 @@
+'use client'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { CalendarX2 } from 'lucide-react'
+import { useAction } from 'next-safe-action/hooks'
+import { useEffect, useId } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import type { z } from 'zod'
+import { FormField } from '@/components/form-field'
+import { Button } from '@/components/ui/button'
+import { FieldError } from '@/components/ui/field-error'
+import { StatusMessage } from '@/components/ui/status-message'
+import { checkConflictsAction, saveAppointmentAction } from '@/lib/appointments/actions'
+import { APPOINTMENT_KINDS, AppointmentFormSchema, type AppointmentFormInput } from '@/lib/appointments/appointment.schema'
+import { WALL_TIME } from '@/lib/appointments/zoned-time'
+import { APPOINTMENT_KIND_LABELS } from '@/lib/calendar/ics'
+import { isCalendarDate } from '@/lib/dates/calendar-date'
+import { SelectField } from '../../_components/select-field'
+
+type FieldName = keyof AppointmentFormInput
+type Option = { value: string; label: string }
+
+export interface AppointmentFormProps {
+  values: AppointmentFormInput
+  timeZone: string
+  members: Option[]
+  /** Offered when booking from the calendar; a client's own page passes none. */
+  clients?: Option[]
+  onSaved: () => void
+  onCancel: () => void
+}
+
+const FIELDS: FieldName[] = ['clientId', 'kind', 'date', 'startTime', 'endTime', 'doulaId', 'location', 'videoUrl', 'bookAnyway']
+
+/**
+ * Book or edit an appointment. Date and times are the practice's wall clock; while the slot and the
+ * doula are filled in, her overlapping bookings are shown and must be confirmed before saving.
+ */
+export function AppointmentForm({ values, timeZone, members, clients, onSaved, onCancel }: AppointmentFormProps) {
+  const id = useId()
+  const form = useForm<z.input<typeof AppointmentFormSchema>, unknown, z.output<typeof AppointmentFormSchema>>({
+    resolver: zodResolver(AppointmentFormSchema),
+    defaultValues: values,
+  })
+  const { errors } = form.formState
+  const save = useAction(saveAppointmentAction, {
+    onSuccess: onSaved,
+    onError: ({ error }) => {
+      for (const name of FIELDS) {
+        const message = error.validationErrors?.[name]?._errors?.[0]
+        if (message) form.setError(name, { message }, { shouldFocus: true })
+      }
+    },
+  })
+  const conflicts = useAction(checkConflictsAction)
+  const { execute: checkConflicts, reset: resetConflicts } = conflicts
+  const [date, startTime, endTime, doulaId] = useWatch({ control: form.control, name: ['date', 'startTime', 'endTime', 'doulaId'] })
+  const appointmentId = values.appointmentId
+  useEffect(() => {
+    if (!doulaId || !isCalendarDate(date) || !WALL_TIME.test(startTime) || !WALL_TIME.test(endTime)) return resetConflicts()
+    const timer = setTimeout(() => checkConflicts({ appointmentId, date, startTime, endTime, doulaId }), 300)
+    return () => clearTimeout(timer)
+  }, [appointmentId, date, startTime, endTime, doulaId, checkConflicts, resetConflicts])
+
+  const overlapping = conflicts.result.data ?? []
+  const time = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone })
+  const zoneLabel = timeZone.replaceAll('_', ' ')
+
+  return (
+    <form
+      noValidate
+      data-test="appointment-form"
+      className="grid gap-4 sm:grid-cols-2"
+      onSubmit={form.handleSubmit(() => save.execute({ ...form.getValues(), bookAnyway: overlapping.length > 0 && form.getValues('bookAnyway') }))}
+    >
+      {clients ? (
+        <div className="sm:col-span-2">
+          <SelectField
+            id={`${id}-client`}
+            label="Client"
+            data-test="appointment-client"
+            error={errors.clientId?.message}
+            options={[{ value: '', label: 'Choose a client' }, ...clients]}
+            {...form.register('clientId')}
+          />
+        </div>
+      ) : null}
+      <SelectField
+        id={`${id}-kind`}
+        label="Kind"
+        data-test="appointment-kind"
+        error={errors.kind?.message}
+        options={APPOINTMENT_KINDS.map((k) => ({ value: k, label: APPOINTMENT_KIND_LABELS[k] }))}
+        {...form.register('kind')}
+      />
+      <SelectField
+        id={`${id}-doula`}
+        label="Doula"
+        data-test="appointment-doula"
+        error={errors.doulaId?.message}
+        options={[{ value: '', label: 'Not assigned' }, ...members]}
+        {...form.register('doulaId')}
+      />
+      <div className="sm:col-span-2">
+        <FormField id={`${id}-date`} label="Date" type="date" data-test="appointment-date" error={errors.date?.message} {...form.register('date')} />
+      </div>
+      <FormField id={`${id}-start`} label="Starts" type="time" data-test="appointment-start" error={errors.startTime?.message} {...form.register('startTime')} />
+      <FormField id={`${id}-end`} label="Ends" type="time" data-test="appointment-end" error={errors.endTime?.message} {...form.register('endTime')} />
+      <p className="-mt-2 text-sm text-muted-foreground sm:col-span-2">Times are in {zoneLabel} time, the practice&apos;s time zone.</p>
+
+      {overlapping.length > 0 ? (
+        <div role="alert" data-test="appointment-conflict" className="rounded-lg border border-danger/40 bg-danger-soft p-4 text-sm sm:col-span-2">
+          <p className="flex items-start gap-2 font-medium">
+            <CalendarX2 aria-hidden className="mt-0.5 size-4 shrink-0 text-danger" />
+            This doula is already booked then.
+          </p>
+          <ul className="mt-2 flex flex-col gap-1 pl-6">
+            {overlapping.map((c) => (
+              <li key={c.id}>
+                {APPOINTMENT_KIND_LABELS[c.kind as keyof typeof APPOINTMENT_KIND_LABELS] ?? 'Appointment'} with {c.clientName}, {time.format(new Date(c.startsAt))}
+              </li>
+            ))}
+          </ul>
+          <label className="mt-3 flex items-start gap-2 font-medium">
+            <input type="checkbox" className="mt-0.5 size-4 accent-primary" data-test="appointment-book-anyway" {...form.register('bookAnyway')} />
+            Book anyway; the times really overlap.
+          </label>
+          <FieldError id={`${id}-book-anyway-error`} message={errors.bookAnyway?.message} className="mt-2" />
+        </div>
+      ) : (
+        errors.bookAnyway?.message ? <StatusMessage tone="error" className="sm:col-span-2">{errors.bookAnyway.message}</StatusMessage> : null
+      )}
+
+      <FormField id={`${id}-location`} label="Place (optional)" autoComplete="off" error={errors.location?.message} {...form.register('location')} />
+      <FormField id={`${id}-video`} label="Video link (optional)" type="url" inputMode="url" placeholder="https://" error={errors.videoUrl?.message} {...form.register('videoUrl')} />
+      <label className="flex items-start gap-2 text-sm font-medium sm:col-span-2">
+        <input type="checkbox" className="mt-0.5 size-4 accent-primary" {...form.register('sharedWithClient')} />
+        Show it in her portal
+      </label>
+
+      {save.result.serverError ? <StatusMessage tone="error" className="sm:col-span-2">{save.result.serverError}</StatusMessage> : null}
+      <div className="flex flex-col-reverse gap-3 sm:col-span-2 sm:flex-row sm:justify-end">
+        <Button variant="outline" onClick={onCancel}>
+          Close
+        </Button>
+        <Button type="submit" disabled={save.isPending} data-test="appointment-submit">
+          {save.isPending ? 'Saving…' : values.appointmentId ? 'Save changes' : 'Book appointment'}
+        </Button>
+      </div>
+    </form>
+  )
+}

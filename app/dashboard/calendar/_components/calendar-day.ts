@@ -1,0 +1,52 @@
+import type { AgendaItem, OnCallLaneEntry } from '@/lib/appointments/queries'
+import { coversDay } from '@/lib/appointments/queries'
+import { toWallClock } from '@/lib/appointments/zoned-time'
+import type { CalendarDate } from '@/lib/dates/calendar-date'
+
+export interface OnCallMark {
+  journeyId: string
+  clientId: string
+  clientName: string
+  doulaName: string | null
+}
+
+export interface CalendarDay {
+  date: CalendarDate
+  appointments: AgendaItem[]
+  onCall: OnCallMark[]
+}
+
+/** Each day's appointments (by their start on the practice's wall clock) and who is on call that day. */
+export function buildDays(
+  dates: CalendarDate[],
+  appointments: AgendaItem[],
+  onCall: OnCallLaneEntry[],
+  doulaNames: Map<string, string>,
+  timeZone: string,
+): CalendarDay[] {
+  const byDate = new Map<CalendarDate, AgendaItem[]>()
+  for (const a of appointments) {
+    const date = toWallClock(new Date(a.startsAt), timeZone).date
+    byDate.set(date, [...(byDate.get(date) ?? []), a])
+  }
+  return dates.map((date) => ({
+    date,
+    appointments: byDate.get(date) ?? [],
+    onCall: onCall
+      .filter((e) => coversDay(e, date))
+      .map((e) => ({
+        journeyId: e.journeyId,
+        clientId: e.clientId,
+        clientName: e.clientName,
+        doulaName: e.primaryDoulaId ? (doulaNames.get(e.primaryDoulaId) ?? null) : null,
+      })),
+  }))
+}
+
+const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' })
+const SHORT_WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: 'UTC' })
+
+/** "Monday, November 23" for a calendar date (formatted in UTC: a calendar date has no zone). */
+export const longDay = (date: CalendarDate) => DAY_FORMAT.format(new Date(`${date}T00:00:00Z`))
+export const shortWeekday = (date: CalendarDate) => SHORT_WEEKDAY.format(new Date(`${date}T00:00:00Z`))
+export const dayOfMonth = (date: CalendarDate) => Number(date.slice(8, 10))

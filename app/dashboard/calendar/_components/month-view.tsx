@@ -1,0 +1,99 @@
+import Link from 'next/link'
+import { cn } from '@/lib/cn'
+import { isSameMonth } from '@/lib/calendar/grid'
+import type { CalendarDate } from '@/lib/dates/calendar-date'
+import { AppointmentChip } from './appointment-chip'
+import { dayOfMonth, longDay, type CalendarDay } from './calendar-day'
+import { OnCallLane } from './on-call-lane'
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+const MAX_IN_CELL = 3
+
+/**
+ * The month as a Monday-first grid on wide screens. On a phone a 7-column grid is too narrow to
+ * read, so the month collapses to a list of the days that have something on them.
+ */
+export function MonthView({
+  days,
+  month,
+  today,
+  time,
+  weekHref,
+}: {
+  days: CalendarDay[]
+  month: CalendarDate
+  today: CalendarDate
+  time: Intl.DateTimeFormat
+  weekHref: (date: CalendarDate) => string
+}) {
+  const busy = days.filter((d) => isSameMonth(d.date, month) && (d.appointments.length > 0 || d.onCall.length > 0))
+  return (
+    <div data-test="month-view">
+      <div className="hidden lg:block">
+        <div className="grid grid-cols-7 gap-px text-center text-xs font-medium text-muted-foreground" aria-hidden>
+          {WEEKDAYS.map((d) => (
+            <div key={d} className="pb-2">
+              {d}
+            </div>
+          ))}
+        </div>
+        <ol className="grid grid-cols-7 gap-px overflow-hidden rounded-xl border border-border bg-border">
+          {days.map((day) => {
+            const inMonth = isSameMonth(day.date, month)
+            const more = day.appointments.length - MAX_IN_CELL
+            return (
+              <li
+                key={day.date}
+                aria-label={longDay(day.date)}
+                aria-current={day.date === today ? 'date' : undefined}
+                data-test="calendar-day"
+                data-date={day.date}
+                className={cn('flex min-h-28 flex-col gap-1 p-1.5', inMonth ? 'bg-card' : 'bg-muted/70')}
+              >
+                <span
+                  className={cn(
+                    'self-start px-1 text-xs font-semibold tabular-nums',
+                    !inMonth && 'text-muted-foreground',
+                    day.date === today && 'rounded-full bg-primary text-primary-foreground',
+                  )}
+                >
+                  {dayOfMonth(day.date)}
+                </span>
+                {day.onCall.length > 0 ? (
+                  <span className="truncate rounded bg-secondary px-1.5 text-xs text-secondary-foreground" data-test="on-call-count" title={day.onCall.map((m) => m.clientName).join(', ')}>
+                    {day.onCall.length === 1 ? `On call: ${day.onCall[0]!.clientName}` : `${day.onCall.length} on call`}
+                  </span>
+                ) : null}
+                {day.appointments.slice(0, MAX_IN_CELL).map((a) => (
+                  <AppointmentChip key={a.id} item={a} time={time} compact />
+                ))}
+                {more > 0 ? (
+                  <Link href={weekHref(day.date)} className="px-1 text-xs font-medium text-primary hover:underline">
+                    {more} more<span className="sr-only"> on {longDay(day.date)}</span>
+                  </Link>
+                ) : null}
+              </li>
+            )
+          })}
+        </ol>
+      </div>
+      <div className="lg:hidden">
+        {busy.length === 0 ? (
+          <p className="rounded-xl border border-border bg-card p-4 text-muted-foreground">Nothing booked this month.</p>
+        ) : (
+          <ol className="flex flex-col gap-3">
+            {busy.map((day) => (
+              <li key={day.date} className="flex flex-col gap-2 rounded-xl border border-border bg-card p-3" data-date={day.date}>
+                <h3 className="text-sm font-semibold">{longDay(day.date)}</h3>
+                <OnCallLane marks={day.onCall} />
+                {day.appointments.map((a) => (
+                  <AppointmentChip key={a.id} item={a} time={time} />
+                ))}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </div>
+  )
+}

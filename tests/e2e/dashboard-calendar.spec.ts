@@ -1,0 +1,153 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test, uniqueEmail } from './fixtures'
+import { ClientsPage } from './pages/clients-page'
+import { confirmLink, waitForMail } from './support/mailbox'
+
+/** A calendar date `days` from today in the new practice's time zone (the America/New_York default). */
+const dayFromToday = (days: number) => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date())
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+async function expectNoSeriousA11yIssues(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+async function screenshots(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true })
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+/** Moves focus with the Tab key only, until `target` has it. */
+async function tabTo(page: Page, target: Locator) {
+  for (let i = 0; i < 25; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return
+    await page.keyboard.press('Tab')
+  }
+  await expect(target).toBeFocused()
+}
+
+test('a doula books, sees, edits and cancels appointments, warned when double-booked', async ({ page, signupPage }) => {
+  test.setTimeout(240_000)
+  const email = uniqueEmail('calendar')
+  await signupPage.goto()
+  await signupPage.signUp({ fullName: 'Rosa Díaz', practiceName: 'Bloom Doula Care', email })
+  await page.goto(confirmLink(await waitForMail(email)).toString())
+  await expect(page).toHaveURL(/\/dashboard$/)
+
+  const clients = new ClientsPage(page)
+  // Due in 10 days: on call from 4 days ago (38w0d) through 24 days ahead (42w0d).
+  await clients.create({ firstName: 'Maya', lastName: 'Lopez', dueDate: dayFromToday(10) })
+  const clientUrl = page.url()
+  const date = dayFromToday(2)
+
+  // Book from her Appointments tab.
+  await page.goto(`${clientUrl}?tab=appointments`)
+  const book = async (start: string, end: string) => {
+    await page.getByTestId('new-appointment').first().click()
+    const form = page.getByTestId('appointment-form')
+    await form.getByTestId('appointment-doula').selectOption({ label: 'Rosa Díaz' })
+    await form.getByTestId('appointment-date').fill(date)
+    await form.getByTestId('appointment-start').fill(start)
+    await form.getByTestId('appointment-end').fill(end)
+    return form
+  }
+  await (await book('10:00', '11:00')).getByTestId('appointment-submit').click()
+  await expect(page.getByTestId('appointment-row')).toHaveCount(1)
+
+  // A second booking that overlaps: the conflict is shown and must be confirmed.
+  const second = await book('10:30', '11:30')
+  await expect(second.getByTestId('appointment-conflict')).toContainText('Maya Lopez')
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'appointment-conflict')
+  await second.getByTestId('appointment-submit').click()
+  await expect(second.getByTestId('appointment-conflict')).toContainText('Confirm to book anyway')
+  await second.getByTestId('appointment-book-anyway').check()
+  await second.getByTestId('appointment-submit').click()
+  await expect(page.getByTestId('appointment-row')).toHaveCount(2)
+
+  // Both show in the week and the month views, with her on-call window in the lane.
+  await page.goto(`/dashboard/calendar?view=week&date=${date}`)
+  const day = page.locator(`[data-test="calendar-day"][data-date="${date}"]`)
+  await expect(day.getByTestId('calendar-appointment')).toHaveCount(2)
+  await expect(day.getByTestId('on-call-lane')).toContainText('Maya Lopez')
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'calendar-week')
+  await page.getByTestId('calendar-view-month').click()
+  await expect(page).toHaveURL(/view=month/)
+  await expect(page.locator(`[data-test="calendar-day"][data-date="${date}"]`).getByTestId('calendar-appointment')).toHaveCount(2)
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'calendar-month')
+  await page.getByTestId('calendar-view-agenda').click()
+  await expect(page.getByTestId('agenda')).toContainText('Maya Lopez')
+
+  // Edit one (move it to the afternoon), then cancel the other after confirming.
+  await page.goto(`${clientUrl}?tab=appointments`)
+  await page.getByTestId('appointment-edit').first().click()
+  const edit = page.getByTestId('appointment-form')
+  await edit.getByTestId('appointment-start').fill('14:00')
+  await edit.getByTestId('appointment-end').fill('15:00')
+  await edit.getByTestId('appointment-submit').click()
+  await expect(page.getByTestId('client-appointments')).toContainText('2:00 PM')
+  await page.getByTestId('appointment-cancel').first().click()
+  await page.getByTestId('appointment-cancel-confirm').click()
+  await expect(page.locator('[data-test="appointment-row"][data-status="cancelled"]')).toHaveCount(1)
+
+  await page.goto(`/dashboard/calendar?view=week&date=${date}`)
+  await expect(day.getByTestId('calendar-appointment')).toHaveCount(1)
+  await page.goto(`/dashboard/calendar?view=week&date=${date}&cancelled=show`)
+  await expect(day.locator('[data-test="calendar-appointment"][data-status="cancelled"]')).toHaveCount(1)
+})
+
+test('booking from the calendar works with the keyboard alone, and the feed URL is shown once', async ({ page, signupPage }) => {
+  test.setTimeout(180_000)
+  const email = uniqueEmail('calendar-kbd')
+  await signupPage.goto()
+  await signupPage.signUp({ fullName: 'Ana Kay', practiceName: 'Keys Doula Care', email })
+  await page.goto(confirmLink(await waitForMail(email)).toString())
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await new ClientsPage(page).create({ firstName: 'Zoe', lastName: 'Keys', dueDate: dayFromToday(90) })
+
+  const date = dayFromToday(3)
+  await page.goto(`/dashboard/calendar?view=week&date=${date}`)
+  await tabTo(page, page.getByTestId('new-appointment'))
+  await page.keyboard.press('Enter')
+  const form = page.getByTestId('appointment-form')
+  await tabTo(page, form.getByTestId('appointment-client'))
+  await page.keyboard.type('Zoe')
+  await expect(form.getByTestId('appointment-client')).toHaveValue(/[0-9a-f-]{36}/)
+  await tabTo(page, form.getByTestId('appointment-date'))
+  const [y, m, d] = date.split('-')
+  await page.keyboard.type(`${m}${d}${y}`)
+  await expect(form.getByTestId('appointment-date')).toHaveValue(date)
+  await tabTo(page, form.getByTestId('appointment-start'))
+  await page.keyboard.type('0900AM')
+  await tabTo(page, form.getByTestId('appointment-end'))
+  await page.keyboard.type('1000AM')
+  await expect(form.getByTestId('appointment-end')).toHaveValue('10:00')
+  await tabTo(page, form.getByTestId('appointment-submit'))
+  await page.keyboard.press('Enter')
+  await expect(form).toBeHidden()
+  await expect(page.locator(`[data-test="calendar-day"][data-date="${date}"]`).getByTestId('calendar-appointment')).toContainText('Zoe Keys')
+
+  // The subscription feed: the URL appears once and serves the calendar.
+  await page.getByTestId('feed-create').click()
+  const url = await page.getByTestId('feed-url').inputValue()
+  expect(url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/)
+  const feed = await page.request.get(url)
+  expect(feed.status()).toBe(200)
+  expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8')
+  expect(await feed.text()).toContain('Zoe Keys')
+  await page.reload()
+  await expect(page.getByTestId('feed-url')).toHaveCount(0)
+  await expect(page.getByTestId('feed-status')).toBeVisible()
+  await page.getByTestId('feed-revoke').click()
+  await expect(page.getByTestId('feed-status')).toHaveCount(0)
+  expect((await page.request.get(url)).status()).toBe(404)
+})

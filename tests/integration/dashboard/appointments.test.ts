@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppointmentFormInput } from '../../../lib/appointments/appointment.schema.ts'
+import { cancelAppointment, checkConflicts, saveAppointment } from '../../../lib/appointments/appointment.service.ts'
+import { listAppointmentNotes } from '../../../lib/appointments/queries.ts'
+import { saveNote } from '../../../lib/notes/notes.service.ts'
+import { createClient } from '../../../lib/clients/save-client.service.ts'
+import { superuser } from '../../helpers/stack.ts'
+import { clientForm, dayFromToday, fieldErrorsOf, newPractice, type PracticeFixture } from './fixtures.ts'
+
+const sql = superuser()
+let a: PracticeFixture
+let b: PracticeFixture
+let clientA: string
+let clientB: string
+
+function form(overrides: Partial<AppointmentFormInput> = {}): AppointmentFormInput {
+  return {
+    clientId: clientA,
+    kind: 'prenatal',
+    date: dayFromToday(10),
+    startTime: '10:00',
+    endTime: '11:00',
+    doulaId: a.doula.id,
+    location: '12 Harbor Lane',
+    videoUrl: '',
+    sharedWithClient: true,
+    bookAnyway: false,
+    ...overrides,
+  }
+}
+
+const countFor = async (clientId: string) =>
+  (await sql<{ n: number }[]>`select count(*)::int as n from public.appointments where client_id = ${clientId}`)[0]!.n
+
+beforeAll(async () => {
+  a = await newPractice(sql, 'Appointments A')
+  b = await newPractice(sql, 'Appointments B')
+  await sql`update public.practices set time_zone = 'America/Chicago' where id = ${a.id}`
+  clientA = (await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Rosa', lastName: 'Diaz', dueDate: dayFromToday(90) }))).clientId
+  clientB = (await createClient(b.doulaDb, b.id, clientForm({ firstName: 'Other', dueDate: dayFromToday(90) }))).clientId
+})
+afterAll(() => sql.end())
+
+describe('booking', () => {
+  it('books on the practice wall clock and attaches the client current journey', async () => {
+    const date = dayFromToday(12)
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date, startTime: '09:30', endTime: '10:45' }))
+    const [row] = await sql<{ local_start: string; local_end: string; journey_id: string; doula_id: string; status: string; location: string }[]>`
+      select to_char(starts_at at time zone 'America/Chicago', 'YYYY-MM-DD"T"HH24:MI') as local_start,
+             to_char(ends_at at time zone 'America/Chicago', 'HH24:MI') as local_end, journey_id, doula_id, status, location
+      from public.appointments where id = ${appointmentId}`
+    const [journey] = await sql<{ id: string }[]>`select id from public.journeys where client_id = ${clientA}`
+    expect(row).toEqual({ local_start: `${date}T09:30`, local_end: '10:45', journey_id: journey!.id, doula_id: a.doula.id, status: 'scheduled', location: '12 Harbor Lane' })
+  })
+
+  it('refuses bad input on its field and saves nothing', async () => {
+    const before = await countFor(clientA)
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ startTime: '11:00', endTime: '10:00' })))).toEqual({
+      endTime: 'The end time must be after the start time.',
+    })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ date: '2027-02-30' })))).toEqual({ date: expect.stringContaining('real date') })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(900) })))).toEqual({ date: expect.stringContaining('two years') })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ doulaId: 'not-a-uuid' })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ doulaId: crypto.randomUUID() })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ doulaId: b.doula.id })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ videoUrl: 'http://meet.example.com/x' })))).toEqual({ videoUrl: expect.stringContaining('https://') })
+    expect(await countFor(clientA)).toBe(before)
+  })
+
+  it('refuses a time the clocks skip in the practice time zone', async () => {
+    await sql`update public.practices set time_zone = 'America/New_York' where id = ${b.id}`
+    const springForward = '2027-03-14'
+    const attempt = () => saveAppointment(b.doulaDb, b.id, form({ clientId: clientB, doulaId: b.doula.id, date: springForward, startTime: '02:30', endTime: '03:30' }), new Date('2027-03-01T12:00:00Z'))
+    expect(await fieldErrorsOf(attempt)).toEqual({ startTime: expect.stringContaining('clocks change') })
+  })
+
+  it('gives another practice not_found for her client and leaves nothing behind', async () => {
+    await expect(saveAppointment(b.doulaDb, b.id, form({ doulaId: '' }))).rejects.toMatchObject({ code: 'not_found' })
+    await expect(saveAppointment(b.doulaDb, a.id, form())).rejects.toMatchObject({ code: 'not_found' })
+    const before = await countFor(clientA)
+    await expect(saveAppointment(b.doulaDb, b.id, form({ doulaId: b.doula.id }))).rejects.toMatchObject({ code: 'not_found' })
+    expect(await countFor(clientA)).toBe(before)
+  })
+})
+
+describe('same-doula conflicts', () => {
+  it('shows the overlapping booking and books only once the doula confirms', async () => {
+    const date = dayFromToday(20)
+    const first = await saveAppointment(a.doulaDb, a.id, form({ date, startTime: '14:00', endTime: '15:00' }))
+    const slot = { date, startTime: '14:30', endTime: '15:30', doulaId: a.doula.id }
+    expect(await checkConflicts(a.doulaDb, a.id, slot)).toEqual([expect.objectContaining({ id: first.appointmentId, clientName: 'Rosa Diaz', kind: 'prenatal' })])
+    // Back to back is not a conflict, nor is another doula's booking.
+    expect(await checkConflicts(a.doulaDb, a.id, { ...slot, startTime: '15:00', endTime: '16:00' })).toEqual([])
+    expect(await checkConflicts(a.doulaDb, a.id, { ...slot, doulaId: a.owner.id })).toEqual([])
+    // Editing the booking does not conflict with itself.
+    expect(await checkConflicts(a.doulaDb, a.id, { ...slot, appointmentId: first.appointmentId })).toEqual([])
+
+    const before = await countFor(clientA)
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ date, startTime: '14:30', endTime: '15:30' })))).toEqual({
+      bookAnyway: expect.stringContaining('Rosa Diaz'),
+    })
+    expect(await countFor(clientA)).toBe(before)
+    await saveAppointment(a.doulaDb, a.id, form({ date, startTime: '14:30', endTime: '15:30', bookAnyway: true }))
+    expect(await countFor(clientA)).toBe(before + 1)
+  })
+
+  it('ignores cancelled bookings, and another practice sees no conflicts', async () => {
+    const date = dayFromToday(21)
+    const first = await saveAppointment(a.doulaDb, a.id, form({ date, startTime: '08:00', endTime: '09:00' }))
+    expect(await checkConflicts(b.doulaDb, b.id, { date, startTime: '08:00', endTime: '09:00', doulaId: a.doula.id })).toEqual([])
+    await cancelAppointment(a.doulaDb, a.id, { appointmentId: first.appointmentId })
+    expect(await checkConflicts(a.doulaDb, a.id, { date, startTime: '08:00', endTime: '09:00', doulaId: a.doula.id })).toEqual([])
+  })
+})
+
+describe('editing and cancelling', () => {
+  it('edits an appointment in place and keeps its journey', async () => {
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(30) }))
+    const date = dayFromToday(31)
+    await saveAppointment(a.ownerDb, a.id, form({ appointmentId, date, kind: 'postpartum', startTime: '13:00', endTime: '14:00', doulaId: '', location: '' }))
+    const [row] = await sql<{ kind: string; local: string; doula_id: string | null; location: string | null }[]>`
+      select kind, to_char(starts_at at time zone 'America/Chicago', 'YYYY-MM-DD"T"HH24:MI') as local, doula_id, location
+      from public.appointments where id = ${appointmentId}`
+    expect(row).toEqual({ kind: 'postpartum', local: `${date}T13:00`, doula_id: null, location: null })
+  })
+
+  it('cancels by keeping the row with status cancelled', async () => {
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(32) }))
+    await cancelAppointment(a.doulaDb, a.id, { appointmentId })
+    expect(await sql`select status from public.appointments where id = ${appointmentId}`).toEqual([{ status: 'cancelled' }])
+  })
+
+  it('gives a doula of another practice not_found when she edits or cancels, and changes nothing', async () => {
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(33) }))
+    const [before] = await sql`select * from public.appointments where id = ${appointmentId}`
+    await expect(saveAppointment(b.doulaDb, b.id, form({ appointmentId, doulaId: '', kind: 'other' }))).rejects.toMatchObject({ code: 'not_found' })
+    await expect(saveAppointment(b.doulaDb, a.id, form({ appointmentId, doulaId: '' }))).rejects.toMatchObject({ code: 'not_found' })
+    await expect(cancelAppointment(b.doulaDb, b.id, { appointmentId })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(cancelAppointment(b.doulaDb, a.id, { appointmentId })).rejects.toMatchObject({ code: 'not_found' })
+    expect(await sql`select * from public.appointments where id = ${appointmentId}`).toEqual([before])
+  })
+
+  it('refuses a malformed id on its field', async () => {
+    expect(await fieldErrorsOf(() => cancelAppointment(a.doulaDb, a.id, { appointmentId: 'nope' }))).toEqual({ appointmentId: expect.any(String) })
+  })
+})
+
+describe('private notes on an appointment', () => {
+  it('keeps a note on one appointment, visible to the practice only', async () => {
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(40) }))
+    const { noteId } = await saveNote(a.doulaDb, a.id, { clientId: clientA, appointmentId, body: 'Bring the birth ball.' })
+    expect(await listAppointmentNotes(a.ownerDb, a.id, clientA)).toEqual([
+      expect.objectContaining({ id: noteId, appointmentId, authorId: a.doula.id, body: 'Bring the birth ball.' }),
+    ])
+    expect(await listAppointmentNotes(b.doulaDb, a.id, clientA)).toEqual([])
+    await expect(saveNote(b.doulaDb, b.id, { clientId: clientA, appointmentId, body: 'Not mine' })).rejects.toMatchObject({ code: 'not_found' })
+  })
+})
