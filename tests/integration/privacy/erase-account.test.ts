@@ -6,27 +6,15 @@ import { runErasure, type ErasureDeps } from '@/lib/privacy/deletion/run-erasure
 import { serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
-import {
-  BUCKET,
-  fillClient,
-  loginExists,
-  mailTo,
-  objectCount,
-  practiceChecksum,
-  refreshRefusal,
-  rowCounts,
-  rowsMentioning,
-  signIn,
-  useStackEnv,
-  type SignedIn,
-} from './fixtures.ts'
+import { refreshRefusal, signIn, useAppEnv, type SignedIn } from '../../helpers/app-session.ts'
+import { BUCKET, fillClient, loginExists, mailTo, objectCount, practiceChecksum, rowCounts, rowsMentioning } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
 
 let sendEmail: (email: OutgoingEmail) => Promise<unknown>
 beforeAll(async () => {
-  useStackEnv()
+  useAppEnv()
   ;({ sendEmail } = await import('@/lib/email/send'))
 })
 

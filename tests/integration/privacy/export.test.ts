@@ -12,7 +12,8 @@ import { serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
 import { readZip, type ReadEntry } from '../../unit/privacy/zip-reader.ts'
-import { fillClient, rowCounts, signIn } from './fixtures.ts'
+import { signIn } from '../../helpers/app-session.ts'
+import { fillClient, rowCounts } from './fixtures.ts'
 
 const sql = superuser()
 const scratch = mkdtempSync(join(tmpdir(), 'export-'))
