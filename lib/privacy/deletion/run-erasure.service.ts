@@ -3,7 +3,7 @@ import type { OutgoingEmail } from '@/lib/email/send'
 import type { Db } from '@/lib/practice/db'
 import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
 import { erasureEmails } from './erasure-emails.tsx'
-import { ErasureReceiptSchema, type ErasureJob, type ErasureStep } from './erasure.schema.ts'
+import { ErasureReceiptSchema, type ErasureJob, type ErasureJobPatch, type ErasureStep } from './erasure.schema.ts'
 import { loadErasureJob, saveErasureJob } from './start-erasure.service.ts'
 
 export const CLIENT_FILES_BUCKET = 'client-files'
@@ -81,10 +81,10 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
   const clientId = job.client_id
   if (!practiceId || (job.scope === 'client' && !clientId)) throw new Error(`Erasure job ${job.id} has lost its subject`)
 
-  const save = async (fields: Partial<Omit<ErasureJob, 'id'>> & { last_error?: string | null }) => {
+  const save = async (fields: ErasureJobPatch) => {
     job = await saveErasureJob(admin, job.id, fields)
   }
-  const advance = (step: ErasureStep, fields: Partial<Omit<ErasureJob, 'id'>> = {}) => save({ ...fields, step })
+  const advance = (step: ErasureStep, fields: ErasureJobPatch = {}) => save({ ...fields, step })
 
   await save({ attempts: job.attempts + 1, last_error: null })
   try {
