@@ -18,7 +18,7 @@ class DangerZonePage {
   async deletePractice(name: string) {
     const submit = this.page.getByTestId('danger-submit')
     await pwExpect(submit).toBeDisabled()
-    await this.page.getByTestId('danger-practice-name').fill(name)
+    await this.page.getByTestId('danger-input').fill(name)
     await submit.click()
   }
 }

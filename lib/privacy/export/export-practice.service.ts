@@ -1,5 +1,4 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
-import { z } from 'zod'
 import type { Db } from '@/lib/practice/db'
 import { csvRow, type CsvValue } from '../csv.ts'
 import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
