@@ -52,8 +52,8 @@ export default function SecurityPage() {
         <h2>An audit trail that cannot be rewritten</h2>
         <p>
           Document downloads, exports, invitations, role changes and deletions are recorded with who, when and
-          from where, never with health details. Nobody can edit or delete these records, not even us through
-          the application. They stay viewable for 12 months, then move to a separate private archive that is
+          from where, never with health details. Nobody can edit these records or remove them early, not even
+          us through the application. They stay viewable for 12 months, then move to a separate private archive that is
           kept for six years. Exports and deletions are also limited to a few per hour for each person.
         </p>
       </section>
