@@ -23,6 +23,38 @@ class DangerZonePage {
   }
 }
 
+/** Full-page screenshots at desktop and phone widths, kept as artifacts for design review. */
+async function screenshots(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true })
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+test.describe('exporting', () => {
+  test('the owner downloads the export five times in an hour, then is told when she can again', async ({ page, signupPage, dashboardPage }) => {
+    const email = uniqueEmail('export')
+    const practice = 'Juniper Birth Collective'
+    await signupPage.goto()
+    await signupPage.signUp({ fullName: 'Rosa Lind', practiceName: practice, email })
+    await page.goto(confirmLink(await waitForMail(email)).toString())
+    await dashboardPage.expectPractice(practice)
+
+    await page.goto('/dashboard/settings/data')
+    const start = page.getByTestId('export-start')
+    for (let i = 0; i < 5; i++) {
+      const download = page.waitForEvent('download')
+      await start.click()
+      expect((await download).suggestedFilename()).toMatch(/^doulaos-export-\d{4}-\d{2}-\d{2}\.zip$/)
+      await expect(page.getByText(/Your export \(.+\) has been saved/)).toBeVisible()
+    }
+    await start.click()
+    await expect(page.getByText('You can make 5 exports an hour. Please try again in 60 minutes.')).toBeVisible()
+    await screenshots(page, 'export-rate-limited')
+  })
+})
+
 test.describe('deleting the account', () => {
   test('the owner sees what will be destroyed, types the name, and ends signed out on a page that says so', async ({
     page,
@@ -42,6 +74,7 @@ test.describe('deleting the account', () => {
     await expect(danger.count('practice members')).toContainText('1')
     await expect(danger.count('logins (used only here)')).toContainText('1')
 
+    await screenshots(page, 'danger-zone')
     const before = await latestId(email)
     await danger.deletePractice(practice)
     await expect(page).toHaveURL(/\/account-deleted$/)
