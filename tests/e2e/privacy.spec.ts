@@ -1,4 +1,5 @@
 import { expect as pwExpect, type Page } from '@playwright/test'
+import { ClientsPage } from './pages/clients-page'
 import { confirmLink, latestId, waitForMail } from './support/mailbox'
 import { expect, test, uniqueEmail } from './fixtures'
 
@@ -52,6 +53,28 @@ test.describe('exporting', () => {
     await start.click()
     await expect(page.getByText('You can make 5 exports an hour. Please try again in 60 minutes.')).toBeVisible()
     await screenshots(page, 'export-rate-limited')
+  })
+})
+
+test.describe('deleting one client', () => {
+  test('the owner types her name, and she is gone from the list', async ({ page, signupPage, dashboardPage }) => {
+    const email = uniqueEmail('erase-client')
+    await signupPage.goto()
+    await signupPage.signUp({ fullName: 'Lena Hart', practiceName: 'Linden Doula Studio', email })
+    await page.goto(confirmLink(await waitForMail(email)).toString())
+    await dashboardPage.expectPractice('Linden Doula Studio')
+
+    const clients = new ClientsPage(page)
+    await clients.create({ firstName: 'Edda', lastName: 'Gone', dueDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) })
+    await page.getByTestId('delete-client').locator('summary').click()
+    const submit = page.getByTestId('delete-client-submit')
+    await page.getByTestId('delete-client-input').fill('Edda')
+    await expect(submit).toBeDisabled()
+    await page.getByLabel('Type "Edda Gone" to confirm').fill('Edda Gone')
+    await screenshots(page, 'delete-client')
+    await submit.click()
+    await expect(page).toHaveURL(/\/dashboard\/clients$/)
+    await expect(page.getByText('Edda Gone')).toHaveCount(0)
   })
 })
 
