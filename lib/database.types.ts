@@ -975,6 +975,16 @@ export type Database = {
         }
         Returns: string
       }
+      audit_archive_commit: { Args: { batch_id: string }; Returns: number }
+      audit_archive_expired: { Args: { max_names: number }; Returns: string[] }
+      audit_archive_next: { Args: { max_rows: number }; Returns: Json }
+      audit_archive_objects: {
+        Args: { after_name: string; max_names: number; target_practice: string }
+        Returns: {
+          name: string
+          size: number
+        }[]
+      }
       claim_notifications: {
         Args: { batch_size?: number; lease_seconds?: number }
         Returns: {
@@ -1007,6 +1017,15 @@ export type Database = {
         }[]
       }
       complete_onboarding: { Args: Record<PropertyKey, never>; Returns: string }
+      consume_rate_limit: {
+        Args: {
+          action: string
+          max_hits: number
+          subject: string
+          window_seconds: number
+        }
+        Returns: number
+      }
       create_client_with_journey: {
         Args: {
           p_backup_doula_id?: string

@@ -7,6 +7,7 @@ import { authActionClient, practiceActionClient } from '@/lib/safe-action'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { DeleteAccountSchema, DeleteClientSchema } from './deletion/erasure.schema'
 import { eraseAccount, eraseClient } from './deletion/erase.service'
+import { enforceRateLimit, RATE_LIMITS } from './rate-limit'
 
 const ACCOUNT_DELETED_PATH = '/account-deleted'
 const DANGER_ZONE_PATH = '/dashboard/settings/danger'
@@ -14,6 +15,7 @@ const DANGER_ZONE_PATH = '/dashboard/settings/danger'
 /** Emails a fresh sign-in link that lands back on the danger zone (the re-authentication step). */
 export const sendDeletionConfirmationLinkAction = authActionClient.action(async ({ ctx }) => {
   if (!ctx.user.email) throw new AppError({ code: 'validation', message: 'Your account has no email address to confirm with.' })
+  await enforceRateLimit(createAdminClient(), ctx.user.id, RATE_LIMITS.erasureLink)
   const confirm = new URL('/auth/confirm', serverEnv().NEXT_PUBLIC_SITE_URL)
   confirm.searchParams.set('next', DANGER_ZONE_PATH)
   const { error } = await ctx.supabase.auth.signInWithOtp({

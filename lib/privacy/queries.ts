@@ -1,5 +1,4 @@
 import 'server-only'
-import type { SupabaseClient } from '@supabase/supabase-js'
 import { AppError } from '@/lib/errors'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { createClient } from '@/lib/supabase/server'
@@ -11,9 +10,7 @@ import { isFreshSignIn } from './deletion/fresh-sign-in'
  * that the viewer owns the practice (the danger zone page does).
  */
 export async function getErasurePreview(practiceId: string): Promise<ErasureInventory> {
-  // Untyped until lib/database.types.ts is regenerated with this branch's migrations.
-  const admin: SupabaseClient = createAdminClient()
-  const { data, error } = await admin.rpc('erasure_inventory', { target_practice: practiceId })
+  const { data, error } = await createAdminClient().rpc('erasure_inventory', { target_practice: practiceId })
   if (error) throw new AppError({ code: 'internal', message: 'We could not count what would be deleted.', cause: error })
   return ErasureInventorySchema.parse(data)
 }

@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import type { Db } from '@/lib/practice/db'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 
@@ -20,7 +20,7 @@ const refused = () => new AppError({ code: 'forbidden', message: 'Only the pract
  * The caller, from verified claims, and her role in the practice as RLS lets her see it. Someone
  * of another practice sees no membership row at all and is refused the same way.
  */
-export async function requirePracticeRole(userClient: SupabaseClient, practiceId: string, roles: readonly Eraser['role'][]) {
+export async function requirePracticeRole(userClient: Db, practiceId: string, roles: readonly Eraser['role'][]) {
   const { data, error } = await userClient.auth.getClaims()
   if (error || !data || typeof data.claims.sub !== 'string') {
     throw new AppError({ code: 'unauthorized', message: 'Please sign in to continue.', cause: error })

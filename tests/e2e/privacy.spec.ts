@@ -1,4 +1,5 @@
 import { expect as pwExpect, type Page } from '@playwright/test'
+import { ClientsPage } from './pages/clients-page'
 import { confirmLink, latestId, waitForMail } from './support/mailbox'
 import { expect, test, uniqueEmail } from './fixtures'
 
@@ -18,10 +19,64 @@ class DangerZonePage {
   async deletePractice(name: string) {
     const submit = this.page.getByTestId('danger-submit')
     await pwExpect(submit).toBeDisabled()
-    await this.page.getByTestId('danger-practice-name').fill(name)
+    await this.page.getByTestId('danger-input').fill(name)
     await submit.click()
   }
 }
+
+/** Full-page screenshots at desktop and phone widths, kept as artifacts for design review. */
+async function screenshots(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true })
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+test.describe('exporting', () => {
+  test('the owner downloads the export five times in an hour, then is told when she can again', async ({ page, signupPage, dashboardPage }) => {
+    const email = uniqueEmail('export')
+    const practice = 'Juniper Birth Collective'
+    await signupPage.goto()
+    await signupPage.signUp({ fullName: 'Rosa Lind', practiceName: practice, email })
+    await page.goto(confirmLink(await waitForMail(email)).toString())
+    await dashboardPage.expectPractice(practice)
+
+    await page.goto('/dashboard/settings/data')
+    const start = page.getByTestId('export-start')
+    for (let i = 0; i < 5; i++) {
+      const download = page.waitForEvent('download')
+      await start.click()
+      expect((await download).suggestedFilename()).toMatch(/^doulaos-export-\d{4}-\d{2}-\d{2}\.zip$/)
+      await expect(page.getByText(/Your export \(.+\) has been saved/)).toBeVisible()
+    }
+    await start.click()
+    await expect(page.getByText('You can make 5 exports an hour. Please try again in 60 minutes.')).toBeVisible()
+    await screenshots(page, 'export-rate-limited')
+  })
+})
+
+test.describe('deleting one client', () => {
+  test('the owner types her name, and she is gone from the list', async ({ page, signupPage, dashboardPage }) => {
+    const email = uniqueEmail('erase-client')
+    await signupPage.goto()
+    await signupPage.signUp({ fullName: 'Lena Hart', practiceName: 'Linden Doula Studio', email })
+    await page.goto(confirmLink(await waitForMail(email)).toString())
+    await dashboardPage.expectPractice('Linden Doula Studio')
+
+    const clients = new ClientsPage(page)
+    await clients.create({ firstName: 'Edda', lastName: 'Gone', dueDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) })
+    await page.getByTestId('delete-client').locator('summary').click()
+    const submit = page.getByTestId('delete-client-submit')
+    await page.getByTestId('delete-client-input').fill('Edda')
+    await expect(submit).toBeDisabled()
+    await page.getByLabel('Type "Edda Gone" to confirm').fill('Edda Gone')
+    await screenshots(page, 'delete-client')
+    await submit.click()
+    await expect(page).toHaveURL(/\/dashboard\/clients$/)
+    await expect(page.getByText('Edda Gone')).toHaveCount(0)
+  })
+})
 
 test.describe('deleting the account', () => {
   test('the owner sees what will be destroyed, types the name, and ends signed out on a page that says so', async ({
@@ -42,6 +97,7 @@ test.describe('deleting the account', () => {
     await expect(danger.count('practice members')).toContainText('1')
     await expect(danger.count('logins (used only here)')).toContainText('1')
 
+    await screenshots(page, 'danger-zone')
     const before = await latestId(email)
     await danger.deletePractice(practice)
     await expect(page).toHaveURL(/\/account-deleted$/)

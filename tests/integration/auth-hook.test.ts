@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { LOCAL_CRON_SECRET, LOCAL_RESEND_API_KEY, LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../scripts/local-env.ts'
+import { LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../scripts/local-env.ts'
+import { useAppEnv } from '../helpers/app-session.ts'
 import { stack } from '../helpers/stack.ts'
 
 const SITE = 'http://127.0.0.1:3999'
@@ -68,18 +69,7 @@ function signedRequest(body: string, options: { id?: string; secret?: string; at
 const address = () => `doula-${randomUUID()}@example.com`
 
 beforeAll(async () => {
-  const info = stack()
-  Object.assign(process.env, {
-    NEXT_PUBLIC_SITE_URL: SITE,
-    NEXT_PUBLIC_SUPABASE_URL: info.apiUrl,
-    NEXT_PUBLIC_SUPABASE_ANON_KEY: info.anonKey,
-    SUPABASE_SERVICE_ROLE_KEY: info.serviceRoleKey,
-    SEND_EMAIL_HOOK_SECRET: LOCAL_SEND_EMAIL_HOOK_SECRET,
-    RESEND_API_KEY: LOCAL_RESEND_API_KEY,
-    RESEND_BASE_URL: info.mailboxUrl,
-    EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
-    CRON_SECRET: LOCAL_CRON_SECRET,
-  })
+  useAppEnv({ NEXT_PUBLIC_SITE_URL: SITE })
   ;({ POST } = await import('@/app/api/auth/send-email/route'))
 })
 

@@ -60,6 +60,25 @@ export default function PrivacyPage() {
         </p>
       </section>
       <section>
+        <h2>How long we keep it</h2>
+        <ul>
+          <li>A practice&apos;s records and files: for as long as the practice keeps them, until it deletes them or the account.</li>
+          <li>
+            The record of sensitive actions: 12 months where the practice can browse it, then in a separate
+            private archive until it is six years old, when it is removed. The archive is part of the
+            practice&apos;s export and is deleted with the account.
+          </li>
+          <li>
+            Database backups: kept by our database provider for up to 7 days, so deleted data is gone from the
+            backups within a week.
+          </li>
+          <li>
+            After an account is deleted we keep only a fingerprint of its identifier with counts and dates, so
+            a deletion can be re-applied if a backup is ever restored.
+          </li>
+        </ul>
+      </section>
+      <section>
         <h2>Questions</h2>
         <p>
           Clients should contact their doula first, since the practice decides what it records. Doulas can reach

@@ -49,6 +49,15 @@ export default function SecurityPage() {
         </p>
       </section>
       <section>
+        <h2>An audit trail that cannot be rewritten</h2>
+        <p>
+          Document downloads, exports, invitations, role changes and deletions are recorded with who, when and
+          from where, never with health details. Nobody can edit these records or remove them early, not even
+          us through the application. They stay viewable for 12 months, then move to a separate private archive that is
+          kept for six years. Exports and deletions are also limited to a few per hour for each person.
+        </p>
+      </section>
+      <section>
         <h2>Your data, your decision</h2>
         <p>
           Owners can export the whole practice at any time, or delete it. Deletion removes every record, file

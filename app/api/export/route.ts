@@ -1,4 +1,5 @@
-// GET /api/export?practice=<id> — owners and admins download the whole practice as one streamed zip (audited).
+// GET /api/export?practice=<id> — owners and admins download the whole practice as one streamed zip (audited,
+// 5 an hour per user: 429 with Retry-After beyond that).
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { authorizeExport } from '@/lib/privacy/export/authorize-export'
@@ -15,7 +16,8 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const practiceId = z.uuid().safeParse(new URL(request.url).searchParams.get('practice'))
     if (!practiceId.success) throw new AppError({ code: 'validation', message: 'Choose a practice to export.' })
-    await authorizeExport(await createClient(), practiceId.data)
+    const admin = createAdminClient()
+    await authorizeExport(await createClient(), admin, practiceId.data)
 
     // The identity stream's queue is the only buffer: the zip writer awaits each write, so rows and
     // files are fetched only as fast as the browser reads.
@@ -31,7 +33,7 @@ export async function GET(request: Request): Promise<Response> {
     })
     void (async () => {
       try {
-        await writePracticeExport(zip, { admin: createAdminClient(), practiceId: practiceId.data })
+        await writePracticeExport(zip, { admin, practiceId: practiceId.data })
         await zip.finish()
         await writer.close()
       } catch (error) {

@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { z } from 'zod'
 import { safeDisplayName } from '@/lib/documents/file-type'
+import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import { csvRow, type CsvValue } from '@/lib/privacy/csv'
 import { objectBytes, type ExportManifest } from '@/lib/privacy/export/export-practice.service'
 import type { ZipEntrySummary, ZipWriter } from '@/lib/privacy/zip/zip-writer'
@@ -134,7 +135,7 @@ export async function writeMyDataExport(zip: ZipWriter, source: MyDataSource): P
   record(await zip.addEntry('data/documents.csv', csvLines(arrayPages(rows), DOCUMENT_COLUMNS), now))
   for (const document of documents) {
     // Signed as her: the storage policy, not this code, decides that she may read the object.
-    record(await zip.addEntry(document.archivePath, objectBytes(source.db, document.storagePath), now))
+    record(await zip.addEntry(document.archivePath, objectBytes(source.db, DOCUMENTS_BUCKET, document.storagePath), now))
     manifest.files += 1
   }
 

@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import type { Db } from '@/lib/practice/db'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { AUDIT_COLUMNS, AuditRowSchema, type AuditFilters, type AuditRow } from './audit-log.schema.ts'
@@ -11,7 +11,7 @@ export const AUDIT_PAGE_SIZE = 50
  * page 1,000 costs what page 1 costs. "Client" matches events whose subject is the client record.
  */
 export async function listAuditLog(
-  supabase: SupabaseClient,
+  supabase: Db,
   practiceId: string,
   filters: AuditFilters,
   limit = AUDIT_PAGE_SIZE,
@@ -33,7 +33,7 @@ export async function listAuditLog(
 }
 
 /** Every matching row, page by page, for the CSV download. */
-export async function* allAuditRows(supabase: SupabaseClient, practiceId: string, filters: AuditFilters): AsyncIterable<AuditRow> {
+export async function* allAuditRows(supabase: Db, practiceId: string, filters: AuditFilters): AsyncIterable<AuditRow> {
   let after = filters.after
   for (;;) {
     const page = await listAuditLog(supabase, practiceId, { ...filters, after }, 500)

@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import type { Db } from '@/lib/practice/db'
 import { AppError } from '@/lib/errors'
 import { requirePracticeRole, type Eraser } from '../require-practice-role.ts'
 import { isFreshSignIn } from './fresh-sign-in.ts'
@@ -7,7 +7,7 @@ export type { Eraser }
 
 /** Account deletion: the owner, who typed the practice name and signed in within five minutes. */
 export async function requireAccountEraser(
-  userClient: SupabaseClient,
+  userClient: Db,
   practiceId: string,
   typedName: string,
   nowSeconds = Math.floor(Date.now() / 1000),
@@ -27,7 +27,7 @@ export async function requireAccountEraser(
 
 /** Client deletion: an owner or admin, who typed the client's full name. */
 export async function requireClientEraser(
-  userClient: SupabaseClient,
+  userClient: Db,
   practiceId: string,
   clientId: string,
   typedName: string,

@@ -1,31 +1,34 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
-import { z } from 'zod'
 import { AppError } from '@/lib/errors'
+import type { Db } from '@/lib/practice/db'
+import { enforceRateLimit, RATE_LIMITS } from '../rate-limit.ts'
 import { requireAccountEraser, requireClientEraser } from './authorize-erasure.ts'
 import { runErasure, type ErasureDeps, type ErasureResult } from './run-erasure.service.ts'
 import { startErasure } from './start-erasure.service.ts'
 
 /**
  * The whole account, confirmed by its owner. `userClient` carries the caller's session; the
- * deletion itself runs with the service role only after every check has passed.
+ * deletion itself runs with the service role only after every check has passed, the last of
+ * which is the caller's rate limit.
  */
 export async function eraseAccount(
-  userClient: SupabaseClient,
+  userClient: Db,
   deps: ErasureDeps,
   input: { practiceId: string; typedName: string },
 ): Promise<ErasureResult> {
   const eraser = await requireAccountEraser(userClient, input.practiceId, input.typedName)
+  await enforceRateLimit(deps.admin, eraser.userId, RATE_LIMITS.accountErasure)
   const job = await startErasure(deps.admin, { scope: 'practice', practiceId: input.practiceId }, eraser)
   return runErasure(deps, job.id)
 }
 
 /** One client of the practice, confirmed by an owner or admin. */
 export async function eraseClient(
-  userClient: SupabaseClient,
+  userClient: Db,
   deps: ErasureDeps,
   input: { practiceId: string; clientId: string; typedName: string },
 ): Promise<ErasureResult> {
   const eraser = await requireClientEraser(userClient, input.practiceId, input.clientId, input.typedName)
+  await enforceRateLimit(deps.admin, eraser.userId, RATE_LIMITS.clientErasure)
   const job = await startErasure(deps.admin, { scope: 'client', ...input }, eraser)
   return runErasure(deps, job.id)
 }
@@ -39,7 +42,7 @@ export async function resumeOpenErasures(deps: ErasureDeps, idleSeconds = 300): 
   if (error) throw new AppError({ code: 'internal', message: 'We could not read the deletion ledger.', cause: error })
   let resumed = 0
   let failed = 0
-  for (const id of z.array(z.uuid()).parse(data)) {
+  for (const id of data) {
     try {
       await runErasure(deps, id)
       resumed += 1

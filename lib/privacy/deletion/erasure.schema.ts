@@ -43,6 +43,11 @@ export const ErasureJobSchema = z.object({
 })
 export type ErasureJob = z.infer<typeof ErasureJobSchema>
 
+/** What a job may record as it runs; the ledger refuses changes to what was fixed when it opened. */
+export type ErasureJobPatch = Partial<
+  Pick<ErasureJob, 'step' | 'billing' | 'files_removed' | 'logins_removed' | 'attempts' | 'completed_at' | 'practice_id' | 'client_id' | 'receipt'>
+> & { last_error?: string | null }
+
 /** Danger zone form: the practice name typed by hand. */
 export const DeleteAccountSchema = z.object({
   practiceName: z.string().trim().min(1, 'Type the practice name to confirm'),

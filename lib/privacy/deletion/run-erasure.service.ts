@@ -1,15 +1,15 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
 import { z } from 'zod'
+import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import type { OutgoingEmail } from '@/lib/email/send'
+import type { Db } from '@/lib/practice/db'
+import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
 import { erasureEmails } from './erasure-emails.tsx'
-import { ErasureReceiptSchema, type ErasureJob, type ErasureStep } from './erasure.schema.ts'
+import { ErasureReceiptSchema, type ErasureJob, type ErasureJobPatch, type ErasureStep } from './erasure.schema.ts'
 import { loadErasureJob, saveErasureJob } from './start-erasure.service.ts'
-
-export const CLIENT_FILES_BUCKET = 'client-files'
 
 export interface ErasureDeps {
   /** The service-role client. */
-  admin: SupabaseClient
+  admin: Db
   sendEmail: (email: OutgoingEmail) => Promise<unknown>
   /** Removes objects through the Storage API and returns how many went; tests wrap it to inject faults. */
   removeObjects?: (paths: string[]) => Promise<number>
@@ -29,11 +29,22 @@ export interface ErasureResult {
 const NamesSchema = z.array(z.string())
 const IdsSchema = z.array(z.uuid())
 
-function storageRemover(admin: SupabaseClient) {
+function storageRemover(admin: Db, bucket = DOCUMENTS_BUCKET) {
   return async (paths: string[]) => {
-    const { data, error } = await admin.storage.from(CLIENT_FILES_BUCKET).remove(paths)
+    const { data, error } = await admin.storage.from(bucket).remove(paths)
     if (error) throw new Error(`Storage refused to remove objects: ${error.message}`)
     return data.length
+  }
+}
+
+/** The practice's archived audit trail goes with it (a client's erasure keeps the practice's trail). */
+async function removeAuditArchive(admin: Db, practiceId: string, batchSize: number) {
+  const remove = storageRemover(admin, AUDIT_ARCHIVE_BUCKET)
+  for (;;) {
+    const { data, error } = await admin.rpc('audit_archive_objects', { target_practice: practiceId, after_name: '', max_names: batchSize })
+    if (error) throw new Error(`Listing audit archives to remove: ${error.message}`)
+    if (data.length === 0) return
+    if ((await remove(data.map((o) => o.name))) === 0) throw new Error('Storage removed none of the audit archives')
   }
 }
 
@@ -64,11 +75,15 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
   })
   if (job.step === 'done') return result(job)
   const receipt = ErasureReceiptSchema.parse(job.receipt)
+  // The ledger clears the subject's ids only when a job is done; an open job without them is corrupt.
+  const practiceId = job.practice_id
+  const clientId = job.client_id
+  if (!practiceId || (job.scope === 'client' && !clientId)) throw new Error(`Erasure job ${job.id} has lost its subject`)
 
-  const save = async (fields: Partial<Omit<ErasureJob, 'id'>> & { last_error?: string | null }) => {
+  const save = async (fields: ErasureJobPatch) => {
     job = await saveErasureJob(admin, job.id, fields)
   }
-  const advance = (step: ErasureStep, fields: Partial<Omit<ErasureJob, 'id'>> = {}) => save({ ...fields, step })
+  const advance = (step: ErasureStep, fields: ErasureJobPatch = {}) => save({ ...fields, step })
 
   await save({ attempts: job.attempts + 1, last_error: null })
   try {
@@ -87,25 +102,23 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
         const removed = await removeObjects(names)
         await save({ files_removed: job.files_removed + removed })
       }
+      if (job.scope === 'practice') await removeAuditArchive(admin, practiceId, batchSize)
       await advance('records')
     }
     if (job.step === 'records') {
       if (job.scope === 'practice') {
-        await check('Deleting the practice', admin.from('practices').delete().eq('id', job.practice_id))
-      } else {
-        await check(
-          'Deleting the client',
-          admin.from('clients').delete().eq('practice_id', job.practice_id).eq('id', job.client_id),
-        )
+        await check('Deleting the practice', admin.from('practices').delete().eq('id', practiceId))
+      } else if (clientId) {
+        await check('Deleting the client', admin.from('clients').delete().eq('practice_id', practiceId).eq('id', clientId))
         await check(
           'Recording the erasure in the audit log',
           admin.from('audit_log').insert({
-            practice_id: job.practice_id,
+            practice_id: practiceId,
             actor_id: job.requested_by,
             actor_role: 'service_role',
             action: 'client.erase',
             entity: 'clients',
-            entity_id: job.client_id,
+            entity_id: clientId,
           }),
         )
       }

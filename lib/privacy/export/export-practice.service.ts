@@ -1,14 +1,15 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
-import { z } from 'zod'
+import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
+import type { Db } from '@/lib/practice/db'
 import { csvRow, type CsvValue } from '../csv.ts'
+import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
 import type { ZipEntrySummary, ZipWriter } from '../zip/zip-writer.ts'
 
 export const EXPORT_FORMAT = 'doulaos-export/1'
-const BUCKET = 'client-files'
 
 export interface ExportSource {
   /** Service-role client: call only after the caller was authorised as an owner or admin. */
-  admin: SupabaseClient
+  admin: Db
   practiceId: string
   /** Rows per request; each page is written out before the next is fetched. */
   pageSize?: number
@@ -21,6 +22,8 @@ export interface ExportManifest {
   generated_at: string
   tables: Record<string, number>
   files: number
+  /** Archive objects of audit rows older than 12 months (under audit-archive/ in the zip). */
+  audit_archive_objects: number
   entries: { path: string; bytes: number; sha256: string }[]
 }
 
@@ -29,9 +32,11 @@ type Row = Record<string, unknown>
 /** Keyset pagination by id: each page costs an index range scan, however deep the export goes. */
 async function* pages(source: ExportSource, table: string): AsyncIterable<Row[]> {
   const size = source.pageSize ?? 500
+  // Table names come from the catalog at run time, which the generated types cannot check.
+  const untyped = source.admin as unknown as SupabaseClient
   let after: unknown = null
   for (;;) {
-    let query = source.admin.from(table).select('*').eq(table === 'practices' ? 'id' : 'practice_id', source.practiceId)
+    let query = untyped.from(table).select('*').eq(table === 'practices' ? 'id' : 'practice_id', source.practiceId)
     if (after !== null) query = query.gt('id', after)
     const { data, error } = await query.order('id').limit(size)
     if (error) throw new Error(`Reading ${table} for the export: ${error.message}`)
@@ -61,17 +66,15 @@ async function* csvLines(source: ExportSource, table: string, columns: string[])
   }
 }
 
-async function* objectPages(source: ExportSource) {
-  let after: string | null = null
-  const PageSchema = z.array(z.object({ name: z.string(), size: z.number() }))
+type ObjectLister = 'export_object_page' | 'audit_archive_objects'
+
+async function* objectPages(source: ExportSource, lister: ObjectLister) {
+  // Every name sorts after the empty string, so '' starts at the first object.
+  let after = ''
   for (;;) {
-    const { data, error } = await source.admin.rpc('export_object_page', {
-      target_practice: source.practiceId,
-      after_name: after,
-      max_names: 200,
-    })
-    if (error) throw new Error(`Listing files for the export: ${error.message}`)
-    const page = PageSchema.parse(data)
+    const result = await source.admin.rpc(lister, { target_practice: source.practiceId, after_name: after, max_names: 200 })
+    if (result.error) throw new Error(`Listing files for the export: ${result.error.message}`)
+    const page: { name: string; size: number }[] = result.data
     if (page.length === 0) return
     yield page
     after = page[page.length - 1]!.name
@@ -82,8 +85,8 @@ async function* objectPages(source: ExportSource) {
  * Streams one stored object through a short-lived signed URL, never holding it whole. Signed as
  * `client`: the service role here, her own session for the portal's "Download my data".
  */
-export async function* objectBytes(client: SupabaseClient, path: string): AsyncIterable<Uint8Array> {
-  const { data, error } = await client.storage.from(BUCKET).createSignedUrl(path, 60)
+export async function* objectBytes(client: Db, bucket: string, path: string): AsyncIterable<Uint8Array> {
+  const { data, error } = await client.storage.from(bucket).createSignedUrl(path, 60)
   if (error) throw new Error(`Signing ${path} for the export: ${error.message}`)
   const res = await fetch(data.signedUrl)
   if (!res.ok || !res.body) throw new Error(`Downloading ${path} for the export: HTTP ${res.status}`)
@@ -97,9 +100,8 @@ export async function* objectBytes(client: SupabaseClient, path: string): AsyncI
  */
 export async function writePracticeExport(zip: ZipWriter, source: ExportSource): Promise<ExportManifest> {
   const now = source.now ?? new Date()
-  const { data: tableNames, error } = await source.admin.rpc('export_tables')
+  const { data: tables, error } = await source.admin.rpc('export_tables')
   if (error) throw new Error(`Listing tables for the export: ${error.message}`)
-  const tables = z.array(z.object({ table_name: z.string(), columns: z.array(z.string()) })).parse(tableNames)
 
   const manifest: ExportManifest = {
     format: EXPORT_FORMAT,
@@ -107,6 +109,7 @@ export async function writePracticeExport(zip: ZipWriter, source: ExportSource):
     generated_at: now.toISOString(),
     tables: {},
     files: 0,
+    audit_archive_objects: 0,
     entries: [],
   }
   const record = (summary: ZipEntrySummary) =>
@@ -119,10 +122,17 @@ export async function writePracticeExport(zip: ZipWriter, source: ExportSource):
     record(await zip.addEntry(`data/${table}.csv`, csvLines(source, table, columns), now))
   }
   const prefix = `${source.practiceId}/`
-  for await (const page of objectPages(source)) {
+  for await (const page of objectPages(source, 'export_object_page')) {
     for (const object of page) {
-      record(await zip.addEntry(`files/${object.name.slice(prefix.length)}`, objectBytes(source.admin, object.name), now))
+      record(await zip.addEntry(`files/${object.name.slice(prefix.length)}`, objectBytes(source.admin, DOCUMENTS_BUCKET, object.name), now))
       manifest.files += 1
+    }
+  }
+  for await (const page of objectPages(source, 'audit_archive_objects')) {
+    for (const object of page) {
+      const path = `audit-archive/${object.name.slice(prefix.length)}`
+      record(await zip.addEntry(path, objectBytes(source.admin, AUDIT_ARCHIVE_BUCKET, object.name), now))
+      manifest.audit_archive_objects += 1
     }
   }
   await zip.addEntry('manifest.json', JSON.stringify(manifest, null, 2) + '\n', now)

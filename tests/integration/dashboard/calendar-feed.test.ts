@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveAppointment } from '../../../lib/appointments/appointment.service.ts'
 import { createMyFeed, getMyFeed, revokeMyFeed, setMyFeedPrivate } from '../../../lib/calendar/my-feed.service.ts'
 import { createClient } from '../../../lib/clients/save-client.service.ts'
+import { useAppEnv } from '../../helpers/app-session.ts'
 import { superuser } from '../../helpers/stack.ts'
-import { useStackEnv } from '../privacy/fixtures.ts'
 import { clientForm, dayFromToday, newPractice, type PracticeFixture } from './fixtures.ts'
 
 const sql = superuser()
@@ -33,7 +33,7 @@ let colleagues: string
 let otherPractice: string
 
 beforeAll(async () => {
-  useStackEnv()
+  useAppEnv()
   ;({ GET } = await import('@/app/api/calendar/[token]/route'))
   a = await newPractice(sql, 'Feeds A')
   b = await newPractice(sql, 'Feeds B')

@@ -3,7 +3,7 @@ import { allAuditRows, listAuditLog } from '@/lib/privacy/audit/queries'
 import { cursorOf } from '@/lib/privacy/audit/audit-log.schema'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
-import { signIn } from './fixtures.ts'
+import { signIn } from '../../helpers/app-session.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())

@@ -1,32 +1,22 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
 import { eraseAccount } from '@/lib/privacy/deletion/erase.service'
+import { requireAccountEraser } from '@/lib/privacy/deletion/authorize-erasure'
 import { runErasure, type ErasureDeps } from '@/lib/privacy/deletion/run-erasure.service'
-import { serviceApiClient } from '../../helpers/personas.ts'
+import { clientAs, serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
-import {
-  BUCKET,
-  fillClient,
-  loginExists,
-  mailTo,
-  objectCount,
-  practiceChecksum,
-  refreshRefusal,
-  rowCounts,
-  rowsMentioning,
-  signIn,
-  useStackEnv,
-  type SignedIn,
-} from './fixtures.ts'
+import { refreshRefusal, signIn, useAppEnv, type SignedIn } from '../../helpers/app-session.ts'
+import { BUCKET, fillClient, loginExists, mailTo, objectCount, practiceChecksum, rowCounts, rowsMentioning } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
 
 let sendEmail: (email: OutgoingEmail) => Promise<unknown>
 beforeAll(async () => {
-  useStackEnv()
+  useAppEnv()
   ;({ sendEmail } = await import('@/lib/email/send'))
 })
 
@@ -86,6 +76,19 @@ describe('deleting the account of practice A', () => {
     expect(await openJobs(world.a.id)).toBe(0)
   })
 
+  it('refuses the owner without a sign-in from the last five minutes (S49)', async () => {
+    const session = sessions.get('ownerA')!.client
+    const sixMinutesOn = Math.floor(Date.now() / 1000) + 6 * 60
+    await expect(requireAccountEraser(session, world.a.id, practiceName, sixMinutesOn)).rejects.toMatchObject({ code: 'unauthorized' })
+    await expect(requireAccountEraser(session, world.a.id, practiceName)).resolves.toMatchObject({ role: 'owner' })
+    // A token that proves no sign-in time at all (no amr) is never fresh.
+    const noSignInTime = await clientAs(world.personas.ownerA.user!)
+    await expect(eraseAccount(noSignInTime, deps(), { practiceId: world.a.id, typedName: practiceName })).rejects.toMatchObject({
+      code: 'unauthorized',
+    })
+    expect(await openJobs(world.a.id)).toBe(0)
+  })
+
   it('erases A completely, keeps B intact, and sends a receipt with the counts that were there', async () => {
     const owner = world.personas.ownerA.user!
     const result = await eraseAccount(sessions.get('ownerA')!.client, deps(), { practiceId: world.a.id, typedName: ` ${practiceName} ` })
@@ -121,9 +124,11 @@ describe('deleting the account of practice A', () => {
       expect(mail[0]!.text).not.toMatch(/Alma|Bea|Cora|birth plan|Private observation/i)
     }
 
-    const [ledger] = await sql<{ step: string; practice_id: string | null; receipt: object; files_removed: number }[]>`
-      select step, practice_id, receipt, files_removed from private.practice_deletions where id = ${result.jobId}`
-    expect(ledger).toEqual({ step: 'done', practice_id: null, receipt: {}, files_removed: 5 })
+    const [ledger] = await sql<{ step: string; practice_id: string | null; receipt: object; files_removed: number; subject_hash: string }[]>`
+      select step, practice_id, receipt, files_removed, subject_hash from private.practice_deletions where id = ${result.jobId}`
+    // S48: what a restore needs to re-apply the erasure, and nothing that identifies the practice.
+    const hash = createHash('sha256').update(world.a.id, 'utf8').digest('hex')
+    expect(ledger).toEqual({ step: 'done', practice_id: null, receipt: {}, files_removed: 5, subject_hash: hash })
   })
 
   it('is idempotent: running the finished job again changes nothing and sends nothing', async () => {

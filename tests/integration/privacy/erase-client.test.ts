@@ -5,7 +5,8 @@ import type { ErasureDeps } from '@/lib/privacy/deletion/run-erasure.service'
 import { serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
-import { fillClient, loginExists, mailTo, objectCount, practiceChecksum, refreshRefusal, signIn, useStackEnv } from './fixtures.ts'
+import { refreshRefusal, signIn, useAppEnv } from '../../helpers/app-session.ts'
+import { fillClient, loginExists, mailTo, objectCount, practiceChecksum } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -15,7 +16,7 @@ let world: World
 const deps = (): ErasureDeps => ({ admin: serviceApiClient(), sendEmail })
 
 beforeAll(async () => {
-  useStackEnv()
+  useAppEnv()
   ;({ sendEmail } = await import('@/lib/email/send'))
   world = await createWorld(sql)
   const owner = world.personas.ownerA.user!.id

@@ -1,61 +1,11 @@
-import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import type { Sql } from 'postgres'
 import { expect } from 'vitest'
-import { LOCAL_CRON_SECRET, LOCAL_RESEND_API_KEY, LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../../scripts/local-env.ts'
-import { serviceApiClient, type TestUser } from '../../helpers/personas.ts'
+import { serviceApiClient } from '../../helpers/personas.ts'
 import * as rows from '../../helpers/rows.ts'
 import { stack } from '../../helpers/stack.ts'
 import type { ClientRecord } from '../../helpers/world.ts'
 
 export const BUCKET = 'client-files'
-
-/** The app's server environment, pointed at the shared stack and its mailbox. */
-export function useStackEnv() {
-  const info = stack()
-  Object.assign(process.env, {
-    NEXT_PUBLIC_SITE_URL: 'http://127.0.0.1:3000',
-    NEXT_PUBLIC_SUPABASE_URL: info.apiUrl,
-    NEXT_PUBLIC_SUPABASE_ANON_KEY: info.anonKey,
-    SUPABASE_SERVICE_ROLE_KEY: info.serviceRoleKey,
-    SEND_EMAIL_HOOK_SECRET: LOCAL_SEND_EMAIL_HOOK_SECRET,
-    RESEND_API_KEY: LOCAL_RESEND_API_KEY,
-    RESEND_BASE_URL: info.mailboxUrl,
-    EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
-    CRON_SECRET: LOCAL_CRON_SECRET,
-  })
-}
-
-const clientOptions = {
-  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  realtime: { transport: globalThis.WebSocket },
-}
-
-export interface SignedIn {
-  client: SupabaseClient
-  refreshToken: string
-}
-
-/** A real session, opened the way a magic link opens one (amr carries the sign-in time). */
-export async function signIn(user: TestUser): Promise<SignedIn> {
-  const info = stack()
-  const { data: link, error } = await serviceApiClient().auth.admin.generateLink({ type: 'magiclink', email: user.email })
-  expect(error).toBeNull()
-  const client = createClient(info.apiUrl, info.anonKey, clientOptions)
-  const { data, error: verifyError } = await client.auth.verifyOtp({
-    token_hash: link.properties!.hashed_token,
-    type: 'magiclink',
-  })
-  expect(verifyError).toBeNull()
-  return { client, refreshToken: data.session!.refresh_token }
-}
-
-/** A refresh attempt with a fresh client: null when the token still works, else the error code. */
-export async function refreshRefusal(refreshToken: string): Promise<string | null> {
-  const info = stack()
-  const client = createClient(info.apiUrl, info.anonKey, clientOptions)
-  const { error } = await client.auth.refreshSession({ refresh_token: refreshToken })
-  return error ? (error.code ?? error.message) : null
-}
 
 /** A row in every tenant table for this client, and `files` stored objects with document rows. */
 export async function fillClient(sql: Sql, c: ClientRecord, memberId: string, files = 2) {

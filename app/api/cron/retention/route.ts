@@ -1,9 +1,10 @@
-// GET /api/cron/retention — daily (vercel.json): purge audit rows past retention, finish stalled erasures. Bearer CRON_SECRET.
+// GET /api/cron/retention — daily (vercel.json): archive audit rows past 12 months, drop archives past 6 years,
+// finish stalled erasures. Bearer CRON_SECRET.
 import { sendEmail } from '@/lib/email/send'
 import { serverEnv } from '@/lib/env'
 import { isCronAuthorized } from '@/lib/privacy/cron-secret'
 import { resumeOpenErasures } from '@/lib/privacy/deletion/erase.service'
-import { purgeExpiredAuditRows } from '@/lib/privacy/retention.service'
+import { applyAuditRetention } from '@/lib/privacy/retention.service'
 import { createAdminClient } from '@/lib/supabase/admin'
 
 export const dynamic = 'force-dynamic'
@@ -24,9 +25,9 @@ export async function GET(request: Request): Promise<Response> {
   }
   try {
     const admin = createAdminClient()
-    const purged = await purgeExpiredAuditRows(admin)
+    const audit = await applyAuditRetention({ admin })
     const erasures = await resumeOpenErasures({ admin, sendEmail })
-    return Response.json({ purged, erasures })
+    return Response.json({ audit, erasures })
   } catch (error) {
     console.error('[cron/retention] failed', error)
     return Response.json({ error: 'retention failed' }, { status: 500 })

@@ -47,7 +47,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Audit log"
-        description="Who did what, and when. Names and health details are never stored here."
+        description="Who did what, and when, over the last 12 months; older entries are archived for six years and come with the export. Names and health details are never stored here."
         actions={
           <Button asChild variant="outline">
             <a href={`/api/export/audit?${query(active.practiceId, withoutCursor)}`} data-test="audit-csv">Export CSV</a>

@@ -19,8 +19,9 @@ export default async function DataPrivacyPage() {
           <section className="space-y-3" aria-labelledby="export-heading">
             <h2 id="export-heading" className="text-lg font-semibold">Export</h2>
             <p className="text-muted-foreground">
-              One zip with every table as JSON and CSV, every stored file, and a manifest with counts and SHA-256
-              checksums. The download is recorded in the audit log.
+              One zip with every table as JSON and CSV, every stored file, the archived audit log (entries older
+              than 12 months), and a manifest with counts and SHA-256 checksums. Each download is recorded in the
+              audit log; you can make 5 an hour.
             </p>
             <ExportDownload practiceId={active.practiceId} />
           </section>

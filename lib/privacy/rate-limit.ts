@@ -1,0 +1,62 @@
+import { AppError } from '@/lib/errors'
+import type { Db } from '@/lib/practice/db'
+
+export interface RateLimit {
+  /** The counter's name in the database. */
+  action: string
+  max: number
+  windowSeconds: number
+  /** How the refusal names what was limited: "You can make 5 {what} an hour." */
+  what: string
+}
+
+const HOUR = 3600
+
+/** S33: costly or destructive requests, per signed-in user. */
+export const RATE_LIMITS = {
+  export: { action: 'export.create', max: 5, windowSeconds: HOUR, what: 'exports' },
+  accountErasure: { action: 'account.erase', max: 5, windowSeconds: HOUR, what: 'account deletion attempts' },
+  erasureLink: { action: 'account.erase_link', max: 5, windowSeconds: HOUR, what: 'confirmation links' },
+  clientErasure: { action: 'client.erase', max: 20, windowSeconds: HOUR, what: 'client deletions' },
+} as const satisfies Record<string, RateLimit>
+
+/** A refusal that carries when to try again (route handlers send it as Retry-After). */
+export class RateLimitedError extends AppError {
+  readonly retryAfterSeconds: number
+
+  constructor(limit: RateLimit, retryAfterSeconds: number) {
+    super({ code: 'rate_limited', message: rateLimitMessage(limit, retryAfterSeconds) })
+    this.name = 'RateLimitedError'
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+function windowLabel(seconds: number): string {
+  if (seconds === HOUR) return 'an hour'
+  if (seconds % HOUR === 0) return `${seconds / HOUR} hours`
+  return `${Math.ceil(seconds / 60)} minutes`
+}
+
+function waitLabel(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60))
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`
+}
+
+export function rateLimitMessage(limit: RateLimit, retryAfterSeconds: number): string {
+  return `You can make ${limit.max} ${limit.what} ${windowLabel(limit.windowSeconds)}. Please try again in ${waitLabel(retryAfterSeconds)}.`
+}
+
+/**
+ * Counts one request of `subject` (a verified user id) against the limit, or throws
+ * RateLimitedError. Fails closed: if the counter cannot be read, the request is refused.
+ */
+export async function enforceRateLimit(admin: Db, subject: string, limit: RateLimit): Promise<void> {
+  const { data, error } = await admin.rpc('consume_rate_limit', {
+    subject,
+    action: limit.action,
+    max_hits: limit.max,
+    window_seconds: limit.windowSeconds,
+  })
+  if (error) throw new AppError({ code: 'internal', message: 'We could not check how often this was requested.', cause: error })
+  if (data > 0) throw new RateLimitedError(limit, data)
+}
