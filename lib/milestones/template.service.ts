@@ -3,19 +3,13 @@ import { AppError } from '@/lib/errors'
 import { dbFailure, type Db } from '@/lib/practice/db'
 import { parseOrFieldErrors } from '@/lib/practice/field-errors'
 import { refusal } from '@/lib/practice/refusal'
-import { MILESTONE_KINDS, planMilestones, type MilestoneKind, type MilestoneTemplateItem } from '@/lib/pregnancy/milestones'
+import { milestoneKind, planMilestones, type MilestoneTemplateItem } from '@/lib/pregnancy/milestones'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { MoveTemplateItemSchema, RemoveTemplateItemSchema, SaveTemplateItemSchema, toOffsetDays } from './template.schema'
 
 export interface TemplateItem extends MilestoneTemplateItem {
   id: string
   position: number
-}
-
-const toKind = (kind: string): MilestoneKind => {
-  // A check constraint keeps kind within this set; a drift must be loud, not silently relabelled.
-  if (!(MILESTONE_KINDS as readonly string[]).includes(kind)) throw new Error(`Unknown milestone kind: ${kind}`)
-  return kind as MilestoneKind
 }
 
 /** The practice's template in its settings order. Every member may read it. */
@@ -27,7 +21,7 @@ export async function listTemplate(db: Db, practiceId: string): Promise<Template
     .order('position')
     .order('created_at')
   if (error) throw dbFailure('load the milestone template', error)
-  return data.map((r) => ({ id: r.id, title: r.title, kind: toKind(r.kind), offsetDays: r.offset_days, sharedWithClient: r.shared_with_client, position: r.position }))
+  return data.map((r) => ({ id: r.id, title: r.title, kind: milestoneKind(r.kind), offsetDays: r.offset_days, sharedWithClient: r.shared_with_client, position: r.position }))
 }
 
 /** The milestones a new journey with this due date starts with, shaped for add_journey's p_milestones. */

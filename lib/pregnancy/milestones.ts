@@ -12,6 +12,13 @@ export const MILESTONE_KIND_LABELS: Record<MilestoneKind, string> = {
   custom: 'Other',
 }
 
+/** A stored kind; check constraints keep it in the set, so a drift must be loud, not relabelled. */
+export function milestoneKind(kind: string): MilestoneKind {
+  const known = MILESTONE_KINDS.find((k) => k === kind)
+  if (!known) throw new Error(`Unknown milestone kind: ${kind}`)
+  return known
+}
+
 /**
  * One line of a practice's milestone template. `offsetDays` counts from the due date (negative
  * before it), so one rule places prenatal and postpartum items alike: -28 is 36w0d, 7 a week after.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fromOffsetDays, SaveTemplateItemSchema, toOffsetDays, TIMINGS } from '@/lib/milestones/template.schema'
+import { fromOffsetDays, SaveTemplateItemSchema, toOffsetDays, type TIMINGS } from '@/lib/milestones/template.schema'
 import { DEFAULT_MILESTONE_TEMPLATE, describeOffset, offsetForGestation, planMilestones, type MilestoneTemplateItem } from '@/lib/pregnancy/milestones'
 
 const item = (title: string, offsetDays: number, sharedWithClient = true): MilestoneTemplateItem => ({ title, kind: 'custom', offsetDays, sharedWithClient })
