@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fromOffsetDays, SaveTemplateItemSchema, toOffsetDays, type TIMINGS } from '@/lib/milestones/template.schema'
+import { fromOffsetDays, SaveTemplateItemSchema, toOffsetDays, type Timing } from '@/lib/milestones/template.schema'
 import { DEFAULT_MILESTONE_TEMPLATE, describeOffset, offsetForGestation, planMilestones, type MilestoneTemplateItem } from '@/lib/pregnancy/milestones'
 
 const item = (title: string, offsetDays: number, sharedWithClient = true): MilestoneTemplateItem => ({ title, kind: 'custom', offsetDays, sharedWithClient })
@@ -78,7 +78,7 @@ describe('template timing in the settings form', () => {
   })
 
   it('refuses timings outside a pregnancy and its first year, in plain words on the amount', () => {
-    const errors = (timing: (typeof TIMINGS)[number], amount: unknown) =>
+    const errors = (timing: Timing, amount: unknown) =>
       SaveTemplateItemSchema.safeParse({ title: 'Visit', kind: 'prenatal', timing, amount, sharedWithClient: true }).error?.issues.map((i) => [i.path.join('.'), i.message])
     expect(errors('weeks_pregnant', 41)).toEqual([['amount', 'Enter a week from 1 to 40.']])
     expect(errors('weeks_pregnant', 0)).toEqual([['amount', 'Enter a week from 1 to 40.']])
