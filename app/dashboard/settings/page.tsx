@@ -35,7 +35,7 @@ export default async function SettingsPage() {
                 capacityMaxDueDates: String(practice.capacity.maxDueDates),
                 capacityWindowDays: String(practice.capacity.windowDays),
               }}
-              timeZones={listTimeZones()}
+              timeZones={zonesWith(practice.timeZone)}
             />
           ) : (
             <PracticeDetails practice={practice} />
@@ -50,6 +50,12 @@ export default async function SettingsPage() {
       </nav>
     </>
   )
+}
+
+/** A zone stored before this list existed stays selected (and is asked to be changed on save) rather than silently replaced. */
+function zonesWith(current: string): string[] {
+  const zones = listTimeZones()
+  return zones.includes(current) ? zones : [current, ...zones]
 }
 
 function PracticeDetails({ practice }: { practice: PracticeSettings }) {

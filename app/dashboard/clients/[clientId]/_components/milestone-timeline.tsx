@@ -86,6 +86,7 @@ function MilestoneRow({ journeyId, milestone: m, today }: { journeyId: string; m
         <Button
           variant="ghost"
           size="sm"
+          className="aria-pressed:bg-accent aria-pressed:text-accent-foreground"
           aria-pressed={isShared}
           disabled={share.isPending}
           onClick={() => share.execute({ milestoneId: m.id, shared: !isShared })}
