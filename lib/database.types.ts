@@ -644,6 +644,50 @@ export type Database = {
           },
         ]
       }
+      milestone_template_items: {
+        Row: {
+          created_at: string
+          id: string
+          kind: string
+          offset_days: number
+          position: number
+          practice_id: string
+          shared_with_client: boolean
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          kind?: string
+          offset_days: number
+          position?: number
+          practice_id: string
+          shared_with_client?: boolean
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          kind?: string
+          offset_days?: number
+          position?: number
+          practice_id?: string
+          shared_with_client?: boolean
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "milestone_template_items_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       milestones: {
         Row: {
           client_id: string
@@ -1137,6 +1181,10 @@ export type Database = {
           practice_id: string
         }
         Returns: undefined
+      }
+      reorder_milestone_template: {
+        Args: { p_item_ids: string[]; p_practice_id: string }
+        Returns: number
       }
       request_client_data_deletion: {
         Args: { client_id: string }

@@ -21,7 +21,7 @@ const features: { icon: LucideIcon; title: string; body: string }[] = [
   {
     icon: Baby,
     title: 'On-call windows you can see',
-    body: 'Your on-call window follows each due date (38 to 42 weeks by default), so you can see overlapping births before you take on a new client.',
+    body: 'Your on-call window follows each due date (38 to 42 weeks by default, or the weeks you choose), so you can see overlapping births before you take on a new client.',
   },
   {
     icon: CalendarDays,
@@ -36,7 +36,7 @@ const features: { icon: LucideIcon; title: string; body: string }[] = [
   {
     icon: MessagesSquare,
     title: 'A portal for your clients',
-    body: 'Clients sign in with a link sent to their email, no password. They see their appointments, message you and share documents with you.',
+    body: 'Clients sign in with a link sent to their email, no password. They see their appointments and the milestones you share, message you and share documents with you.',
   },
   {
     icon: FileLock2,

@@ -1,11 +1,11 @@
 import 'server-only'
 import { todayIn, type CalendarDate } from '@/lib/dates/calendar-date'
 import { checkJourneyCapacity } from '@/lib/journeys/capacity'
+import { journeyMilestones } from '@/lib/milestones/template.service'
 import { dbFailure, notFound, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
 import { getPracticeSettings, type PracticeSettings } from '@/lib/practice/settings'
 import { checkDueDate } from '@/lib/pregnancy/gestation'
-import { DEFAULT_MILESTONE_TEMPLATE, planMilestones } from '@/lib/pregnancy/milestones'
 import { areMembers, listMembers } from '@/lib/team/queries'
 import { BOOKED_STATUSES, ClientFormSchema, UpdateClientSchema, type ClientForm } from './client.schema'
 
@@ -56,19 +56,11 @@ async function checkForm(
 
 const UNIQUE_VIOLATION = '23505'
 
-/** Creates a client and her first journey, with the default milestone timeline when she has a due date. */
+/** Creates a client and her first journey, with the practice's milestone timeline when she has a due date. */
 export async function createClient(db: Db, practiceId: string, input: unknown): Promise<{ clientId: string; journeyId: string }> {
   const form = parseOrFieldErrors(ClientFormSchema, input)
   const practice = await getPracticeSettings(db, practiceId)
-  await checkForm(db, practice, form, { dueDateChanged: true })
-  const milestones = form.dueDate
-    ? planMilestones(form.dueDate, DEFAULT_MILESTONE_TEMPLATE).map((m) => ({
-        title: m.title,
-        kind: m.kind,
-        due_on: m.dueOn,
-        shared_with_client: m.sharedWithClient,
-      }))
-    : []
+  const [, milestones] = await Promise.all([checkForm(db, practice, form, { dueDateChanged: true }), journeyMilestones(db, practice.id, form.dueDate)])
   const { data, error } = await db
     .rpc('create_client_with_journey', {
       p_practice_id: practice.id,

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors'
 import { dbFailure, notFound, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
 import { getPracticeSettings } from '@/lib/practice/settings'
-import { DEFAULT_MILESTONE_TEMPLATE, planMilestones } from '@/lib/pregnancy/milestones'
+import { journeyMilestones } from '@/lib/milestones/template.service'
 import { dueDateMessage } from '@/lib/clients/save-client.service'
 import { RecordBirthSchema, StartJourneySchema } from './journey.schema'
 
@@ -67,9 +67,7 @@ export async function startJourney(db: Db, practiceId: string, input: unknown): 
     const message = dueDateMessage(dueDate, todayIn(practice.timeZone, new Date()))
     if (message) throw new FieldErrors({ dueDate: message })
   }
-  const milestones = dueDate
-    ? planMilestones(dueDate, DEFAULT_MILESTONE_TEMPLATE).map((m) => ({ title: m.title, kind: m.kind, due_on: m.dueOn, shared_with_client: m.sharedWithClient }))
-    : []
+  const milestones = await journeyMilestones(db, practice.id, dueDate)
   const { data, error: insertError } = await db.rpc('add_journey', {
     p_practice_id: practice.id,
     p_client_id: clientId,

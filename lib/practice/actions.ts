@@ -3,9 +3,12 @@ import { cookies } from 'next/headers'
 import { revalidatePath } from 'next/cache'
 import { completeOnboarding } from '@/lib/auth/onboarding'
 import { AppError } from '@/lib/errors'
-import { authActionClient } from '@/lib/safe-action'
+import { authActionClient, practiceActionClient } from '@/lib/safe-action'
 import { ACTIVE_PRACTICE_COOKIE, SwitchPracticeSchema } from './practice.schema'
 import { listMemberships } from './queries'
+import { updatePracticeSettings } from './settings'
+import { PracticeSettingsSchema } from './settings.schema'
+import { withFieldErrors } from './with-field-errors'
 
 /** Remembers which practice the dashboard shows. Another practice's id is `not_found`, not `forbidden`. */
 export const switchPracticeAction = authActionClient
@@ -30,4 +33,11 @@ export const finishOnboardingAction = authActionClient.action(async ({ ctx }) =>
   const practiceId = await completeOnboarding(ctx.supabase)
   revalidatePath('/dashboard', 'layout')
   return { practiceId }
+})
+
+/** Saves the practice's details; doulas are refused by RLS and see the page read-only. */
+export const updatePracticeSettingsAction = practiceActionClient.inputSchema(PracticeSettingsSchema).action(async ({ clientInput, ctx }) => {
+  const saved = await withFieldErrors(PracticeSettingsSchema, () => updatePracticeSettings(ctx.supabase, ctx.practice.practiceId, clientInput))
+  revalidatePath('/dashboard', 'layout')
+  return { name: saved.name, slug: saved.slug }
 })

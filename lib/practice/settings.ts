@@ -1,6 +1,9 @@
 import 'server-only'
 import type { CapacityRule, OnCallWeeks } from '@/lib/pregnancy/on-call'
 import { dbFailure, notFound, type Db } from './db'
+import { FieldErrors, parseOrFieldErrors } from './field-errors'
+import { refusal } from './refusal'
+import { PracticeSettingsSchema } from './settings.schema'
 
 export interface PracticeSettings {
   id: string
@@ -28,4 +31,35 @@ export async function getPracticeSettings(db: Db, practiceId: string): Promise<P
     onCall: { startWeek: data.on_call_start_week, endWeek: data.on_call_end_week },
     capacity: { maxDueDates: data.capacity_max_due_dates, windowDays: data.capacity_window_days },
   }
+}
+
+const UNIQUE_VIOLATION = '23505'
+
+/**
+ * Saves the practice's details (owners and admins; RLS filters anyone else's update to nothing).
+ * The audit trigger on practices records who changed them.
+ */
+export async function updatePracticeSettings(db: Db, practiceId: string, input: unknown): Promise<PracticeSettings> {
+  const s = parseOrFieldErrors(PracticeSettingsSchema, input)
+  const { data, error } = await db
+    .from('practices')
+    .update({
+      name: s.name,
+      slug: s.slug,
+      time_zone: s.timeZone,
+      on_call_start_week: s.onCallStartWeek,
+      on_call_end_week: s.onCallEndWeek,
+      capacity_max_due_dates: s.capacityMaxDueDates,
+      capacity_window_days: s.capacityWindowDays,
+    })
+    .eq('id', practiceId)
+    .select('id')
+  if (error?.code === UNIQUE_VIOLATION) throw new FieldErrors({ slug: 'That address is taken.' })
+  if (error) throw dbFailure('save the practice settings', error)
+  if (data.length === 0) {
+    const { data: visible, error: readError } = await db.from('practices').select('id').eq('id', practiceId).maybeSingle()
+    if (readError) throw dbFailure('load the practice', readError)
+    throw refusal(visible !== null, 'practice')
+  }
+  return getPracticeSettings(db, practiceId)
 }

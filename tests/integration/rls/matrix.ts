@@ -319,6 +319,23 @@ export const MATRIX: TableCase[] = [
     },
   },
   {
+    table: 'milestone_template_items',
+    variant: "an item of A's milestone template",
+    target: async ({ sql, world }) => {
+      const [r] = await sql<{ id: string }[]>`insert into public.milestone_template_items (practice_id, title, kind, offset_days, position)
+        values (${world.a.id}, 'Tour of the birth center', 'prenatal', -42, 99) returning id`
+      return r!.id
+    },
+    insert: ({ world }) => ({ id: randomUUID(), practice_id: world.a.id, title: 'Hospital tour', kind: 'prenatal', offset_days: -35 }),
+    update: () => ({ offset_days: -Math.floor(Math.random() * 200) }),
+    expect: {
+      select: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
+      insert: '✗    ✓  ✓  ✗  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✓  ✓  ∅  ∅  ∅  ∅  ∅  ∅',
+      delete: '✗    ✓  ✓  ∅  ∅  ∅  ∅  ∅  ∅',
+    },
+  },
+  {
     table: 'audit_log',
     variant: "a row of A's trail",
     target: ({ sql, world }) => rows.newAuditRow(sql, world.a.id),

@@ -1,13 +1,14 @@
-import { CircleCheck, Circle } from 'lucide-react'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import type { ClientDetail } from '@/lib/clients/queries'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { BIRTH_PLACE_LABELS, DELIVERY_MODE_LABELS } from '@/lib/journeys/journey.schema'
 import type { PracticeSettings } from '@/lib/practice/settings'
 import { daysUntilDue, formatGestationalAge, gestationalAge, trimester } from '@/lib/pregnancy/gestation'
+import { milestoneKind } from '@/lib/pregnancy/milestones'
 import { isWithin, onCallWindow } from '@/lib/pregnancy/on-call'
 import { formatDay, formatInstant } from '../../../_components/format'
 import { BirthForm } from './birth-form'
+import { MilestoneTimeline, type TimelineMilestone } from './milestone-timeline'
 import { StartJourneyForm } from './start-journey-form'
 
 const ENDED = ['postpartum', 'complete', 'archived']
@@ -25,7 +26,7 @@ export function OverviewPanel({
   today,
 }: {
   client: ClientDetail
-  milestones: { id: string; title: string; due_on: string | null; done_at: string | null; shared_with_client: boolean }[]
+  milestones: (Omit<TimelineMilestone, 'kind'> & { kind: string })[]
   practice: PracticeSettings
   today: CalendarDate
 }) {
@@ -76,32 +77,10 @@ export function OverviewPanel({
       <Card>
         <CardHeader>
           <CardTitle>Milestones</CardTitle>
-          <CardDescription>Her timeline, set from the due date.</CardDescription>
+          <CardDescription>Her timeline, planned from your template and the due date. Tick each one off as it happens.</CardDescription>
         </CardHeader>
         <CardContent>
-          {milestones.length === 0 ? (
-            <p className="text-sm text-muted-foreground">Add a due date to plan her milestones.</p>
-          ) : (
-            <ol className="flex flex-col gap-3" data-test="client-milestones">
-              {milestones.map((m) => {
-                const past = m.due_on !== null && m.due_on < today
-                const Icon = m.done_at ? CircleCheck : Circle
-                return (
-                  <li key={m.id} className="flex items-start gap-3">
-                    <Icon aria-hidden className={m.done_at ? 'mt-0.5 size-5 text-success' : past ? 'mt-0.5 size-5 text-primary' : 'mt-0.5 size-5 text-muted-foreground'} />
-                    <div className="min-w-0">
-                      <p className="font-medium">{m.title}</p>
-                      <p className="text-sm text-muted-foreground">
-                        {m.due_on ? formatDay(m.due_on) : 'No date'}
-                        {m.done_at ? ' · Done' : ''}
-                        {m.shared_with_client ? ' · Shared with her' : ''}
-                      </p>
-                    </div>
-                  </li>
-                )
-              })}
-            </ol>
-          )}
+          <MilestoneTimeline journeyId={journey.id} milestones={milestones.map((m) => ({ ...m, kind: milestoneKind(m.kind) }))} today={today} />
         </CardContent>
       </Card>
 

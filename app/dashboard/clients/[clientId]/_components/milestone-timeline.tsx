@@ -1,0 +1,128 @@
+'use client'
+import { Eye, EyeOff, Pencil, Plus, Trash2 } from 'lucide-react'
+import { useAction } from 'next-safe-action/hooks'
+import { useState } from 'react'
+import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import type { CalendarDate } from '@/lib/dates/calendar-date'
+import { deleteMilestoneAction, setMilestoneDoneAction, setMilestoneSharedAction } from '@/lib/milestones/actions'
+import { MILESTONE_KIND_LABELS } from '@/lib/pregnancy/milestones'
+import { cn } from '@/lib/cn'
+import { ConfirmDialog } from '../../../_components/confirm-dialog'
+import { formatDay } from '../../../_components/format'
+import { MilestoneFormDialog, type EditableMilestone } from './milestone-form-dialog'
+
+export interface TimelineMilestone extends EditableMilestone {
+  done_at: string | null
+}
+
+/** Her milestone timeline: tick off, share, edit, add and delete, each on its own control. */
+export function MilestoneTimeline({ journeyId, milestones, today }: { journeyId: string; milestones: TimelineMilestone[]; today: CalendarDate }) {
+  const [adding, setAdding] = useState(false)
+  return (
+    <div className="flex flex-col gap-4">
+      {milestones.length === 0 ? (
+        <p className="text-sm text-muted-foreground">No milestones yet. Add a due date to plan them from your template, or add one here.</p>
+      ) : (
+        <ol className="flex flex-col divide-y divide-border" data-test="client-milestones">
+          {milestones.map((m) => (
+            <MilestoneRow key={m.id} journeyId={journeyId} milestone={m} today={today} />
+          ))}
+        </ol>
+      )}
+      <div>
+        <Button variant="outline" size="sm" onClick={() => setAdding(true)} data-test="milestone-add">
+          <Plus aria-hidden /> Add a milestone
+        </Button>
+      </div>
+      {adding ? <MilestoneFormDialog journeyId={journeyId} open onOpenChange={setAdding} /> : null}
+    </div>
+  )
+}
+
+function MilestoneRow({ journeyId, milestone: m, today }: { journeyId: string; milestone: TimelineMilestone; today: CalendarDate }) {
+  const [editing, setEditing] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const done = useAction(setMilestoneDoneAction)
+  const share = useAction(setMilestoneSharedAction)
+  const remove = useAction(deleteMilestoneAction, { onSuccess: () => setDeleting(false) })
+  // While a change is on its way, show it; the refreshed page then confirms it.
+  const isDone = done.isPending && done.input ? done.input.done : m.done_at !== null
+  const isShared = share.isPending && share.input ? share.input.shared : m.shared_with_client
+  const overdue = !isDone && m.due_on !== null && m.due_on < today
+  const checkboxId = `milestone-done-${m.id}`
+  const error = done.result.serverError ?? share.result.serverError
+  return (
+    <li className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4" data-test="milestone" data-milestone={m.title}>
+      <div className="flex min-w-0 flex-1 items-start gap-3">
+        <input
+          id={checkboxId}
+          type="checkbox"
+          className="mt-0.5 size-5 shrink-0 accent-success"
+          checked={isDone}
+          disabled={done.isPending}
+          onChange={(e) => done.execute({ milestoneId: m.id, done: e.target.checked })}
+          data-test="milestone-done"
+        />
+        <div className="min-w-0">
+          <label htmlFor={checkboxId} className={cn('font-medium break-words', isDone && 'text-muted-foreground line-through decoration-1')}>
+            {m.title}
+          </label>
+          <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground">
+            <span className={cn(overdue && 'font-medium text-primary')}>{m.due_on ? formatDay(m.due_on) : 'No date'}</span>
+            {overdue ? <span className="sr-only">(past its date)</span> : null}
+            <Badge tone="calm">{MILESTONE_KIND_LABELS[m.kind]}</Badge>
+            {isDone ? <Badge tone="success">Done</Badge> : null}
+            {isShared ? <Badge tone="accent" data-test="milestone-shared">Shared with her</Badge> : null}
+          </p>
+          {error ? (
+            <p role="alert" className="mt-1 text-sm text-danger">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <div className="ml-8 flex shrink-0 items-center gap-1 sm:ml-0">
+        <Button
+          variant="ghost"
+          size="sm"
+          className="aria-pressed:bg-accent aria-pressed:text-accent-foreground"
+          aria-pressed={isShared}
+          disabled={share.isPending}
+          onClick={() => share.execute({ milestoneId: m.id, shared: !isShared })}
+          data-test="milestone-share"
+        >
+          {isShared ? <Eye aria-hidden /> : <EyeOff aria-hidden />}
+          <span>
+            Share<span className="sr-only"> “{m.title}” with her</span>
+          </span>
+        </Button>
+        <Button variant="ghost" size="sm" onClick={() => setEditing(true)} data-test="milestone-edit">
+          <Pencil aria-hidden />
+          <span>
+            Edit<span className="sr-only"> “{m.title}”</span>
+          </span>
+        </Button>
+        <Button variant="ghost" size="sm" className="text-danger hover:text-danger" onClick={() => setDeleting(true)} data-test="milestone-delete">
+          <Trash2 aria-hidden />
+          <span className="sr-only">Delete “{m.title}”</span>
+        </Button>
+      </div>
+      {editing ? <MilestoneFormDialog journeyId={journeyId} milestone={m} open onOpenChange={setEditing} /> : null}
+      <ConfirmDialog
+        open={deleting}
+        onOpenChange={(open) => {
+          setDeleting(open)
+          if (!open) remove.reset()
+        }}
+        title="Delete this milestone?"
+        description={`“${m.title}” is removed from her timeline${m.shared_with_client ? ' and from her portal' : ''}. Your template is not changed.`}
+        confirmLabel="Delete milestone"
+        pending={remove.isPending}
+        error={remove.result.serverError}
+        onConfirm={() => remove.execute({ milestoneId: m.id })}
+        test="milestone-delete-dialog"
+      />
+    </li>
+  )
+}

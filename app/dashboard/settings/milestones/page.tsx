@@ -1,0 +1,41 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { PageHeader } from '@/components/page-header'
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { listTemplate } from '@/lib/milestones/template.service'
+import { requireDashboardContext } from '@/lib/practice/active-practice'
+import { createClient } from '@/lib/supabase/server'
+import { TemplateEditor } from './_components/template-editor'
+
+export const metadata: Metadata = { title: 'Milestone template' }
+
+export default async function MilestoneTemplatePage() {
+  const { active } = await requireDashboardContext()
+  if (!active) return null
+  const items = await listTemplate(await createClient(), active.practiceId)
+  const canEdit = active.role !== 'doula'
+  return (
+    <>
+      <PageHeader
+        title="Milestone template"
+        description="Every new client with a due date starts with these milestones. Each client's timeline can then be changed on her page."
+        actions={
+          <Link href="/dashboard/settings" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+            Back to settings
+          </Link>
+        }
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle>Template</CardTitle>
+          <CardDescription>
+            {canEdit ? 'In the order you want to see them here; client timelines are sorted by date.' : 'Only the practice owner or an admin can change the template.'}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <TemplateEditor items={items} canEdit={canEdit} />
+        </CardContent>
+      </Card>
+    </>
+  )
+}
