@@ -1,9 +1,10 @@
-// npm run bundle-size -- [--build] [--serve] [route…] — the gzipped JavaScript a modern browser
+// npm run bundle-size -- [--build | --serve] [route…] — the gzipped JavaScript a modern browser
 // downloads on a route's first load, from the build manifests of the last `next build`.
-//   --build  runs `next build` first (against an ephemeral local stack's environment)
-//   --serve  also starts `next start`, fetches each route (the dashboard signed in as the seeded
-//            owner), checks that its <script> tags name exactly the computed chunks, and measures
-//            the bytes `next start` actually sends with `Accept-Encoding: gzip`
+//   --build  runs `next build` first (with an ephemeral local stack's environment)
+//   --serve  builds, then starts `next start`, fetches each route (the dashboard signed in as the
+//            seeded owner), checks that its <script> tags name exactly the computed chunks, and
+//            measures the bytes `next start` actually sends with `Accept-Encoding: gzip`. It must
+//            build: NEXT_PUBLIC_* values (the stack's URL) are inlined into the build.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { request } from 'node:http'
@@ -217,8 +218,8 @@ function report(rows: Measured[]) {
 
 async function main() {
   const args = process.argv.slice(2)
-  const build = args.includes('--build')
   const serve = args.includes('--serve')
+  const build = serve || args.includes('--build')
   const routes = args.filter((arg) => !arg.startsWith('--'))
   const targets = routes.length > 0 ? routes : DEFAULT_ROUTES
 
@@ -228,7 +229,7 @@ async function main() {
     const appPort = await freePort()
     const appUrl = `http://127.0.0.1:${appPort}`
     let env: NodeJS.ProcessEnv = process.env
-    if (build || serve) {
+    if (build) {
       stack = await startLocalStack({ ephemeral: true, seed: true, env: localStackEnv(appUrl) })
       env = { ...process.env, ...localAppEnv(stack, appUrl), NEXT_TELEMETRY_DISABLED: '1' }
     }
