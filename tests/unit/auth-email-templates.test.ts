@@ -95,7 +95,7 @@ describe('auth email templates', () => {
 
   it('rejects payloads a template cannot be built from', () => {
     expect(SendEmailHookSchema.safeParse(hook('magiclink', { tokenHash: 'x' })).success).toBe(true)
-    const parse = (type: string, data: Parameters<typeof hook>[1]) =>
+    const parse = (type: string, data: { token?: string; tokenHash?: string; newEmail?: string }) =>
       SendEmailHookSchema.safeParse({
         user: { email: 'amara@example.com', new_email: data.newEmail },
         email_data: { token: data.token ?? '', token_hash: data.tokenHash ?? '', email_action_type: type },
