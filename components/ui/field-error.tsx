@@ -7,7 +7,7 @@ export function FieldError({ id, message, className }: { id: string; message?: s
   if (!message) return null
   return (
     <p id={id} className={cn(fieldErrorClassName, className)}>
-      <CircleAlert aria-hidden className="size-4 shrink-0" />
+      <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
       {message}
     </p>
   )

@@ -7,4 +7,4 @@ export const inputClassName =
 
 export const labelClassName = 'text-sm font-medium text-foreground'
 
-export const fieldErrorClassName = 'flex items-center gap-1.5 text-sm text-danger'
+export const fieldErrorClassName = 'flex items-start gap-1.5 text-sm text-danger'

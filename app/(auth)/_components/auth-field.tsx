@@ -28,7 +28,7 @@ export function AuthField({
       />
       {error ? (
         <p id={errorId} className={fieldErrorClassName}>
-          <AlertIcon className="size-4 shrink-0" />
+          <AlertIcon className="mt-0.5 size-4 shrink-0" />
           {error}
         </p>
       ) : null}
