@@ -153,13 +153,13 @@ async function ownerCookies(stack: LocalStack): Promise<string> {
   return [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
 }
 
-interface ServedScripts {
+export interface ServedScripts {
   modules: string[]
   noModule: string[]
 }
 
 /** The external scripts in the served HTML: what a modern browser fetches, and the noModule ones it skips. */
-function scriptsIn(html: string): ServedScripts {
+export function scriptsIn(html: string): ServedScripts {
   const served: ServedScripts = { modules: [], noModule: [] }
   for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
     const src = /\ssrc="\/_next\/([^"]+)"/.exec(tag)?.[1]
