@@ -1,5 +1,5 @@
 'use client'
-import { Button } from '@/components/ui/button'
+import { buttonVariants } from '@/components/ui/button-variants'
 import { GENERIC_ERROR_MESSAGE } from '@/lib/errors'
 
 /** Never shows the error itself: its message may carry internals. The digest lets support find the log. */
@@ -9,7 +9,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-2xl font-semibold tracking-tight">This page could not load</h1>
       <p className="max-w-md text-muted-foreground">{GENERIC_ERROR_MESSAGE}</p>
       {error.digest ? <p className="text-xs text-muted-foreground">Reference: {error.digest}</p> : null}
-      <Button onClick={reset}>Try again</Button>
+      <button type="button" className={buttonVariants()} onClick={reset}>
+        Try again
+      </button>
     </main>
   )
 }

@@ -1,12 +1,13 @@
 import { CircleAlert } from 'lucide-react'
 import { cn } from '@/lib/cn'
+import { fieldErrorClassName } from './field-styles'
 
 /** A field's error, linked to its input through `aria-describedby={id}`. Renders nothing when valid. */
 export function FieldError({ id, message, className }: { id: string; message?: string; className?: string }) {
   if (!message) return null
   return (
-    <p id={id} className={cn('flex items-center gap-1.5 text-sm text-danger', className)}>
-      <CircleAlert aria-hidden className="size-4 shrink-0" />
+    <p id={id} className={cn(fieldErrorClassName, className)}>
+      <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
       {message}
     </p>
   )

@@ -2,7 +2,8 @@
 import { Label as LabelPrimitive } from 'radix-ui'
 import type { ComponentProps } from 'react'
 import { cn } from '@/lib/cn'
+import { labelClassName } from './field-styles'
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
-  return <LabelPrimitive.Root className={cn('text-sm font-medium text-foreground', className)} {...props} />
+  return <LabelPrimitive.Root className={cn(labelClassName, className)} {...props} />
 }

@@ -6,6 +6,15 @@ import { safeRedirectPath } from '@/lib/redirect'
 import { actionClient } from '@/lib/safe-action'
 import { createClient } from '@/lib/supabase/server'
 import { LoginSchema, SignupSchema } from './auth.schema'
+import {
+  formFields,
+  LOGIN_FIELDS,
+  SIGNUP_FIELDS,
+  toAuthFormState,
+  type AuthFormState,
+  type LoginField,
+  type SignupField,
+} from './form-state'
 import { withMinimumDuration } from './min-duration'
 
 /** Longer than a typical send (hook + render + Resend), so known and unknown emails look alike. */
@@ -25,7 +34,7 @@ function failure(error: { code?: string; message: string }): AppError {
   return new AppError({ code: 'internal', message: 'We could not send your link. Please try again.', cause: error })
 }
 
-export const signupAction = actionClient.inputSchema(SignupSchema).action(async ({ parsedInput }) => {
+const signupAction = actionClient.inputSchema(SignupSchema).action(async ({ parsedInput }) => {
   const supabase = await createClient()
   const { error } = await supabase.auth.signInWithOtp({
     email: parsedInput.email,
@@ -43,7 +52,7 @@ export const signupAction = actionClient.inputSchema(SignupSchema).action(async 
  * Answers identically for known and unknown emails: `otp_disabled` (no such user) and the per-user
  * send limit are swallowed, and every outcome is padded to the same minimum duration.
  */
-export const loginAction = actionClient.inputSchema(LoginSchema).action(async ({ parsedInput }) => {
+const loginAction = actionClient.inputSchema(LoginSchema).action(async ({ parsedInput }) => {
   await withMinimumDuration(LOGIN_MIN_DURATION_MS, async () => {
     const supabase = await createClient()
     const { error } = await supabase.auth.signInWithOtp({
@@ -55,3 +64,20 @@ export const loginAction = actionClient.inputSchema(LoginSchema).action(async ({
   })
   redirect(CHECK_EMAIL_PATH)
 })
+
+/*
+ * The endpoints the sign-in forms post to, shaped for React's useActionState: they take the form's
+ * FormData (so the forms work before JavaScript loads) and answer with values and field errors.
+ * A successful call redirects and never returns.
+ */
+
+export async function signupFormAction(_previous: AuthFormState<SignupField>, formData: FormData): Promise<AuthFormState<SignupField>> {
+  const values = formFields(formData, SIGNUP_FIELDS)
+  return toAuthFormState(await signupAction(values), values, SIGNUP_FIELDS)
+}
+
+export async function loginFormAction(_previous: AuthFormState<LoginField>, formData: FormData): Promise<AuthFormState<LoginField>> {
+  const values = formFields(formData, LOGIN_FIELDS)
+  const { next, ...input } = values
+  return toAuthFormState(await loginAction(next ? values : input), values, LOGIN_FIELDS)
+}

@@ -163,8 +163,8 @@ describe('POST /api/auth/send-email', () => {
 
   it('answers an email type it does not send with a hook error and sends nothing', async () => {
     const to = address()
-    const res = await POST(signedRequest(hookPayload(to, 'reauthentication')))
-    expect(await res.json()).toEqual({ error: { http_code: 422, message: 'Email type reauthentication is not supported' } })
+    const res = await POST(signedRequest(hookPayload(to, 'password_changed_notification')))
+    expect(await res.json()).toEqual({ error: { http_code: 422, message: 'Email type password_changed_notification is not supported' } })
     expect(await messagesTo(to)).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildAuthEmail, confirmLink, SendEmailHookSchema, type SendEmailHook } from '@/lib/email/auth-email'
+import { buildAuthEmails, confirmLink, SendEmailHookSchema, type SendEmailHook } from '@/lib/email/auth-email'
 
 const SITE = 'https://app.doulaos.com'
 
@@ -30,17 +30,18 @@ describe('confirmLink', () => {
   })
 })
 
-describe('buildAuthEmail', () => {
+describe('buildAuthEmails', () => {
   it.each([
     ['magiclink', 'Your DoulaOS sign-in link'],
     ['email', 'Your DoulaOS sign-in link'],
     ['signup', 'Confirm your email to open your DoulaOS practice'],
     ['invite', 'You are invited to DoulaOS'],
+    ['recovery', 'Get back into your DoulaOS account'],
   ])('picks the %s template', (type, subject) => {
-    expect(buildAuthEmail(SITE, hook(type))?.subject).toBe(subject)
+    expect(buildAuthEmails(SITE, hook(type))?.map((email) => email.subject)).toEqual([subject])
   })
 
-  it('returns null for types the app does not send', () => {
-    expect(buildAuthEmail(SITE, hook('email_change'))).toBeNull()
+  it('returns null for the optional notification types, which the app leaves off', () => {
+    expect(buildAuthEmails(SITE, hook('password_changed_notification'))).toBeNull()
   })
 })

@@ -1,42 +1,34 @@
 'use client'
-import { zodResolver } from '@hookform/resolvers/zod'
-import { useAction } from 'next-safe-action/hooks'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
-import { FormField } from '@/components/form-field'
-import { Button } from '@/components/ui/button'
-import { StatusMessage } from '@/components/ui/status-message'
-import { loginAction } from '@/lib/auth/actions'
-import { LoginSchema } from '@/lib/auth/auth.schema'
+import { useActionState } from 'react'
+import { loginFormAction } from '@/lib/auth/actions'
+import { emptyAuthFormState, type LoginField } from '@/lib/auth/form-state'
+import { AuthField } from '../../_components/auth-field'
+import { FormAlert } from '../../_components/form-alert'
+import { SubmitButton } from '../../_components/submit-button'
 
+/**
+ * Posts to the server action even before hydration. The browser checks the field's constraints;
+ * the action validates again with the shared zod schema and answers with errors for the field.
+ */
 export function LoginForm({ next }: { next?: string }) {
-  const form = useForm<z.input<typeof LoginSchema>, unknown, z.output<typeof LoginSchema>>({
-    resolver: zodResolver(LoginSchema),
-    defaultValues: { email: '', next },
-  })
-  const { execute, result, isPending } = useAction(loginAction, {
-    onError({ error }) {
-      const message = error.validationErrors?.email?._errors?.[0]
-      if (message) form.setError('email', { message })
-    },
-  })
-
+  const [state, formAction, pending] = useActionState(loginFormAction, emptyAuthFormState<LoginField>())
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => execute(values))} className="flex flex-col gap-4" data-test="login-form">
-      <FormField
-        id="email"
+    <form action={formAction} className="flex flex-col gap-4" data-test="login-form">
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <AuthField
+        name="email"
         label="Email"
         type="email"
         autoComplete="email"
         inputMode="email"
+        required
+        maxLength={254}
+        defaultValue={state.values.email}
+        error={state.fieldErrors.email}
         data-test="login-email"
-        error={form.formState.errors.email?.message}
-        {...form.register('email')}
       />
-      {result.serverError ? <StatusMessage tone="error">{result.serverError}</StatusMessage> : null}
-      <Button type="submit" size="lg" disabled={isPending} data-test="login-submit">
-        {isPending ? 'Sending your link…' : 'Email me a sign-in link'}
-      </Button>
+      <FormAlert message={state.formError} />
+      <SubmitButton pending={pending} label="Email me a sign-in link" pendingLabel="Sending your link…" test="login-submit" />
     </form>
   )
 }

@@ -1,64 +1,52 @@
 'use client'
-import { zodResolver } from '@hookform/resolvers/zod'
-import { useAction } from 'next-safe-action/hooks'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
-import { FormField } from '@/components/form-field'
-import { Button } from '@/components/ui/button'
-import { StatusMessage } from '@/components/ui/status-message'
-import { signupAction } from '@/lib/auth/actions'
-import { SignupSchema } from '@/lib/auth/auth.schema'
+import { useActionState } from 'react'
+import { signupFormAction } from '@/lib/auth/actions'
+import { emptyAuthFormState, type SignupField } from '@/lib/auth/form-state'
+import { AuthField } from '../../_components/auth-field'
+import { FormAlert } from '../../_components/form-alert'
+import { SubmitButton } from '../../_components/submit-button'
 
+/** Like the login form: native constraints first, the shared zod schema on the server. */
 export function SignupForm() {
-  const form = useForm<z.input<typeof SignupSchema>, unknown, z.output<typeof SignupSchema>>({
-    resolver: zodResolver(SignupSchema),
-    defaultValues: { fullName: '', practiceName: '', email: '' },
-  })
-  const { execute, result, isPending } = useAction(signupAction, {
-    onError({ error }) {
-      const fields = error.validationErrors
-      if (!fields) return
-      for (const name of ['fullName', 'practiceName', 'email'] as const) {
-        const message = fields[name]?._errors?.[0]
-        if (message) form.setError(name, { message })
-      }
-    },
-  })
-  const { errors } = form.formState
-
+  const [state, formAction, pending] = useActionState(signupFormAction, emptyAuthFormState<SignupField>())
+  const { values, fieldErrors } = state
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => execute(values))} className="flex flex-col gap-4" data-test="signup-form">
-      <FormField
-        id="fullName"
+    <form action={formAction} className="flex flex-col gap-4" data-test="signup-form">
+      <AuthField
+        name="fullName"
         label="Your name"
         autoComplete="name"
+        required
+        maxLength={120}
+        defaultValue={values.fullName}
+        error={fieldErrors.fullName}
         data-test="signup-full-name"
-        error={errors.fullName?.message}
-        {...form.register('fullName')}
       />
-      <FormField
-        id="practiceName"
+      <AuthField
+        name="practiceName"
         label="Practice name"
         autoComplete="organization"
         placeholder="e.g. Willow Birth Support"
+        required
+        maxLength={120}
+        defaultValue={values.practiceName}
+        error={fieldErrors.practiceName}
         data-test="signup-practice-name"
-        error={errors.practiceName?.message}
-        {...form.register('practiceName')}
       />
-      <FormField
-        id="email"
+      <AuthField
+        name="email"
         label="Email"
         type="email"
         autoComplete="email"
         inputMode="email"
+        required
+        maxLength={254}
+        defaultValue={values.email}
+        error={fieldErrors.email}
         data-test="signup-email"
-        error={errors.email?.message}
-        {...form.register('email')}
       />
-      {result.serverError ? <StatusMessage tone="error">{result.serverError}</StatusMessage> : null}
-      <Button type="submit" size="lg" disabled={isPending} data-test="signup-submit">
-        {isPending ? 'Sending your link…' : 'Create my practice'}
-      </Button>
+      <FormAlert message={state.formError} />
+      <SubmitButton pending={pending} label="Create my practice" pendingLabel="Sending your link…" test="signup-submit" />
     </form>
   )
 }

@@ -1,6 +1,6 @@
 // POST /api/auth/send-email — Supabase Auth's Send Email hook (Standard Webhooks signed); renders and sends auth emails.
 import { Webhook, WebhookVerificationError } from 'standardwebhooks'
-import { buildAuthEmail, SendEmailHookSchema } from '@/lib/email/auth-email'
+import { buildAuthEmails, SendEmailHookSchema } from '@/lib/email/auth-email'
 import { sendEmail } from '@/lib/email/send'
 import { serverEnv } from '@/lib/env'
 
@@ -39,14 +39,18 @@ export async function POST(request: Request): Promise<Response> {
   const payload = SendEmailHookSchema.safeParse(json)
   if (!payload.success) return hookError(400, 'Payload does not match the send-email hook shape')
 
-  const email = buildAuthEmail(serverEnv().NEXT_PUBLIC_SITE_URL, payload.data)
-  if (!email) {
+  const emails = buildAuthEmails(serverEnv().NEXT_PUBLIC_SITE_URL, payload.data)
+  if (!emails) {
     return Response.json({
       error: { http_code: 422, message: `Email type ${payload.data.email_data.email_action_type} is not supported` },
     })
   }
+  // GoTrue redelivers with the same webhook-id: one key per email of the call makes a retry a no-op.
+  const webhookId = request.headers.get('webhook-id') ?? ''
   try {
-    await sendEmail({ ...email, idempotencyKey: request.headers.get('webhook-id') ?? '' })
+    for (const [index, email] of emails.entries()) {
+      await sendEmail({ ...email, idempotencyKey: index === 0 ? webhookId : `${webhookId}:${index}` })
+    }
   } catch (error) {
     console.error('[send-email hook]', error)
     return hookError(500, 'The email could not be sent. Please try again.')
