@@ -844,6 +844,13 @@ export type Database = {
             referencedRelation: "practices"
             referencedColumns: ["id"]
           },
+          {
+            foreignKeyName: "practice_members_user_id_profile_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
         ]
       }
       practices: {
