@@ -84,6 +84,13 @@ export type Database = {
             referencedColumns: ["practice_id", "user_id"]
           },
           {
+            foreignKeyName: "appointments_practice_id_doula_id_fkey"
+            columns: ["practice_id", "doula_id"]
+            isOneToOne: false
+            referencedRelation: "practice_team"
+            referencedColumns: ["practice_id", "user_id"]
+          },
+          {
             foreignKeyName: "appointments_practice_id_fkey"
             columns: ["practice_id"]
             isOneToOne: false
@@ -526,6 +533,13 @@ export type Database = {
             referencedColumns: ["practice_id", "user_id"]
           },
           {
+            foreignKeyName: "journeys_practice_id_backup_doula_id_fkey"
+            columns: ["practice_id", "backup_doula_id"]
+            isOneToOne: false
+            referencedRelation: "practice_team"
+            referencedColumns: ["practice_id", "user_id"]
+          },
+          {
             foreignKeyName: "journeys_practice_id_client_id_fkey"
             columns: ["practice_id", "client_id"]
             isOneToOne: false
@@ -544,6 +558,13 @@ export type Database = {
             columns: ["practice_id", "primary_doula_id"]
             isOneToOne: false
             referencedRelation: "practice_members"
+            referencedColumns: ["practice_id", "user_id"]
+          },
+          {
+            foreignKeyName: "journeys_practice_id_primary_doula_id_fkey"
+            columns: ["practice_id", "primary_doula_id"]
+            isOneToOne: false
+            referencedRelation: "practice_team"
             referencedColumns: ["practice_id", "user_id"]
           },
         ]
@@ -844,13 +865,6 @@ export type Database = {
             referencedRelation: "practices"
             referencedColumns: ["id"]
           },
-          {
-            foreignKeyName: "practice_members_user_id_profile_fkey"
-            columns: ["user_id"]
-            isOneToOne: false
-            referencedRelation: "profiles"
-            referencedColumns: ["id"]
-          },
         ]
       }
       practices: {
@@ -921,7 +935,25 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      practice_team: {
+        Row: {
+          created_at: string | null
+          email: string | null
+          full_name: string | null
+          practice_id: string | null
+          role: string | null
+          user_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_members_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
       accept_practice_invitation: { Args: { token: string }; Returns: string }

@@ -21,20 +21,13 @@ const RANK: Record<PracticeRole, number> = { owner: 0, admin: 1, doula: 2 }
 
 /** The practice's members with their display names, owners first, then by name. */
 export async function listMembers(db: Db, practiceId: string): Promise<Member[]> {
-  const { data, error } = await db
-    .from('practice_members')
-    .select('user_id, role, profiles(full_name, email)')
-    .eq('practice_id', practiceId)
+  const { data, error } = await db.from('practice_team').select('user_id, role, full_name, email').eq('practice_id', practiceId)
   if (error) throw dbFailure('load the team', error)
   return data
+    .flatMap((m) => (m.user_id && m.role ? [{ ...m, user_id: m.user_id, role: m.role }] : []))
     .map((m) => {
-      const email = m.profiles?.email ?? ''
-      return {
-        userId: m.user_id,
-        name: m.profiles?.full_name || email || 'Team member',
-        email,
-        role: PracticeRoleSchema.parse(m.role),
-      }
+      const email = m.email ?? ''
+      return { userId: m.user_id, name: m.full_name || email || 'Team member', email, role: PracticeRoleSchema.parse(m.role) }
     })
     .sort((a, b) => RANK[a.role] - RANK[b.role] || a.name.localeCompare(b.name))
 }

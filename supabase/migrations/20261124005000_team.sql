@@ -1,12 +1,16 @@
--- The team page: members listed with their profiles in one embedded select, and invitation
--- acceptance that says why a link cannot be used.
+-- The team page: members listed with their profiles in one read, and invitation acceptance that
+-- says why a link cannot be used.
 
--- Every membership row is created after its profile (onboarding and accept_practice_invitation
--- insert the profile first), so this FK holds for existing data. It lets PostgREST embed
--- profiles(full_name, email) in a practice_members select; auth.users is not exposed, so the
--- embedding is unambiguous.
-alter table public.practice_members
-  add constraint practice_members_user_id_profile_fkey foreign key (user_id) references public.profiles (id) on delete cascade;
+-- The team list in one read: each membership with its profile. security_invoker, so the RLS of
+-- both tables applies to the caller (members see their practices' rows and their colleagues'
+-- profiles, nothing else). A left join: a membership whose profile is missing still lists.
+create view public.practice_team with (security_invoker = true) as
+  select m.practice_id, m.user_id, m.role, m.created_at, p.full_name, p.email
+  from public.practice_members m
+  left join public.profiles p on p.id = m.user_id;
+comment on view public.practice_team is 'Members of a practice with their names and emails; read-only, under the caller''s RLS.';
+revoke all on public.practice_team from public, anon;
+grant select on public.practice_team to authenticated, service_role;
 
 -- Same contract as before (single use, unexpired, for the caller's email), but each refusal
 -- carries a machine-readable hint (PostgREST returns it as `hint`) so the accept page can tell

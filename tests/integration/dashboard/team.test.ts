@@ -151,11 +151,15 @@ describe('inviting a teammate', () => {
   it('lets an admin invite; refuses a doula, whose list of invitations is empty', async () => {
     const admin = await createUser(sql, { fullName: 'Team A Admin' })
     await addMember(sql, a.id, admin, 'admin')
-    await expect(inviteMember(deps(await dbAs(admin)), actor(a, admin, 'admin'), { email: uniqueEmail('by-admin'), role: 'doula' })).resolves.toBeTruthy()
+    await expect(
+      inviteMember(deps(await dbAs(admin)), actor(a, admin, 'admin'), { email: uniqueEmail('by-admin'), role: 'doula' }),
+    ).resolves.toBeTruthy()
 
     const before = await countInvitations(a.id)
     const asDoula = actor(a, a.doula, 'doula')
-    await expect(inviteMember(deps(a.doulaDb), asDoula, { email: uniqueEmail('by-doula'), role: 'doula' })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(inviteMember(deps(a.doulaDb), asDoula, { email: uniqueEmail('by-doula'), role: 'doula' })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
     const pending = await invitationId(a.id, (await listPendingInvitations(a.ownerDb, a.id))[0]!.email)
     await expect(revokeInvitation(a.doulaDb, asDoula, pending)).rejects.toMatchObject({ code: 'forbidden' })
     await expect(resendInvitation(deps(a.doulaDb), asDoula, pending)).rejects.toMatchObject({ code: 'forbidden' })
@@ -218,7 +222,9 @@ describe('accepting an invitation', () => {
 })
 
 async function memberRowId(practiceId: string, userId: string): Promise<string | undefined> {
-  const [row] = await sql<{ id: string }[]>`select id from public.practice_members where practice_id = ${practiceId} and user_id = ${userId}`
+  const [row] = await sql<
+    { id: string }[]
+  >`select id from public.practice_members where practice_id = ${practiceId} and user_id = ${userId}`
   return row?.id
 }
 
@@ -241,7 +247,10 @@ describe('roles and removal', () => {
     await expect(changeMemberRole(adminDb, asAdmin, p.owner.id, 'doula')).rejects.toMatchObject({ code: 'forbidden' })
     await expect(removeMember(adminDb, asAdmin, p.owner.id)).rejects.toMatchObject({ code: 'forbidden' })
 
-    await expect(changeMemberRole(p.ownerDb, ownerOf(p), p.owner.id, 'admin')).rejects.toMatchObject({ code: 'conflict', message: LAST_OWNER_MESSAGE })
+    await expect(changeMemberRole(p.ownerDb, ownerOf(p), p.owner.id, 'admin')).rejects.toMatchObject({
+      code: 'conflict',
+      message: LAST_OWNER_MESSAGE,
+    })
     await expect(removeMember(p.ownerDb, ownerOf(p), p.owner.id)).rejects.toMatchObject({ code: 'conflict', message: LAST_OWNER_MESSAGE })
 
     const asDoula = actor(p, p.doula, 'doula')
@@ -291,10 +300,14 @@ describe('assigning doulas to a journey', () => {
     expect(await read()).toEqual({ primary_doula_id: a.doula.id, backup_doula_id: a.owner.id })
 
     expect(
-      await fieldErrorsOf(() => assignDoulas(a.doulaDb, a.id, { journeyId: record.journeyId, primaryDoulaId: b.doula.id, backupDoulaId: '' })),
+      await fieldErrorsOf(() =>
+        assignDoulas(a.doulaDb, a.id, { journeyId: record.journeyId, primaryDoulaId: b.doula.id, backupDoulaId: '' }),
+      ),
     ).toEqual({ primaryDoulaId: 'Choose a doula from your team.' })
     expect(
-      await fieldErrorsOf(() => assignDoulas(a.doulaDb, a.id, { journeyId: record.journeyId, primaryDoulaId: a.owner.id, backupDoulaId: a.owner.id })),
+      await fieldErrorsOf(() =>
+        assignDoulas(a.doulaDb, a.id, { journeyId: record.journeyId, primaryDoulaId: a.owner.id, backupDoulaId: a.owner.id }),
+      ),
     ).toEqual({ backupDoulaId: 'The backup doula must be someone other than the primary doula.' })
     expect(await read()).toEqual({ primary_doula_id: a.doula.id, backup_doula_id: a.owner.id })
 
