@@ -1,9 +1,7 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
 import { dbFailure, type Db } from '@/lib/practice/db'
-
-/** Why an invitation link cannot be used; the accept page words each one. */
-export type InvitationRefusal = 'unknown' | 'used' | 'expired' | 'wrong_account'
+import type { InvitationRefusal } from './team.schema'
 
 const REFUSALS: readonly InvitationRefusal[] = ['unknown', 'used', 'expired', 'wrong_account']
 

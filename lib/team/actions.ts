@@ -7,7 +7,7 @@ import { ACTIVE_PRACTICE_COOKIE } from '@/lib/practice/practice.schema'
 import { withFieldErrors } from '@/lib/practice/with-field-errors'
 import { authActionClient, practiceActionClient } from '@/lib/safe-action'
 import { createAdminClient } from '@/lib/supabase/admin'
-import { acceptInvitation, isInvitationRefused, type InvitationRefusal } from './accept'
+import { acceptInvitation, isInvitationRefused } from './accept'
 import type { TeamActor } from './actor'
 import { assignDoulas } from './assign'
 import { resendInvitation, revokeInvitation, inviteMember } from './invitations'
@@ -19,6 +19,7 @@ import {
   InvitationTargetSchema,
   InviteSchema,
   RemoveMemberSchema,
+  type InvitationRefusal,
 } from './team.schema'
 
 type PracticeCtx = {

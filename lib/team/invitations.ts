@@ -8,13 +8,12 @@ import { dbFailure, notFound, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
 import { requireTeamManager, type TeamActor } from './actor'
 import { listMembers } from './queries'
-import { InviteSchema, type Invite } from './team.schema'
+import { InviteSchema, joinPath, type Invite } from './team.schema'
 
 /** config.toml's [auth.email] otp_expiry (600 s): how long the email's sign-in button works. */
 export const SIGN_IN_LINK_MINUTES = 10
 /** practice_invitations.expires_at defaults to now() + 7 days. */
 export const INVITATION_VALID_DAYS = 7
-export const JOIN_PATH = '/join'
 
 export interface InviteDeps {
   /** The acting member's client: every invitation read and write runs under her RLS. */
@@ -33,8 +32,6 @@ export function newInvitationToken(): { token: string; tokenHash: string } {
     tokenHash: createHash('sha256').update(token, 'utf8').digest('hex'),
   }
 }
-
-export const joinPath = (token: string) => `${JOIN_PATH}?token=${encodeURIComponent(token)}`
 
 async function inviterName(db: Db, userId: string): Promise<string | null> {
   const { data, error } = await db.from('profiles').select('full_name').eq('id', userId).maybeSingle()

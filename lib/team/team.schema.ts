@@ -38,6 +38,12 @@ export type ChangeRole = z.infer<typeof ChangeRoleSchema>
 
 export const RemoveMemberSchema = z.object({ userId: z.uuid() })
 
+/** Why an invitation link cannot be used (accept_practice_invitation's hint); the accept page words each one. */
+export type InvitationRefusal = 'unknown' | 'used' | 'expired' | 'wrong_account'
+
+/** The accept page for an invitation token (the email's sign-in link continues there). */
+export const joinPath = (token: string) => `/join?token=${encodeURIComponent(token)}`
+
 /** The accept page's token: what the email link carries (base64url, 32 random bytes). */
 export const AcceptInvitationSchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'This invitation link is incomplete.'),
