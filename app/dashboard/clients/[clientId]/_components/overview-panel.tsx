@@ -7,6 +7,7 @@ import type { PracticeSettings } from '@/lib/practice/settings'
 import { daysUntilDue, formatGestationalAge, gestationalAge, trimester } from '@/lib/pregnancy/gestation'
 import { isWithin, onCallWindow } from '@/lib/pregnancy/on-call'
 import { formatDay, formatInstant } from '../../../_components/format'
+import { AssignDoulas } from './assign-doulas'
 import { BirthForm } from './birth-form'
 import { StartJourneyForm } from './start-journey-form'
 
@@ -56,6 +57,8 @@ export function OverviewPanel({
           ) : null}
         </dl>
       ) : null}
+
+      <AssignDoulas journey={journey} />
 
       {journey.born_at ? (
         <Card data-test="client-birth-record">
