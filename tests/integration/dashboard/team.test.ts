@@ -5,7 +5,7 @@ import { acceptInvitation } from '@/lib/team/accept'
 import type { InvitationRefusal } from '@/lib/team/team.schema'
 import type { TeamActor } from '@/lib/team/actor'
 import { assignDoulas } from '@/lib/team/assign'
-import { inviteMember, resendInvitation, revokeInvitation } from '@/lib/team/invitations'
+import { INVITES_PER_HOUR, inviteMember, resendInvitation, revokeInvitation } from '@/lib/team/invitations'
 import { changeMemberRole, LAST_OWNER_MESSAGE, removeMember } from '@/lib/team/members'
 import { listMembers, listPendingInvitations } from '@/lib/team/queries'
 import type { Db } from '@/lib/practice/db'
@@ -189,6 +189,22 @@ describe('inviting a teammate', () => {
     await expect(revokeInvitation(a.ownerDb, ownerOf(a), second)).rejects.toMatchObject({ code: 'not_found' })
     expect((await listMembers(a.ownerDb, a.id)).map((m) => m.email)).not.toContain(email)
     expect(await auditActions(a.id, 'practice_invitations', second)).toEqual([`insert:${a.owner.id}`, `delete:${a.owner.id}`])
+  })
+
+  it('stops a practice after an hour of invitation emails at the budget, new or resent', async () => {
+    const p = await newPractice(sql, 'Team Budget')
+    const email = uniqueEmail('budget')
+    const { invitationId: id } = await inviteMember(deps(p.ownerDb), ownerOf(p), { email, role: 'doula' })
+    await sql`
+      insert into public.audit_log (practice_id, actor_id, actor_role, action, entity, entity_id)
+      select ${p.id}, ${p.owner.id}, 'owner', 'insert', 'practice_invitations', gen_random_uuid()
+      from generate_series(2, ${INVITES_PER_HOUR})`
+    await expect(inviteMember(deps(p.ownerDb), ownerOf(p), { email: uniqueEmail('one-more'), role: 'doula' })).rejects.toMatchObject({
+      code: 'rate_limited',
+    })
+    await expect(resendInvitation(deps(p.ownerDb), ownerOf(p), id)).rejects.toMatchObject({ code: 'rate_limited' })
+    // The refused resend left the pending invitation in place.
+    expect((await listPendingInvitations(p.ownerDb, p.id)).map((i) => i.id)).toEqual([id])
   })
 })
 
