@@ -49,11 +49,12 @@ export default async function TeamPage() {
         <Card>
           <CardHeader>
             <CardTitle>Members</CardTitle>
+            <CardDescription>Owners and admins invite people, change roles and remove members.</CardDescription>
           </CardHeader>
-          <CardContent className="p-0">
+          <CardContent className="p-0 pt-5">
             <ul className="divide-y divide-border border-t border-border" data-test="team-members">
               {members.map((m) => (
-                <li key={m.userId} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:justify-between" data-test="team-member">
+                <li key={m.userId} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between" data-test="team-member">
                   <div className="min-w-0">
                     <p className="font-medium">
                       {m.name}
@@ -80,10 +81,10 @@ export default async function TeamPage() {
               <CardTitle>Pending invitations</CardTitle>
               <CardDescription>Resending sends a new link; the old one stops working.</CardDescription>
             </CardHeader>
-            <CardContent className="p-0">
+            <CardContent className="p-0 pt-5">
               <ul className="divide-y divide-border border-t border-border" data-test="team-invitations">
                 {invitations.map((i) => (
-                  <li key={i.id} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:justify-between" data-test="team-invitation">
+                  <li key={i.id} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between" data-test="team-invitation">
                     <div className="min-w-0">
                       <p className="truncate font-medium">{i.email}</p>
                       <p className="text-sm text-muted-foreground">
