@@ -25,6 +25,7 @@ export default async function TeamPage() {
   if (!active) return null
   const db = await createClient()
   const manager = canManageTeam(active.role)
+  // Controls only where the action would succeed: not on her own row, and owners only for an owner.
   const [members, invitations] = await Promise.all([
     listMembers(db, active.practiceId),
     manager ? listPendingInvitations(db, active.practiceId) : Promise.resolve([]),
@@ -62,7 +63,7 @@ export default async function TeamPage() {
                     </p>
                     <p className="truncate text-sm text-muted-foreground">{m.email}</p>
                   </div>
-                  {manager && m.userId !== user.id ? (
+                  {manager && m.userId !== user.id && (m.role !== 'owner' || active.role === 'owner') ? (
                     <MemberActions userId={m.userId} name={m.name} role={m.role} actorIsOwner={active.role === 'owner'} />
                   ) : (
                     <Badge tone={m.role === 'owner' ? 'accent' : 'neutral'} className="self-start sm:self-center">

@@ -17,15 +17,13 @@ export interface MemberActionsProps {
   actorIsOwner: boolean
 }
 
-/** Role select and remove button for one member; only rendered for owners and admins. */
+/** Role select and remove button for one member; the page renders it only where the actor may act. */
 export function MemberActions({ userId, name, role, actorIsOwner }: MemberActionsProps) {
   const change = useAction(changeRoleAction)
   const remove = useAction(removeMemberAction)
   const [open, setOpen] = useState(false)
   const roles = actorIsOwner ? MEMBER_ROLES : MEMBER_ROLES.filter((r) => r !== 'owner')
-  const locked = !actorIsOwner && role === 'owner'
   const error = change.result.serverError ?? remove.result.serverError
-  if (locked) return null
   return (
     <div className="flex flex-col items-stretch gap-2 sm:items-end">
       <div className="flex items-center gap-2">
