@@ -84,13 +84,6 @@ export type Database = {
             referencedColumns: ["practice_id", "user_id"]
           },
           {
-            foreignKeyName: "appointments_practice_id_doula_id_fkey"
-            columns: ["practice_id", "doula_id"]
-            isOneToOne: false
-            referencedRelation: "practice_team"
-            referencedColumns: ["practice_id", "user_id"]
-          },
-          {
             foreignKeyName: "appointments_practice_id_fkey"
             columns: ["practice_id"]
             isOneToOne: false
@@ -533,13 +526,6 @@ export type Database = {
             referencedColumns: ["practice_id", "user_id"]
           },
           {
-            foreignKeyName: "journeys_practice_id_backup_doula_id_fkey"
-            columns: ["practice_id", "backup_doula_id"]
-            isOneToOne: false
-            referencedRelation: "practice_team"
-            referencedColumns: ["practice_id", "user_id"]
-          },
-          {
             foreignKeyName: "journeys_practice_id_client_id_fkey"
             columns: ["practice_id", "client_id"]
             isOneToOne: false
@@ -558,13 +544,6 @@ export type Database = {
             columns: ["practice_id", "primary_doula_id"]
             isOneToOne: false
             referencedRelation: "practice_members"
-            referencedColumns: ["practice_id", "user_id"]
-          },
-          {
-            foreignKeyName: "journeys_practice_id_primary_doula_id_fkey"
-            columns: ["practice_id", "primary_doula_id"]
-            isOneToOne: false
-            referencedRelation: "practice_team"
             referencedColumns: ["practice_id", "user_id"]
           },
         ]
@@ -935,25 +914,7 @@ export type Database = {
       }
     }
     Views: {
-      practice_team: {
-        Row: {
-          created_at: string | null
-          email: string | null
-          full_name: string | null
-          practice_id: string | null
-          role: string | null
-          user_id: string | null
-        }
-        Relationships: [
-          {
-            foreignKeyName: "practice_members_practice_id_fkey"
-            columns: ["practice_id"]
-            isOneToOne: false
-            referencedRelation: "practices"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
+      [_ in never]: never
     }
     Functions: {
       accept_practice_invitation: { Args: { token: string }; Returns: string }
@@ -1084,6 +1045,15 @@ export type Database = {
           primary_doula_id: string
           sort_key: string
           status: string
+        }[]
+      }
+      list_practice_team: {
+        Args: { p_practice_id: string }
+        Returns: {
+          email: string
+          full_name: string
+          role: string
+          user_id: string
         }[]
       }
       logins_still_in_use: { Args: { user_ids: string[] }; Returns: string[] }

@@ -21,11 +21,11 @@ const RANK: Record<PracticeRole, number> = { owner: 0, admin: 1, doula: 2 }
 
 /** The practice's members with their display names, owners first, then by name. */
 export async function listMembers(db: Db, practiceId: string): Promise<Member[]> {
-  const { data, error } = await db.from('practice_team').select('user_id, role, full_name, email').eq('practice_id', practiceId)
+  const { data, error } = await db.rpc('list_practice_team', { p_practice_id: practiceId })
   if (error) throw dbFailure('load the team', error)
   return data
-    .flatMap((m) => (m.user_id && m.role ? [{ ...m, user_id: m.user_id, role: m.role }] : []))
     .map((m) => {
+      // A membership without a profile gives nulls here (left join); the generated type cannot say so.
       const email = m.email ?? ''
       return { userId: m.user_id, name: m.full_name || email || 'Team member', email, role: PracticeRoleSchema.parse(m.role) }
     })

@@ -1,16 +1,23 @@
 -- The team page: members listed with their profiles in one read, and invitation acceptance that
 -- says why a link cannot be used.
 
--- The team list in one read: each membership with its profile. security_invoker, so the RLS of
--- both tables applies to the caller (members see their practices' rows and their colleagues'
--- profiles, nothing else). A left join: a membership whose profile is missing still lists.
-create view public.practice_team with (security_invoker = true) as
-  select m.practice_id, m.user_id, m.role, m.created_at, p.full_name, p.email
+-- The team list in one read: each membership with its profile. A function rather than a view so
+-- the practice_id-keyed table inventory (cascade, RLS matrix) stays tables only. Security invoker:
+-- the RLS of both tables applies to the caller (members see their practices' rows and their
+-- colleagues' profiles, nothing else). A left join: a membership whose profile is missing still lists.
+create function public.list_practice_team(p_practice_id uuid)
+returns table (user_id uuid, role text, full_name text, email text)
+language sql stable security invoker set search_path = ''
+as $$
+  select m.user_id, m.role, p.full_name, p.email
   from public.practice_members m
-  left join public.profiles p on p.id = m.user_id;
-comment on view public.practice_team is 'Members of a practice with their names and emails; read-only, under the caller''s RLS.';
-revoke all on public.practice_team from public, anon;
-grant select on public.practice_team to authenticated, service_role;
+  left join public.profiles p on p.id = m.user_id
+  where m.practice_id = p_practice_id
+$$;
+comment on function public.list_practice_team(uuid) is
+  'Members of a practice with their names and emails, under the caller''s RLS (empty for non-members).';
+revoke execute on function public.list_practice_team(uuid) from public, anon;
+grant execute on function public.list_practice_team(uuid) to authenticated, service_role;
 
 -- Same contract as before (single use, unexpired, for the caller's email), but each refusal
 -- carries a machine-readable hint (PostgREST returns it as `hint`) so the accept page can tell
