@@ -55,7 +55,11 @@ export default async function TeamPage() {
           <CardContent className="p-0 pt-5">
             <ul className="divide-y divide-border border-t border-border" data-test="team-members">
               {members.map((m) => (
-                <li key={m.userId} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between" data-test="team-member">
+                <li
+                  key={m.userId}
+                  className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between"
+                  data-test="team-member"
+                >
                   <div className="min-w-0">
                     <p className="font-medium">
                       {m.name}
@@ -85,7 +89,11 @@ export default async function TeamPage() {
             <CardContent className="p-0 pt-5">
               <ul className="divide-y divide-border border-t border-border" data-test="team-invitations">
                 {invitations.map((i) => (
-                  <li key={i.id} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between" data-test="team-invitation">
+                  <li
+                    key={i.id}
+                    className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between"
+                    data-test="team-invitation"
+                  >
                     <div className="min-w-0">
                       <p className="truncate font-medium">{i.email}</p>
                       <p className="text-sm text-muted-foreground">

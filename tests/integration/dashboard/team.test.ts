@@ -245,6 +245,18 @@ async function memberRowId(practiceId: string, userId: string): Promise<string |
   return row?.id
 }
 
+describe('the team list', () => {
+  it('lists members with names and roles, owners first; another practice and anonymous callers see nobody', async () => {
+    const team = await listMembers(a.doulaDb, a.id)
+    expect(team[0]).toMatchObject({ userId: a.owner.id, role: 'owner' })
+    expect(team.find((m) => m.userId === a.doula.id)).toMatchObject({ email: a.doula.email, role: 'doula' })
+    expect(await listMembers(b.ownerDb, a.id)).toEqual([])
+    const anon = createClient(stack().apiUrl, stack().anonKey, { auth: { persistSession: false } })
+    const { error } = await anon.rpc('list_practice_team', { p_practice_id: a.id })
+    expect(error?.code).toBe('42501')
+  })
+})
+
 describe('roles and removal', () => {
   it('an owner changes roles; an admin cannot touch owners; the last owner stays; a doula is refused', async () => {
     const p = await newPractice(sql, 'Team Roles')
