@@ -250,7 +250,7 @@ describe('the team list', () => {
     const team = await listMembers(a.doulaDb, a.id)
     expect(team[0]).toMatchObject({ userId: a.owner.id, role: 'owner' })
     expect(team.find((m) => m.userId === a.doula.id)).toMatchObject({ email: a.doula.email, role: 'doula' })
-    expect(await listMembers(b.ownerDb, a.id)).toEqual([])
+    expect(await listMembers(b.doulaDb, a.id)).toEqual([])
     const anon = createClient(stack().apiUrl, stack().anonKey, { auth: { persistSession: false } })
     const { error } = await anon.rpc('list_practice_team', { p_practice_id: a.id })
     expect(error?.code).toBe('42501')
