@@ -3,14 +3,16 @@ import { cookies } from 'next/headers'
 import { revalidatePath } from 'next/cache'
 import { sendEmail } from '@/lib/email/send'
 import { serverEnv } from '@/lib/env'
+import type { Db } from '@/lib/practice/db'
 import { ACTIVE_PRACTICE_COOKIE } from '@/lib/practice/practice.schema'
+import type { Membership } from '@/lib/practice/queries'
 import { withFieldErrors } from '@/lib/practice/with-field-errors'
 import { authActionClient, practiceActionClient } from '@/lib/safe-action'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { acceptInvitation, isInvitationRefused } from './accept'
 import type { TeamActor } from './actor'
 import { assignDoulas } from './assign'
-import { resendInvitation, revokeInvitation, inviteMember } from './invitations'
+import { inviteMember, resendInvitation, revokeInvitation, type InviteDeps } from './invitations'
 import { changeMemberRole, removeMember } from './members'
 import {
   AcceptInvitationSchema,
@@ -22,21 +24,9 @@ import {
   type InvitationRefusal,
 } from './team.schema'
 
-type PracticeCtx = {
-  user: { id: string }
-  practice: {
-    practiceId: string
-    practiceName: string
-    role: TeamActor['role']
-  }
-}
+const actorOf = (ctx: { user: { id: string }; practice: Membership }): TeamActor => ({ ...ctx.practice, userId: ctx.user.id })
 
-const actorOf = (ctx: PracticeCtx): TeamActor => ({
-  ...ctx.practice,
-  userId: ctx.user.id,
-})
-
-const inviteDeps = (db: Parameters<typeof revokeInvitation>[0]) => ({
+const inviteDeps = (db: Db): InviteDeps => ({
   db,
   admin: createAdminClient(),
   deliver: sendEmail,
