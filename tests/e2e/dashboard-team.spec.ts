@@ -112,6 +112,21 @@ test('the owner invites a teammate, who signs in from the email, accepts and see
   await ana.getByTestId('join-accept').click()
   await expect(ana.getByTestId('join-refused')).toHaveAttribute('data-reason', 'used')
   await expect(ana.getByRole('heading', { level: 1 })).toHaveText('This invitation has already been used')
+
+  // The owner makes her an admin, then removes her: her next request shows nothing of the practice.
+  await page.goto('/dashboard/team')
+  const row = page.getByTestId('team-member').filter({ hasText: teammate })
+  await row.getByTestId('member-role').selectOption('admin')
+  await page.reload()
+  await expect(page.getByTestId('team-member').filter({ hasText: teammate }).getByTestId('member-role')).toHaveValue('admin')
+  await page.getByTestId('team-member').filter({ hasText: teammate }).getByTestId('member-remove').click()
+  await expect(page.getByRole('dialog')).toContainText('She loses access to the practice at once.')
+  await expectNoSeriousA11yIssues(page)
+  await page.getByTestId('member-remove-confirm').click()
+  await expect(page.getByTestId('team-member').filter({ hasText: teammate })).toHaveCount(0)
+  await ana.goto('/dashboard/clients')
+  await expect(ana.getByText('Harbor Birth Collective')).toHaveCount(0)
+  await expect(ana.getByText('Lena Park')).toHaveCount(0)
   await ana.context().close()
 })
 
