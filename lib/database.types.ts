@@ -1155,6 +1155,15 @@ export type Database = {
           status: string
         }[]
       }
+      list_practice_team: {
+        Args: { p_practice_id: string }
+        Returns: {
+          email: string
+          full_name: string
+          role: string
+          user_id: string
+        }[]
+      }
       logins_still_in_use: { Args: { user_ids: string[] }; Returns: string[] }
       message_inbox: {
         Args: { practice_id: string }

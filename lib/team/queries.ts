@@ -9,27 +9,52 @@ export interface Member {
   role: PracticeRole
 }
 
+export interface PendingInvitation {
+  id: string
+  email: string
+  role: 'admin' | 'doula'
+  expiresAt: string
+  createdAt: string
+}
+
+const RANK: Record<PracticeRole, number> = { owner: 0, admin: 1, doula: 2 }
+
 /** The practice's members with their display names, owners first, then by name. */
 export async function listMembers(db: Db, practiceId: string): Promise<Member[]> {
-  const [members, profiles] = await Promise.all([
-    db.from('practice_members').select('user_id, role').eq('practice_id', practiceId),
-    db.from('profiles').select('id, full_name, email'),
-  ])
-  if (members.error) throw dbFailure('load the team', members.error)
-  if (profiles.error) throw dbFailure('load the team', profiles.error)
-  const byId = new Map(profiles.data.map((p) => [p.id, p]))
-  const rank: Record<PracticeRole, number> = { owner: 0, admin: 1, doula: 2 }
-  return members.data
+  const { data, error } = await db.rpc('list_practice_team', { p_practice_id: practiceId })
+  if (error) throw dbFailure('load the team', error)
+  return data
     .map((m) => {
-      const profile = byId.get(m.user_id)
-      const email = profile?.email ?? ''
-      return { userId: m.user_id, name: profile?.full_name || email || 'Team member', email, role: PracticeRoleSchema.parse(m.role) }
+      // A membership without a profile gives nulls here (left join); the generated type cannot say so.
+      const email = m.email ?? ''
+      return { userId: m.user_id, name: m.full_name || email || 'Team member', email, role: PracticeRoleSchema.parse(m.role) }
     })
-    .sort((a, b) => rank[a.role] - rank[b.role] || a.name.localeCompare(b.name))
+    .sort((a, b) => RANK[a.role] - RANK[b.role] || a.name.localeCompare(b.name))
 }
 
 /** True when every given id (nulls ignored) belongs to a member of the practice. */
 export function areMembers(members: Member[], ids: (string | null)[]): boolean {
   const known = new Set(members.map((m) => m.userId))
   return ids.every((id) => id === null || known.has(id))
+}
+
+/**
+ * Invitations not yet accepted, newest first, expired ones included (the page offers to resend
+ * them). RLS shows them to owners and admins only: anyone else gets an empty list.
+ */
+export async function listPendingInvitations(db: Db, practiceId: string): Promise<PendingInvitation[]> {
+  const { data, error } = await db
+    .from('practice_invitations')
+    .select('id, email, role, expires_at, created_at')
+    .eq('practice_id', practiceId)
+    .is('accepted_at', null)
+    .order('created_at', { ascending: false })
+  if (error) throw dbFailure('load the invitations', error)
+  return data.map((i) => ({
+    id: i.id,
+    email: i.email,
+    role: i.role === 'admin' ? 'admin' : 'doula',
+    expiresAt: i.expires_at,
+    createdAt: i.created_at,
+  }))
 }

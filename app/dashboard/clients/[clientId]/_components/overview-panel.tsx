@@ -7,6 +7,7 @@ import { daysUntilDue, formatGestationalAge, gestationalAge, trimester } from '@
 import { milestoneKind } from '@/lib/pregnancy/milestones'
 import { isWithin, onCallWindow } from '@/lib/pregnancy/on-call'
 import { formatDay, formatInstant } from '../../../_components/format'
+import { AssignDoulas } from './assign-doulas'
 import { BirthForm } from './birth-form'
 import { MilestoneTimeline, type TimelineMilestone } from './milestone-timeline'
 import { StartJourneyForm } from './start-journey-form'
@@ -57,6 +58,8 @@ export function OverviewPanel({
           ) : null}
         </dl>
       ) : null}
+
+      <AssignDoulas journey={journey} />
 
       {journey.born_at ? (
         <Card data-test="client-birth-record">

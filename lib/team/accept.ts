@@ -1,0 +1,30 @@
+import 'server-only'
+import { AppError } from '@/lib/errors'
+import { dbFailure, type Db } from '@/lib/practice/db'
+import type { InvitationRefusal } from './team.schema'
+
+const REFUSALS: readonly InvitationRefusal[] = ['unknown', 'used', 'expired', 'wrong_account']
+
+/** An invitation the signed-in person cannot accept, with the reason the database gave. */
+export class InvitationRefused extends AppError {
+  readonly reason: InvitationRefusal
+
+  constructor(reason: InvitationRefusal) {
+    super({ code: 'not_found', message: 'This invitation cannot be used.' })
+    this.name = 'InvitationRefused'
+    this.reason = reason
+  }
+}
+
+export const isInvitationRefused = (error: unknown): error is InvitationRefused => error instanceof InvitationRefused
+
+/** Joins the signed-in user to the inviting practice (accept_practice_invitation) and returns its id. */
+export async function acceptInvitation(db: Db, token: string): Promise<string> {
+  const { data, error } = await db.rpc('accept_practice_invitation', { token })
+  if (error?.code === 'P0002') {
+    const reason = REFUSALS.find((r) => r === error.hint) ?? 'unknown'
+    throw new InvitationRefused(reason)
+  }
+  if (error) throw dbFailure('accept the invitation', error)
+  return data
+}

@@ -1,0 +1,96 @@
+'use server'
+import { cookies } from 'next/headers'
+import { revalidatePath } from 'next/cache'
+import { sendEmail } from '@/lib/email/send'
+import { serverEnv } from '@/lib/env'
+import type { Db } from '@/lib/practice/db'
+import { ACTIVE_PRACTICE_COOKIE } from '@/lib/practice/practice.schema'
+import type { Membership } from '@/lib/practice/queries'
+import { withFieldErrors } from '@/lib/practice/with-field-errors'
+import { authActionClient, practiceActionClient } from '@/lib/safe-action'
+import { createAdminClient } from '@/lib/supabase/admin'
+import { acceptInvitation, isInvitationRefused } from './accept'
+import type { TeamActor } from './actor'
+import { assignDoulas } from './assign'
+import { inviteMember, resendInvitation, revokeInvitation, type InviteDeps } from './invitations'
+import { changeMemberRole, removeMember } from './members'
+import {
+  AcceptInvitationSchema,
+  AssignDoulasSchema,
+  ChangeRoleSchema,
+  InvitationTargetSchema,
+  InviteSchema,
+  RemoveMemberSchema,
+  type InvitationRefusal,
+} from './team.schema'
+
+const actorOf = (ctx: { user: { id: string }; practice: Membership }): TeamActor => ({ ...ctx.practice, userId: ctx.user.id })
+
+const inviteDeps = (db: Db): InviteDeps => ({
+  db,
+  admin: createAdminClient(),
+  deliver: sendEmail,
+  siteUrl: serverEnv().NEXT_PUBLIC_SITE_URL,
+})
+
+const TEAM_PATH = '/dashboard/team'
+
+export const inviteMemberAction = practiceActionClient.inputSchema(InviteSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await withFieldErrors(InviteSchema, () => inviteMember(inviteDeps(ctx.supabase), actorOf(ctx), parsedInput))
+  revalidatePath(TEAM_PATH)
+  return result
+})
+
+export const resendInvitationAction = practiceActionClient.inputSchema(InvitationTargetSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await resendInvitation(inviteDeps(ctx.supabase), actorOf(ctx), parsedInput.invitationId)
+  revalidatePath(TEAM_PATH)
+  return result
+})
+
+export const revokeInvitationAction = practiceActionClient.inputSchema(InvitationTargetSchema).action(async ({ parsedInput, ctx }) => {
+  await revokeInvitation(ctx.supabase, actorOf(ctx), parsedInput.invitationId)
+  revalidatePath(TEAM_PATH)
+  return { revoked: true }
+})
+
+export const changeRoleAction = practiceActionClient.inputSchema(ChangeRoleSchema).action(async ({ parsedInput, ctx }) => {
+  await changeMemberRole(ctx.supabase, actorOf(ctx), parsedInput.userId, parsedInput.role)
+  revalidatePath('/dashboard', 'layout')
+  return { role: parsedInput.role }
+})
+
+export const removeMemberAction = practiceActionClient.inputSchema(RemoveMemberSchema).action(async ({ parsedInput, ctx }) => {
+  await removeMember(ctx.supabase, actorOf(ctx), parsedInput.userId)
+  revalidatePath('/dashboard', 'layout')
+  return { removed: true }
+})
+
+export const assignDoulasAction = practiceActionClient.inputSchema(AssignDoulasSchema).action(async ({ parsedInput, ctx }) => {
+  await withFieldErrors(AssignDoulasSchema, () => assignDoulas(ctx.supabase, ctx.practice.practiceId, parsedInput))
+  revalidatePath('/dashboard', 'layout')
+  return { assigned: true }
+})
+
+/**
+ * Accepts as the signed-in user (not a member yet, so no practice context) and makes the new
+ * practice the active one. Refusals come back as data so the page can say what to do.
+ */
+export const acceptInvitationAction = authActionClient
+  .inputSchema(AcceptInvitationSchema)
+  .action(async ({ parsedInput, ctx }): Promise<{ practiceId: string } | { refused: InvitationRefusal }> => {
+    let practiceId: string
+    try {
+      practiceId = await acceptInvitation(ctx.supabase, parsedInput.token)
+    } catch (error) {
+      if (isInvitationRefused(error)) return { refused: error.reason }
+      throw error
+    }
+    ;(await cookies()).set(ACTIVE_PRACTICE_COOKIE, practiceId, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: process.env.NODE_ENV === 'production',
+    })
+    revalidatePath('/dashboard', 'layout')
+    return { practiceId }
+  })
