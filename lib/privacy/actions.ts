@@ -7,7 +7,7 @@ import { authActionClient, practiceActionClient } from '@/lib/safe-action'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { DeleteAccountSchema, DeleteClientSchema } from './deletion/erasure.schema'
 import { eraseAccount, eraseClient } from './deletion/erase.service'
-import { enforceRateLimit, RATE_LIMITS } from './rate-limit'
+import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
 
 const ACCOUNT_DELETED_PATH = '/account-deleted'
 const DANGER_ZONE_PATH = '/dashboard/settings/danger'

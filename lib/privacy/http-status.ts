@@ -1,5 +1,5 @@
 import { isAppError, userFacingMessage } from '@/lib/errors'
-import { RateLimitedError } from './rate-limit.ts'
+import { RateLimitedError } from '@/lib/security/rate-limit'
 
 const STATUS = { unauthorized: 401, forbidden: 403, not_found: 404, validation: 400, conflict: 409, rate_limited: 429, internal: 500 } as const
 

@@ -1,11 +1,11 @@
 import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
-import type { SupabaseClient } from '@supabase/supabase-js'
 import { TeamInviteEmail, teamInviteSubject } from '@/emails/team-invite'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
 import { dbFailure, notFound, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
+import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
 import { requireTeamManager, type TeamActor } from './actor'
 import { listMembers } from './queries'
 import { InviteSchema, joinPath, type Invite } from './team.schema'
@@ -15,14 +15,11 @@ export const SIGN_IN_LINK_MINUTES = 10
 /** practice_invitations.expires_at defaults to now() + 7 days. */
 export const INVITATION_VALID_DAYS = 7
 
-/** Invitation emails a practice may send per hour (new ones and resends): S33, and no mail bombing. */
-export const INVITES_PER_HOUR = 30
-
 export interface InviteDeps {
   /** The acting member's client: every invitation read and write runs under her RLS. */
   db: Db
-  /** Service role, used only to mint the sign-in link (auth admin API). */
-  admin: SupabaseClient
+  /** Service role, used only to mint the sign-in link (auth admin API) and count the practice's invitation emails. */
+  admin: Db
   deliver: (email: OutgoingEmail) => Promise<{ id: string }>
   siteUrl: string
 }
@@ -79,25 +76,6 @@ async function sendInvitation(deps: InviteDeps, actor: TeamActor, invite: Invite
   })
 }
 
-/**
- * Counts the audit trail's invitation inserts rather than the table: resending and revoking delete
- * rows, the trail keeps them. Owners and admins can read their practice's trail.
- */
-async function requireInviteBudget(db: Db, practiceId: string): Promise<void> {
-  const since = new Date(Date.now() - 60 * 60 * 1000).toISOString()
-  const { count, error } = await db
-    .from('audit_log')
-    .select('id', { count: 'exact', head: true })
-    .eq('practice_id', practiceId)
-    .eq('entity', 'practice_invitations')
-    .eq('action', 'insert')
-    .gte('occurred_at', since)
-  if (error) throw dbFailure('check recent invitations', error)
-  if ((count ?? 0) >= INVITES_PER_HOUR) {
-    throw new AppError({ code: 'rate_limited', message: 'Your practice has sent many invitations this hour. Please try again later.' })
-  }
-}
-
 /** Inserts the invitation and emails it; an invitation whose email failed is removed again. */
 async function insertAndSend(deps: InviteDeps, actor: TeamActor, invite: Invite): Promise<{ invitationId: string }> {
   const { token, tokenHash } = newInvitationToken()
@@ -140,7 +118,7 @@ export async function inviteMember(deps: InviteDeps, actor: TeamActor, input: un
   if (members.some((m) => m.email.toLowerCase() === invite.email)) {
     throw new FieldErrors({ email: 'She is already on your team.' })
   }
-  await requireInviteBudget(deps.db, actor.practiceId)
+  await enforceRateLimit(deps.admin, actor.practiceId, RATE_LIMITS.teamInvitation)
   return insertAndSend(deps, actor, invite)
 }
 
@@ -164,7 +142,7 @@ async function loadPending(db: Db, actor: TeamActor, invitationId: string) {
 export async function resendInvitation(deps: InviteDeps, actor: TeamActor, invitationId: string): Promise<{ invitationId: string }> {
   requireTeamManager(actor)
   const old = await loadPending(deps.db, actor, invitationId)
-  await requireInviteBudget(deps.db, actor.practiceId)
+  await enforceRateLimit(deps.admin, actor.practiceId, RATE_LIMITS.teamInvitation)
   await revokeInvitation(deps.db, actor, old.id)
   return insertAndSend(deps, actor, {
     email: old.email,

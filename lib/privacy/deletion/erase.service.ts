@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors'
 import type { Db } from '@/lib/practice/db'
-import { enforceRateLimit, RATE_LIMITS } from '../rate-limit.ts'
+import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
 import { requireAccountEraser, requireClientEraser } from './authorize-erasure.ts'
 import { runErasure, type ErasureDeps, type ErasureResult } from './run-erasure.service.ts'
 import { startErasure } from './start-erasure.service.ts'

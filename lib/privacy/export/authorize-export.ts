@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors'
 import type { Db } from '@/lib/practice/db'
-import { enforceRateLimit, RATE_LIMITS, RateLimitedError } from '../rate-limit.ts'
+import { enforceRateLimit, RATE_LIMITS, RateLimitedError } from '@/lib/security/rate-limit'
 import { requirePracticeRole, type Eraser } from '../require-practice-role.ts'
 
 async function recordExport(userClient: Db, practiceId: string, outcome: 'success' | 'denied') {

@@ -5,8 +5,9 @@ import { acceptInvitation } from '@/lib/team/accept'
 import type { InvitationRefusal } from '@/lib/team/team.schema'
 import type { TeamActor } from '@/lib/team/actor'
 import { assignDoulas } from '@/lib/team/assign'
-import { INVITES_PER_HOUR, inviteMember, resendInvitation, revokeInvitation } from '@/lib/team/invitations'
+import { inviteMember, resendInvitation, revokeInvitation } from '@/lib/team/invitations'
 import { changeMemberRole, LAST_OWNER_MESSAGE, removeMember } from '@/lib/team/members'
+import { RATE_LIMITS } from '@/lib/security/rate-limit'
 import { listMembers, listPendingInvitations } from '@/lib/team/queries'
 import type { Db } from '@/lib/practice/db'
 import { createUser, uniqueEmail, type TestUser } from '../../helpers/personas.ts'
@@ -195,12 +196,11 @@ describe('inviting a teammate', () => {
     const p = await newPractice(sql, 'Team Budget')
     const email = uniqueEmail('budget')
     const { invitationId: id } = await inviteMember(deps(p.ownerDb), ownerOf(p), { email, role: 'doula' })
-    await sql`
-      insert into public.audit_log (practice_id, actor_id, actor_role, action, entity, entity_id)
-      select ${p.id}, ${p.owner.id}, 'owner', 'insert', 'practice_invitations', gen_random_uuid()
-      from generate_series(2, ${INVITES_PER_HOUR})`
+    const { action, max, windowSeconds } = RATE_LIMITS.teamInvitation
+    await sql`select public.consume_rate_limit(${p.id}, ${action}, ${max}, ${windowSeconds}) from generate_series(2, ${max})`
     await expect(inviteMember(deps(p.ownerDb), ownerOf(p), { email: uniqueEmail('one-more'), role: 'doula' })).rejects.toMatchObject({
       code: 'rate_limited',
+      message: expect.stringContaining('30 team invitations an hour'),
     })
     await expect(resendInvitation(deps(p.ownerDb), ownerOf(p), id)).rejects.toMatchObject({ code: 'rate_limited' })
     // The refused resend left the pending invitation in place.

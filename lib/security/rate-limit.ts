@@ -2,7 +2,7 @@ import { AppError } from '@/lib/errors'
 import type { Db } from '@/lib/practice/db'
 
 export interface RateLimit {
-  /** The counter's name in the database. */
+  /** The counter's name in the database; the subject (a user or a practice) is given per call. */
   action: string
   max: number
   windowSeconds: number
@@ -12,12 +12,13 @@ export interface RateLimit {
 
 const HOUR = 3600
 
-/** S33: costly or destructive requests, per signed-in user. */
+/** S33: costly or destructive requests, per signed-in user, and emails a practice sends to strangers. */
 export const RATE_LIMITS = {
   export: { action: 'export.create', max: 5, windowSeconds: HOUR, what: 'exports' },
   accountErasure: { action: 'account.erase', max: 5, windowSeconds: HOUR, what: 'account deletion attempts' },
   erasureLink: { action: 'account.erase_link', max: 5, windowSeconds: HOUR, what: 'confirmation links' },
   clientErasure: { action: 'client.erase', max: 20, windowSeconds: HOUR, what: 'client deletions' },
+  teamInvitation: { action: 'team.invite', max: 30, windowSeconds: HOUR, what: 'team invitations' },
 } as const satisfies Record<string, RateLimit>
 
 /** A refusal that carries when to try again (route handlers send it as Retry-After). */
@@ -47,7 +48,7 @@ export function rateLimitMessage(limit: RateLimit, retryAfterSeconds: number): s
 }
 
 /**
- * Counts one request of `subject` (a verified user id) against the limit, or throws
+ * Counts one request of `subject` (a verified user or practice id) against the limit, or throws
  * RateLimitedError. Fails closed: if the counter cannot be read, the request is refused.
  */
 export async function enforceRateLimit(admin: Db, subject: string, limit: RateLimit): Promise<void> {
