@@ -1,0 +1,71 @@
+import { runConcurrently } from './concurrency.ts'
+import type { BenchContext } from './context.ts'
+import { busyTime, rounds, type RecordedCall } from './recorder.ts'
+import { getPage } from './session.ts'
+import { median, ms } from './stats.ts'
+
+export interface PageProbe {
+  name: string
+  path: string
+  /** Text the rendered page must contain. */
+  expect: string
+}
+
+export interface PageProfile {
+  p50: number
+  p95: number
+  /** Medians over sequential renders: the whole response, and the time covered by Supabase calls. */
+  total: number
+  data: number
+  /** Render time outside data fetching, as a share of the data time (median of per-render ratios). */
+  overheadShare: number
+  calls: number
+  rounds: number
+  /** The median render's calls, one line per round. */
+  chain: string[]
+}
+
+const WARMUP = 5
+
+function describeChain(calls: RecordedCall[]): string[] {
+  const byRound = new Map<number, string[]>()
+  for (const { call, round } of rounds(calls)) {
+    const list = byRound.get(round) ?? []
+    list.push(`${call.method} ${call.path} (${ms(call.end - call.start)})`)
+    byRound.set(round, list)
+  }
+  return [...byRound.entries()].map(([round, list]) => `round ${round}: ${list.join(', ')}`)
+}
+
+/**
+ * Renders the page alone `profiles` times, attributing every Supabase call made meanwhile to it
+ * (nothing else runs), then `requests` times with `concurrency` in flight for the latency figures.
+ */
+export async function profilePage(ctx: BenchContext, cookie: string, probe: PageProbe): Promise<PageProfile> {
+  const url = `${ctx.app.url}${probe.path}`
+  for (let i = 0; i < WARMUP; i++) await getPage(url, cookie, probe.expect)
+  ctx.bench.recorder.take()
+
+  const renders: { total: number; data: number; calls: RecordedCall[] }[] = []
+  for (let i = 0; i < ctx.options.profiles; i++) {
+    const { ms: total } = await getPage(url, cookie, probe.expect)
+    const calls = ctx.bench.recorder.take()
+    renders.push({ total, data: busyTime(calls), calls })
+  }
+  const typical = [...renders].sort((a, b) => a.total - b.total)[Math.floor(renders.length / 2)]!
+  const load = await runConcurrently(ctx.options.requests, ctx.options.concurrency, async () => {
+    await getPage(url, cookie, probe.expect)
+  })
+  ctx.bench.recorder.take()
+
+  return {
+    p50: load.p50,
+    p95: load.p95,
+    total: median(renders.map((r) => r.total)),
+    data: median(renders.map((r) => r.data)),
+    overheadShare: median(renders.map((r) => (r.total - r.data) / r.data)),
+    calls: typical.calls.length,
+    rounds: Math.max(0, ...rounds(typical.calls).map((r) => r.round)),
+    chain: describeChain(typical.calls),
+  }
+}
