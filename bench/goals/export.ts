@@ -15,11 +15,11 @@ import type { GoalReport } from '../support/report.ts'
 import { measureRss } from '../support/rss.ts'
 import { seeded } from '../support/seed.ts'
 import { signInCookie } from '../support/session.ts'
-import { mb, seconds, since } from '../support/stats.ts'
+import { mb, MIB, seconds, since } from '../support/stats.ts'
 
 /** Peak resident memory of the app process while it streams the export (issue #7). */
-export const EXPORT_RSS_GOAL = 256 * 1024 * 1024
-const FILE_BYTES = 5_000_000
+export const EXPORT_RSS_GOAL = 256 * MIB
+const FILE_BYTES = 5 * MIB
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
@@ -29,7 +29,7 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
  */
 export async function storePracticeFiles(admin: SupabaseClient, p: number, totalMb: number, clients: number): Promise<Map<string, string>> {
   const hashes = new Map<string, string>()
-  const count = Math.ceil((totalMb * 1e6) / FILE_BYTES)
+  const count = Math.ceil((totalMb * MIB) / FILE_BYTES)
   for (let i = 1; i <= count; i++) {
     const file = randomBytes(FILE_BYTES)
     file.write('%PDF-1.7\n', 0, 'latin1')

@@ -16,6 +16,12 @@ export interface Recorder {
   url: string
   /** Calls completed since the last `take()`, oldest first. */
   take(): RecordedCall[]
+  /**
+   * Holds every request this long before forwarding it, as a network hop to a hosted Supabase
+   * would. Calls issued together then overlap despite the few ms the app takes to issue each,
+   * while a call that waits on another's answer starts a whole delay later.
+   */
+  setDelay(ms: number): void
   stop(): Promise<void>
 }
 
@@ -28,6 +34,7 @@ export async function startRecorder(target: string): Promise<Recorder> {
   const upstream = new URL(target)
   const agent = new Agent({ keepAlive: true })
   let calls: RecordedCall[] = []
+  let delay = 0
   const server: Server = createServer((req, res) => {
     const start = performance.now()
     const path = (req.url ?? '/').split('?')[0]!
@@ -43,7 +50,8 @@ export async function startRecorder(target: string): Promise<Recorder> {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' })
       res.end(`recorder: ${error.message}`)
     })
-    req.pipe(out)
+    if (delay > 0) setTimeout(() => req.pipe(out), delay)
+    else req.pipe(out)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -53,6 +61,9 @@ export async function startRecorder(target: string): Promise<Recorder> {
       const taken = calls
       calls = []
       return taken
+    },
+    setDelay(ms) {
+      delay = ms
     },
     stop: () =>
       new Promise((resolve) => {

@@ -9,7 +9,8 @@ export const median = (xs: number[]) => percentile(xs, 0.5)
 
 export const ms = (x: number) => `${x.toFixed(1)} ms`
 export const seconds = (x: number) => `${(x / 1000).toFixed(2)} s`
-export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
+export const MIB = 1024 * 1024
+export const mb = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`
 
 /** Milliseconds since `start` (a performance.now() reading). */
 export const since = (start: number) => performance.now() - start
