@@ -83,7 +83,7 @@ async function main() {
     await grantPortalAccess(sql, PROBE)
     const admin = adminClient(bench.stack)
     const files = goals.includes('export') || goals.includes('delete')
-      ? await step(`Stored ${options.exportMb} MB of files`, () => storePracticeFiles(admin, PROBE, options.exportMb, options.clients))
+      ? await step(`Stored ${options.exportMb} MiB of files`, () => storePracticeFiles(admin, PROBE, options.exportMb, options.clients))
       : new Map<string, string>()
     app = await step('next start', () => startApp(bench))
     let used = false
