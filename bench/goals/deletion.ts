@@ -5,15 +5,18 @@ import { eraseAccount } from '@/lib/privacy/deletion/erase.service'
 import { PROBE, type BenchContext } from '../support/context.ts'
 import type { GoalReport } from '../support/report.ts'
 import { seedPractices, seeded } from '../support/seed.ts'
-import { ms, seconds, since } from '../support/stats.ts'
+import { median, ms, seconds, since } from '../support/stats.ts'
 
 /** The database part of a deletion may take at most this long per 10,000 rows removed. */
 export const DELETE_MS_PER_10K_GOAL = 1000
 
+/** Practices deleted one after another: the probe (files, portal login), then two plain ones. */
+const DELETED = [PROBE, PROBE + 1, PROBE + 2]
+
 /** The owner's own client, signed in by a magic link just now (the job wants a sign-in under 5 minutes old). */
-async function freshOwnerClient(ctx: BenchContext) {
+async function freshOwnerClient(ctx: BenchContext, p: number) {
   const { stack } = ctx.bench
-  const { data, error } = await ctx.admin.auth.admin.generateLink({ type: 'magiclink', email: seeded.doulaEmail(PROBE) })
+  const { data, error } = await ctx.admin.auth.admin.generateLink({ type: 'magiclink', email: seeded.doulaEmail(p) })
   if (error) throw new Error(`Could not mint a magic link: ${error.message}`)
   const owner = createClient(stack.apiUrl, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false } })
   const verified = await owner.auth.verifyOtp({ token_hash: data.properties.hashed_token, type: 'magiclink' })
@@ -41,6 +44,41 @@ function timedAdmin(ctx: BenchContext, deletes: number[]) {
   return createClient(stack.apiUrl, stack.serviceRoleKey, { auth: { persistSession: false, autoRefreshToken: false }, global: { fetch: timedFetch } })
 }
 
+interface Deletion {
+  p: number
+  total: number
+  rows: number
+  files: number
+  logins: number
+  database: number
+  deletes: number
+  emails: number
+}
+
+async function erase(ctx: BenchContext, p: number): Promise<Deletion> {
+  const owner = await freshOwnerClient(ctx, p)
+  const deletes: number[] = []
+  const sent: OutgoingEmail[] = []
+  const start = performance.now()
+  const result = await eraseAccount(
+    owner,
+    { admin: timedAdmin(ctx, deletes), sendEmail: async (email) => sent.push(email) },
+    { practiceId: seeded.practiceId(p), typedName: seeded.practiceName(p) },
+  )
+  return {
+    p,
+    total: since(start),
+    rows: Object.values(result.counts).reduce((a, b) => a + b, 0),
+    files: result.files,
+    logins: result.loginsRemoved,
+    database: deletes.reduce((a, b) => a + b, 0),
+    deletes: deletes.length,
+    emails: sent.length,
+  }
+}
+
+const per10k = (d: Deletion) => (d.database / d.rows) * 10_000
+
 export async function benchDeletion(ctx: BenchContext): Promise<GoalReport> {
   const { sql } = ctx.bench.stack
   const { practices, deletionPractices, clients } = ctx.options
@@ -48,40 +86,34 @@ export async function benchDeletion(ctx: BenchContext): Promise<GoalReport> {
   if (deletionPractices > practices) await seedPractices(sql, practices + 1, deletionPractices, clients)
   const grown = since(growStart)
 
-  const owner = await freshOwnerClient(ctx)
-  const deletes: number[] = []
-  const sent: OutgoingEmail[] = []
-  const start = performance.now()
-  const result = await eraseAccount(
-    owner,
-    { admin: timedAdmin(ctx, deletes), sendEmail: async (email) => sent.push(email) },
-    { practiceId: seeded.practiceId(PROBE), typedName: seeded.practiceName(PROBE) },
-  )
-  const total = since(start)
-
-  const rows = Object.values(result.counts).reduce((a, b) => a + b, 0)
-  const database = deletes.reduce((a, b) => a + b, 0)
-  const per10k = (database / rows) * 10_000
+  const runs: Deletion[] = []
+  for (const p of DELETED) runs.push(await erase(ctx, p))
+  const probe = runs[0]!
+  const typical = median(runs.map(per10k))
   const [left] = await sql<{ n: number }[]>`
-    select (select count(*) from public.clients where practice_id = ${seeded.practiceId(PROBE)})
+    select (select count(*) from public.clients where practice_id = any(${DELETED.map(seeded.practiceId)}::uuid[]))
          + (select count(*) from storage.objects where name like ${`${seeded.practiceId(PROBE)}/%`}) as n`
   return {
-    title: `Privacy (#7): deletion of a practice with ${clients} clients among ${deletionPractices} practices (lib/privacy/deletion)`,
+    title: `Privacy (#7): deletion of practices with ${clients} clients among ${deletionPractices} practices (lib/privacy/deletion)`,
     rows: [
-      { what: 'whole job (checks, ledger, files, rows, logins, emails)', value: seconds(total) },
-      { what: 'removed', value: `${rows} rows, ${result.files} files, ${result.loginsRemoved} logins` },
-      { what: 'database part: DELETE of the practice row and its cascade', value: ms(database) },
+      { what: 'whole job, practice with files (checks, ledger, files, rows, logins, emails)', value: seconds(probe.total) },
+      { what: 'removed', value: `${probe.rows} rows, ${probe.files} files, ${probe.logins} logins` },
+      ...runs.map((d, i) => ({
+        what: `database part, deletion ${i + 1}${i === 0 ? ' (the first, cold)' : ''}`,
+        value: `${ms(d.database)} = ${ms(per10k(d))} per 10,000 rows`,
+      })),
       {
-        what: 'database part per 10,000 rows',
-        value: ms(per10k),
+        what: `database part per 10,000 rows, median of ${runs.length}`,
+        value: ms(typical),
         goal: `≤ ${DELETE_MS_PER_10K_GOAL} ms`,
-        pass: per10k <= DELETE_MS_PER_10K_GOAL && deletes.length === 1,
+        pass: typical <= DELETE_MS_PER_10K_GOAL && runs.every((d) => d.deletes === 1),
       },
       { what: 'left behind (client rows + objects)', value: String(Number(left!.n)), goal: '0', pass: Number(left!.n) === 0 },
     ],
     notes: [
       `Grew the database from ${practices} to ${deletionPractices} practices in ${seconds(grown)} before deleting.`,
-      `The job ran in-process with the service role, as the app's action runs it; its ${sent.length} emails were rendered and handed to a collecting sender instead of the mail API.`,
+      'The database part is the DELETE of the practice row, whose cascade removes the rest.',
+      `The jobs ran in-process with the service role, as the app's action runs them; their ${runs.reduce((a, d) => a + d.emails, 0)} emails were rendered and handed to a collecting sender instead of the mail API.`,
     ],
   }
 }
