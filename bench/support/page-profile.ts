@@ -27,6 +27,8 @@ export interface PageProfile {
 }
 
 const WARMUP = 5
+/** Renders with the injected delay; the middle one by time is the one reported. */
+const DELAYED_RENDERS = 3
 /** The injected per-call latency for counting rounds: about a hosted Supabase's round trip. */
 export const DELAY_MS = 50
 
@@ -42,7 +44,7 @@ function describeChain(calls: RecordedCall[]): string[] {
 
 /**
  * Renders the page alone `profiles` times, attributing every Supabase call made meanwhile to it
- * (nothing else runs); three more times with each call delayed, to count its rounds; then
+ * (nothing else runs); DELAYED_RENDERS more times with each call delayed, to count its rounds; then
  * `requests` times with `concurrency` in flight for the latency figures.
  */
 export async function profilePage(ctx: BenchContext, cookie: string, probe: PageProbe): Promise<PageProfile> {
@@ -60,14 +62,14 @@ export async function profilePage(ctx: BenchContext, cookie: string, probe: Page
   ctx.bench.recorder.setDelay(DELAY_MS)
   const delayed: { total: number; calls: RecordedCall[] }[] = []
   try {
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < DELAYED_RENDERS; i++) {
       const { ms: total } = await getPage(url, cookie, probe.expect)
       delayed.push({ total, calls: ctx.bench.recorder.take() })
     }
   } finally {
     ctx.bench.recorder.setDelay(0)
   }
-  const typical = [...delayed].sort((a, b) => a.total - b.total)[1]!
+  const typical = [...delayed].sort((a, b) => a.total - b.total)[Math.floor(DELAYED_RENDERS / 2)]!
   const load = await runConcurrently(ctx.options.requests, ctx.options.concurrency, async () => {
     await getPage(url, cookie, probe.expect)
   })
