@@ -6,10 +6,10 @@
 // Then other tenants' data grows tenfold and the same queries run again, and finally practices are
 // deleted to time the cascade. Goals (issue #4): RLS ≤ 1.5 × bypass + 0.5 ms; growth ≤ 1.5×;
 // deleting a practice ≤ 1 s per 10,000 owned rows. Full scale is --practices=200 (×10 = 2,000).
-import { createHash } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import type { Sql } from 'postgres'
 import { startLocalStack } from '../supabase/local/index.ts'
+import { seedPractices, uuidOf } from './support/seed.ts'
 
 const { values } = parseArgs({
   options: {
@@ -29,52 +29,9 @@ const ROUNDS = int(values.rounds, 1_000)
 /** Practices whose doulas run the queries; the rest are "other tenants". */
 const PROBES = Math.min(10, BASE)
 
-const uuid = (expr: string) => `md5(${expr})::uuid`
-
-/**
- * Inserts practices [from, to] with CLIENTS clients each, one journey per client, three milestones,
- * two appointments, a note and a message. Triggers (audit) are off for the load: it is a generator,
- * not a workload, and the audit cost is measured by its own tests.
- */
-async function load(sql: Sql, from: number, to: number) {
-  const step = Math.max(1, Math.floor(20_000 / CLIENTS))
-  for (let a = from; a <= to; a += step) {
-    const b = Math.min(to, a + step - 1)
-    const p = `generate_series(${a}, ${b}) p`
-    const pc = `${p} cross join generate_series(1, ${CLIENTS}) c`
-    const practice = uuid(`'practice-' || p`)
-    const client = uuid(`'client-' || p || '-' || c`)
-    const journey = uuid(`'journey-' || p || '-' || c`)
-    await sql.begin(async (tx) => {
-      await tx.unsafe(`
-        set local session_replication_role = replica;
-        insert into auth.users (id, aud, role, email, email_confirmed_at, created_at, updated_at)
-          select ${uuid(`'doula-' || p`)}, 'authenticated', 'authenticated', 'doula-' || p || '@bench.local', now(), now(), now() from ${p};
-        insert into public.practices (id, name, slug, created_by) select ${practice}, 'Bench ' || p, 'bench-' || p, ${uuid(`'doula-' || p`)} from ${p};
-        insert into public.practice_members (practice_id, user_id, role) select ${practice}, ${uuid(`'doula-' || p`)}, 'owner' from ${p};
-        insert into public.clients (id, practice_id, first_name, last_name) select ${client}, ${practice}, 'Client', 'N' || lpad(c::text, 4, '0') from ${pc};
-        insert into public.journeys (id, practice_id, client_id, due_date, status)
-          select ${journey}, ${practice}, ${client}, current_date + (c % 280), (array['lead','consult','booked','active','postpartum'])[1 + c % 5] from ${pc};
-        insert into public.milestones (practice_id, client_id, journey_id, title, due_on)
-          select ${practice}, ${client}, ${journey}, 'Milestone ' || m, current_date + (c % 280) - m * 14 from ${pc} cross join generate_series(1, 3) m;
-        insert into public.appointments (practice_id, client_id, journey_id, doula_id, kind, starts_at, ends_at)
-          select ${practice}, ${client}, ${journey}, ${uuid(`'doula-' || p`)}, 'prenatal',
-                 date_trunc('day', now()) + ((c * 7 + k * 3) % 42) * interval '1 day' + interval '10 hours',
-                 date_trunc('day', now()) + ((c * 7 + k * 3) % 42) * interval '1 day' + interval '11 hours'
-          from ${pc} cross join generate_series(1, 2) k;
-        insert into public.notes (practice_id, client_id, journey_id, author_id, body)
-          select ${practice}, ${client}, ${journey}, ${uuid(`'doula-' || p`)}, 'Visit notes' from ${pc};
-        insert into public.messages (practice_id, client_id, sender_id, sender_side, body)
-          select ${practice}, ${client}, ${uuid(`'doula-' || p`)}, 'practice', 'Hello' from ${pc};
-      `)
-    })
-  }
-  await sql`analyze`
-}
-
 type Query = (p: number) => string
-const P = (p: number) => `md5('practice-${p}')::uuid`
-const C = (p: number) => `md5('client-${p}-${1 + (p * 37) % CLIENTS}')::uuid`
+const P = (p: number) => `'${uuidOf(`practice-${p}`)}'::uuid`
+const C = (p: number) => `'${uuidOf(`client-${p}-${1 + (p * 37) % CLIENTS}`)}'::uuid`
 
 const HOT: Record<string, Query> = {
   'client list page (50 rows)': (p) => `
@@ -92,12 +49,6 @@ const HOT: Record<string, Query> = {
     order by a.starts_at`,
   'dashboard counts': (p) => `
     select j.status, count(*) from public.journeys j where j.practice_id = ${P(p)} group by j.status order by j.status`,
-}
-
-/** md5 formatted as a uuid, as `md5(text)::uuid` computes it in SQL. */
-function uuidOf(label: string): string {
-  const h = createHash('md5').update(label).digest('hex')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
 /** One query as the practice's doula under RLS, or as service_role, in a transaction like PostgREST's. */
@@ -163,11 +114,11 @@ async function main() {
   try {
     const sql = stack.sql
     let t = performance.now()
-    await load(sql, 1, BASE)
+    await seedPractices(sql, 1, BASE, CLIENTS)
     console.log(`Loaded ${BASE} practices × ${CLIENTS} clients in ${((performance.now() - t) / 1000).toFixed(1)} s`)
     const small = await measure(sql)
     t = performance.now()
-    await load(sql, BASE + 1, BASE * 10)
+    await seedPractices(sql, BASE + 1, BASE * 10, CLIENTS)
     console.log(`Grew to ${BASE * 10} practices (other tenants ×10) in ${((performance.now() - t) / 1000).toFixed(1)} s`)
     const large = await measure(sql)
 

@@ -6,7 +6,7 @@ import { REPO_ROOT, startLocalStack } from '../../supabase/local/index.ts'
 
 const NEXT_BIN = join(REPO_ROOT, 'node_modules', '.bin', 'next')
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.on('error', reject)
@@ -17,7 +17,7 @@ function freePort(): Promise<number> {
   })
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+export function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(NEXT_BIN, args, { cwd: REPO_ROOT, env, stdio: 'inherit' })
     child.on('error', reject)
@@ -25,7 +25,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   })
 }
 
-async function waitForApp(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitForApp(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`)
@@ -41,7 +41,7 @@ async function waitForApp(url: string, server: ChildProcess, timeoutMs = 60_000)
 }
 
 /** Stops `next start` and every process it spawned (it runs in its own process group). */
-function stopServer(server: ChildProcess): Promise<void> {
+export function stopServer(server: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (server.exitCode !== null || server.pid === undefined) return resolve()
     server.once('exit', () => resolve())

@@ -1,0 +1,57 @@
+// Issue #5: server render of the doula's Today page, client list and client page.
+import { PROBE, type BenchContext } from '../support/context.ts'
+import { DELAY_MS, profilePage, type PageProbe, type PageProfile } from '../support/page-profile.ts'
+import type { GoalReport, Measurement } from '../support/report.ts'
+import { seeded } from '../support/seed.ts'
+import { signInCookie } from '../support/session.ts'
+import { ms } from '../support/stats.ts'
+
+/** Render time outside data fetching may be at most this share of the data time. */
+export const OVERHEAD_GOAL = 0.25
+/**
+ * The fewest rounds a dashboard page can take: the membership lookup (which practice she is in),
+ * then the page's own queries, all at once. Any further round is a fetch waiting on another.
+ */
+export const DASHBOARD_ROUNDS = 2
+
+export function pageRows(name: string, profile: PageProfile, minimumRounds: number, concurrency: number): Measurement[] {
+  return [
+    { what: `${name}: p50 / p95, ${concurrency} concurrent`, value: `${ms(profile.p50)} / ${ms(profile.p95)}` },
+    { what: `${name}: one render, of which data`, value: `${ms(profile.total)}, ${ms(profile.data)}` },
+    {
+      what: `${name}: render − data`,
+      value: `${(profile.overheadShare * 100).toFixed(0)}% of data`,
+      goal: `≤ ${OVERHEAD_GOAL * 100}% of data`,
+      pass: profile.overheadShare <= OVERHEAD_GOAL,
+    },
+    {
+      what: `${name}: sequential rounds of Supabase calls`,
+      value: `${profile.rounds} (${profile.calls} calls; ${ms(profile.delayedTotal)} at ${DELAY_MS} ms per call)`,
+      goal: `${minimumRounds} (no waterfall)`,
+      pass: profile.rounds <= minimumRounds,
+    },
+  ]
+}
+
+export async function benchRender(ctx: BenchContext): Promise<GoalReport> {
+  const cookie = await signInCookie(ctx.admin, ctx.app.url, seeded.doulaEmail(PROBE), '/dashboard')
+  const pages: PageProbe[] = [
+    { name: 'Today', path: '/dashboard', expect: 'Pipeline' },
+    { name: 'Client list', path: '/dashboard/clients', expect: 'N0001' },
+    { name: 'Client page', path: `/dashboard/clients/${seeded.clientId(PROBE, 2)}`, expect: 'N0002' },
+  ]
+  const report: GoalReport = {
+    title: `Render (#5): the doula of a practice with ${ctx.options.clients} clients among ${ctx.options.practices} practices`,
+    rows: [],
+    notes: [
+      `"data" is the wall time during which at least one Supabase call the render made was in flight (timed by a pass-through proxy between the app and the stand-in), median over ${ctx.options.profiles} renders run alone; latencies are over ${ctx.options.requests} requests.`,
+      `Rounds are counted with every call held ${DELAY_MS} ms (a hosted Supabase's round trip), so calls issued together overlap and a call that starts after another has answered is waiting on it; the call lists below come from that run.`,
+    ],
+  }
+  for (const page of pages) {
+    const profile = await profilePage(ctx, cookie, page)
+    report.rows.push(...pageRows(page.name, profile, DASHBOARD_ROUNDS, ctx.options.concurrency))
+    report.notes.push(`${page.name} (${page.path.replace(/[0-9a-f-]{36}/, '<client>')}): ${profile.chain.join('; ')}`)
+  }
+  return report
+}

@@ -1,0 +1,124 @@
+// npm run bench -- [--only=export,upload,render,portal,delete] [--practices=1000] [--clients=500]
+//   [--deletion-practices=2000] [--requests=100] [--concurrency=10] [--profiles=10] [--export-mb=200]
+//   [--upload-mb=20] [--skip-build]
+//
+// The app's speed goals (issues #5, #6, #7) measured through its real routes: a production build
+// served by `next start` against an ephemeral stand-in holding bulk-seeded practices. Prints one
+// table per goal with PASS/MISS. Timing goals live here, never in the tests.
+import { parseArgs } from 'node:util'
+import { benchDeletion } from './goals/deletion.ts'
+import { benchExport, storePracticeFiles } from './goals/export.ts'
+import { benchPortalHome, benchUpload } from './goals/portal.ts'
+import { benchRender } from './goals/render.ts'
+import { buildApp, startApp, startBenchEnv, type RunningApp } from './support/app.ts'
+import { PROBE, type BenchContext, type BenchOptions } from './support/context.ts'
+import { missed, printReport, type GoalReport } from './support/report.ts'
+import { grantPortalAccess, seedPractices } from './support/seed.ts'
+import { adminClient } from './support/session.ts'
+import { MIB, seconds, since } from './support/stats.ts'
+
+const GOALS = ['export', 'upload', 'render', 'portal', 'delete'] as const
+/** Goals that measure the app's memory: each gets a freshly started server. */
+const MEMORY_GOALS: readonly Goal[] = ['export', 'upload']
+type Goal = (typeof GOALS)[number]
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    practices: { type: 'string', default: '1000' },
+    clients: { type: 'string', default: '500' },
+    'deletion-practices': { type: 'string', default: '2000' },
+    requests: { type: 'string', default: '100' },
+    concurrency: { type: 'string', default: '10' },
+    profiles: { type: 'string', default: '10' },
+    'export-mb': { type: 'string', default: '200' },
+    'upload-mb': { type: 'string', default: '20' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+})
+
+function int(name: string, raw: string | undefined, min: number, max: number): number {
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name}: expected an integer from ${min} to ${max}, got ${raw}`)
+  return n
+}
+
+function selectedGoals(raw: string | undefined): Goal[] {
+  if (!raw) return [...GOALS]
+  const asked = raw.split(',').map((g) => g.trim())
+  const unknown = asked.filter((g) => !(GOALS as readonly string[]).includes(g))
+  if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(', ')}; choose from ${GOALS.join(', ')}`)
+  return GOALS.filter((g) => asked.includes(g))
+}
+
+const options: BenchOptions = {
+  practices: int('practices', values.practices, 2, 5_000),
+  clients: int('clients', values.clients, 2, 2_000),
+  deletionPractices: 0,
+  requests: int('requests', values.requests, 1, 10_000),
+  concurrency: int('concurrency', values.concurrency, 1, 100),
+  profiles: int('profiles', values.profiles, 1, 1_000),
+  exportMb: int('export-mb', values['export-mb'], 0, 2_000),
+  // "20 MB" as the route's limit counts it: 20 MiB is the largest upload it accepts.
+  uploadBytes: int('upload-mb', values['upload-mb'], 1, 20) * MIB,
+}
+options.deletionPractices = int('deletion-practices', values['deletion-practices'], options.practices, 10_000)
+const goals = selectedGoals(values.only)
+
+const step = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+  const start = performance.now()
+  const result = await work()
+  console.log(`${label}: ${seconds(since(start))}`)
+  return result
+}
+
+async function main() {
+  const bench = await startBenchEnv()
+  let app: RunningApp | undefined
+  const reports: GoalReport[] = []
+  try {
+    if (!values['skip-build']) await step('next build', () => buildApp(bench))
+    const { sql } = bench.stack
+    await step(`Seeded ${options.practices} practices × ${options.clients} clients`, () => seedPractices(sql, 1, options.practices, options.clients))
+    await grantPortalAccess(sql, PROBE)
+    const admin = adminClient(bench.stack)
+    const files = goals.includes('export') || goals.includes('delete')
+      ? await step(`Stored ${options.exportMb} MiB of files`, () => storePracticeFiles(admin, PROBE, options.exportMb, options.clients))
+      : new Map<string, string>()
+    app = await step('next start', () => startApp(bench))
+    let used = false
+    // Memory goals first, each on a fresh server; the deletion destroys the probe practice, so it is last.
+    for (const goal of goals) {
+      if (used && MEMORY_GOALS.includes(goal)) {
+        await app.stop()
+        app = await step('next start (fresh server)', () => startApp(bench))
+      }
+      used = true
+      const ctx: BenchContext = { bench, app, admin, options }
+      const report = await step(`Goal ${goal}`, () => {
+        switch (goal) {
+          case 'upload':
+            return benchUpload(ctx)
+          case 'export':
+            return benchExport(ctx, files)
+          case 'render':
+            return benchRender(ctx)
+          case 'portal':
+            return benchPortalHome(ctx)
+          case 'delete':
+            return benchDeletion(ctx)
+        }
+      })
+      reports.push(report)
+    }
+  } finally {
+    await app?.stop()
+    await bench.stop()
+  }
+  for (const report of reports) printReport(report)
+  const misses = missed(reports)
+  console.log(`\n${misses.length === 0 ? 'Every goal met.' : `${misses.length} goal(s) missed: ${misses.map((m) => m.what).join('; ')}`}`)
+  console.log('Timings depend on the machine and its load: compare runs on the same machine.')
+}
+
+await main()
