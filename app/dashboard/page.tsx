@@ -7,7 +7,6 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { JOURNEY_STATUS_LABELS } from '@/lib/clients/client.schema'
 import { getTodaySummary, type TodaySummary } from '@/lib/journeys/today'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { getPracticeSettings } from '@/lib/practice/settings'
 import { createClient } from '@/lib/supabase/server'
 import { formatDay, formatInstant } from './_components/format'
 import { DueChart } from './_components/due-chart'
@@ -19,7 +18,7 @@ export default async function TodayPage() {
   const { active } = await requireDashboardContext()
   if (!active) return null
   const db = await createClient()
-  const practice = await getPracticeSettings(db, active.practiceId)
+  const practice = active.settings
   const summary = await getTodaySummary(db, practice, new Date())
   const todays = summary.appointments.filter((a) => a.isToday)
   const later = summary.appointments.filter((a) => !a.isToday)

@@ -44,9 +44,9 @@ export default async function PortalHomePage() {
   const { supabase, active } = await requirePortalContext()
   const thread = { practiceId: active.practiceId, clientId: active.clientId }
   const [dueDate, appointments, milestones, unread] = await Promise.all([
-    currentDueDate(supabase, active.clientId),
-    listAppointments(supabase, active.clientId),
-    listSharedMilestones(supabase, active.clientId),
+    currentDueDate(supabase, active),
+    listAppointments(supabase, active),
+    listSharedMilestones(supabase, active),
     countUnreadForClient(supabase, thread),
   ])
   const next = appointments.upcoming.find((a) => a.status !== 'cancelled')

@@ -101,12 +101,16 @@ export async function getClientOrThrow(db: Db, practiceId: string, clientId: str
 }
 export type ClientDetail = Awaited<ReturnType<typeof getClientOrThrow>>
 
-export async function listMilestones(db: Db, practiceId: string, journeyId: string) {
+/**
+ * Every milestone of the client, each with its journey. Keyed by client, not journey, so the client
+ * page can fetch it alongside the client instead of after it (it picks the current journey's).
+ */
+export async function listMilestones(db: Db, practiceId: string, clientId: string) {
   const { data, error } = await db
     .from('milestones')
-    .select('id, title, kind, due_on, done_at, shared_with_client')
+    .select('id, journey_id, title, kind, due_on, done_at, shared_with_client')
     .eq('practice_id', practiceId)
-    .eq('journey_id', journeyId)
+    .eq('client_id', clientId)
     .order('due_on', { ascending: true, nullsFirst: false })
   if (error) throw dbFailure('load the milestones', error)
   return data

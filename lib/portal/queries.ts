@@ -1,7 +1,15 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { z } from 'zod'
+import type { PortalClientRecord } from './context'
 
-/** Everything here reads through her own RLS: only shared appointments and milestones come back. */
+/**
+ * Everything here reads through her own RLS: only shared appointments and milestones come back.
+ * Each query names the practice as well as the client: every index on these tables leads with the
+ * practice, so the filter keeps them index scans however many practices there are.
+ */
+
+/** Whose records: her client record in the practice she is looking at. */
+export type ClientRef = Pick<PortalClientRecord, 'practiceId' | 'clientId'>
 
 export const PortalAppointmentSchema = z.object({
   id: z.uuid(),
@@ -25,8 +33,14 @@ export type Milestone = z.infer<typeof MilestoneSchema>
 
 const APPOINTMENT_COLUMNS = 'id, kind, status, starts_at, ends_at, location, video_url, updated_at'
 
-export async function listAppointments(db: SupabaseClient, clientId: string): Promise<{ upcoming: PortalAppointment[]; past: PortalAppointment[] }> {
-  const { data, error } = await db.from('appointments').select(APPOINTMENT_COLUMNS).eq('client_id', clientId).order('starts_at').limit(500)
+export async function listAppointments(db: SupabaseClient, her: ClientRef): Promise<{ upcoming: PortalAppointment[]; past: PortalAppointment[] }> {
+  const { data, error } = await db
+    .from('appointments')
+    .select(APPOINTMENT_COLUMNS)
+    .eq('practice_id', her.practiceId)
+    .eq('client_id', her.clientId)
+    .order('starts_at')
+    .limit(500)
   if (error) throw new Error(`Could not load appointments: ${error.message}`)
   const all = PortalAppointmentSchema.array().parse(data)
   const now = Date.now()
@@ -36,18 +50,25 @@ export async function listAppointments(db: SupabaseClient, clientId: string): Pr
   }
 }
 
-export async function getAppointment(db: SupabaseClient, clientId: string, id: string): Promise<PortalAppointment | null> {
-  const { data, error } = await db.from('appointments').select(APPOINTMENT_COLUMNS).eq('client_id', clientId).eq('id', id).maybeSingle()
+export async function getAppointment(db: SupabaseClient, her: ClientRef, id: string): Promise<PortalAppointment | null> {
+  const { data, error } = await db
+    .from('appointments')
+    .select(APPOINTMENT_COLUMNS)
+    .eq('practice_id', her.practiceId)
+    .eq('client_id', her.clientId)
+    .eq('id', id)
+    .maybeSingle()
   if (error) throw new Error(`Could not load the appointment: ${error.message}`)
   return data ? PortalAppointmentSchema.parse(data) : null
 }
 
 /** Her current pregnancy: the most recent journey with a due date. */
-export async function currentDueDate(db: SupabaseClient, clientId: string): Promise<string | null> {
+export async function currentDueDate(db: SupabaseClient, her: ClientRef): Promise<string | null> {
   const { data, error } = await db
     .from('journeys')
     .select('due_date')
-    .eq('client_id', clientId)
+    .eq('practice_id', her.practiceId)
+    .eq('client_id', her.clientId)
     .not('due_date', 'is', null)
     .order('created_at', { ascending: false })
     .limit(1)
@@ -56,11 +77,12 @@ export async function currentDueDate(db: SupabaseClient, clientId: string): Prom
   return data?.due_date ?? null
 }
 
-export async function listSharedMilestones(db: SupabaseClient, clientId: string): Promise<Milestone[]> {
+export async function listSharedMilestones(db: SupabaseClient, her: ClientRef): Promise<Milestone[]> {
   const { data, error } = await db
     .from('milestones')
     .select('id, title, due_on, done_at')
-    .eq('client_id', clientId)
+    .eq('practice_id', her.practiceId)
+    .eq('client_id', her.clientId)
     .eq('shared_with_client', true)
     .order('due_on', { ascending: true, nullsFirst: false })
     .limit(100)

@@ -1,4 +1,5 @@
 import 'server-only'
+import type { Tables } from '@/lib/database.types'
 import type { CapacityRule, OnCallWeeks } from '@/lib/pregnancy/on-call'
 import { dbFailure, notFound, type Db } from './db'
 import { FieldErrors, parseOrFieldErrors } from './field-errors'
@@ -14,23 +15,32 @@ export interface PracticeSettings {
   capacity: CapacityRule
 }
 
+/** The columns behind PracticeSettings, for selects that embed the practice (see listMemberships). */
+export const PRACTICE_SETTINGS_COLUMNS =
+  'id, name, slug, time_zone, on_call_start_week, on_call_end_week, capacity_max_due_dates, capacity_window_days'
+
+type PracticeSettingsRow = Pick<
+  Tables<'practices'>,
+  'id' | 'name' | 'slug' | 'time_zone' | 'on_call_start_week' | 'on_call_end_week' | 'capacity_max_due_dates' | 'capacity_window_days'
+>
+
+export function toPracticeSettings(row: PracticeSettingsRow): PracticeSettings {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    timeZone: row.time_zone,
+    onCall: { startWeek: row.on_call_start_week, endWeek: row.on_call_end_week },
+    capacity: { maxDueDates: row.capacity_max_due_dates, windowDays: row.capacity_window_days },
+  }
+}
+
 /** The practice's scheduling rules. RLS hides other practices, so their ids are `not_found`. */
 export async function getPracticeSettings(db: Db, practiceId: string): Promise<PracticeSettings> {
-  const { data, error } = await db
-    .from('practices')
-    .select('id, name, slug, time_zone, on_call_start_week, on_call_end_week, capacity_max_due_dates, capacity_window_days')
-    .eq('id', practiceId)
-    .maybeSingle()
+  const { data, error } = await db.from('practices').select(PRACTICE_SETTINGS_COLUMNS).eq('id', practiceId).maybeSingle()
   if (error) throw dbFailure('load the practice', error)
   if (!data) throw notFound('practice')
-  return {
-    id: data.id,
-    name: data.name,
-    slug: data.slug,
-    timeZone: data.time_zone,
-    onCall: { startWeek: data.on_call_start_week, endWeek: data.on_call_end_week },
-    capacity: { maxDueDates: data.capacity_max_due_dates, windowDays: data.capacity_window_days },
-  }
+  return toPracticeSettings(data)
 }
 
 const UNIQUE_VIOLATION = '23505'

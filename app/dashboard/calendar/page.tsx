@@ -5,7 +5,6 @@ import { instantRange, monthGrid, parseCalendarParams, calendarHref, visibleDays
 import { getMyFeed } from '@/lib/calendar/my-feed.service'
 import { addDays, diffDays, todayIn } from '@/lib/dates/calendar-date'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { getPracticeSettings } from '@/lib/practice/settings'
 import { createClient } from '@/lib/supabase/server'
 import { listMembers } from '@/lib/team/queries'
 import { AppointmentDialog } from './_components/appointment-dialog'
@@ -33,7 +32,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const { active, user } = await requireDashboardContext()
   if (!active) return null
   const db = await createClient()
-  const practice = await getPracticeSettings(db, active.practiceId)
+  const practice = active.settings
   const today = todayIn(practice.timeZone, new Date())
   const params = parseCalendarParams(await searchParams, today)
   const days = visibleDays(params.view, params.date)

@@ -9,7 +9,6 @@ import { ClientListParamsSchema, JOURNEY_STATUS_LABELS } from '@/lib/clients/cli
 import { listClients } from '@/lib/clients/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { getPracticeSettings } from '@/lib/practice/settings'
 import { formatGestationalAge, gestationalAge } from '@/lib/pregnancy/gestation'
 import { createClient } from '@/lib/supabase/server'
 import { listMembers } from '@/lib/team/queries'
@@ -24,12 +23,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams
   const params = ClientListParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])))
   const db = await createClient()
-  const [page, members, practice] = await Promise.all([
-    listClients(db, active.practiceId, params),
-    listMembers(db, active.practiceId),
-    getPracticeSettings(db, active.practiceId),
-  ])
-  const today = todayIn(practice.timeZone, new Date())
+  const [page, members] = await Promise.all([listClients(db, active.practiceId, params), listMembers(db, active.practiceId)])
+  const today = todayIn(active.settings.timeZone, new Date())
   const names = new Map(members.map((m) => [m.userId, m.name]))
   const filtered = Boolean(params.q || params.status || params.doula || params.due || params.archived)
   const nextHref = page.next ? `?${new URLSearchParams({ ...definedParams(raw), after: page.next }).toString()}` : null

@@ -3,9 +3,8 @@ import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { getPracticeSettings, type PracticeSettings } from '@/lib/practice/settings'
+import type { PracticeSettings } from '@/lib/practice/settings'
 import { listTimeZones, timeZoneLabel } from '@/lib/practice/time-zones'
-import { createClient } from '@/lib/supabase/server'
 import { PracticeSettingsForm } from './_components/practice-settings-form'
 
 export const metadata: Metadata = { title: 'Settings' }
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: 'Settings' }
 export default async function SettingsPage() {
   const { active } = await requireDashboardContext()
   if (!active) return null
-  const practice = await getPracticeSettings(await createClient(), active.practiceId)
+  const practice = active.settings
   const canEdit = active.role !== 'doula'
   return (
     <>

@@ -42,7 +42,7 @@ function AppointmentCard({ appointment, timeZone, upcoming }: { appointment: Por
 
 export default async function PortalAppointmentsPage() {
   const { supabase, active } = await requirePortalContext()
-  const { upcoming, past } = await listAppointments(supabase, active.clientId)
+  const { upcoming, past } = await listAppointments(supabase, active)
   return (
     <>
       <PageHeader title="Appointments" description={`Your visits with ${active.practiceName}.`} />

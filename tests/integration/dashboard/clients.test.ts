@@ -27,7 +27,7 @@ describe('creating a client', () => {
     const detail = await getClientOrThrow(a.doulaDb, a.id, clientId)
     expect(detail.first_name).toBe('Ines')
     expect(detail.current).toMatchObject({ id: journeyId, due_date: due, status: 'booked', primary_doula_id: a.doula.id })
-    const milestones = await listMilestones(a.doulaDb, a.id, journeyId)
+    const milestones = await listMilestones(a.doulaDb, a.id, clientId)
     expect(milestones.map((m) => m.title)).toEqual(expect.arrayContaining(DEFAULT_MILESTONE_TEMPLATE.map((t) => t.title)))
     expect(milestones.find((m) => m.title === 'Estimated due date')?.due_on).toBe(due)
   })

@@ -52,15 +52,15 @@ afterAll(() => sql.end())
 describe("a client's milestones", () => {
   it('adds a custom milestone, edits its title, date and kind, and deletes it', async () => {
     const { milestoneId } = await saveMilestone(a.doulaDb, a.id, milestoneInput())
-    let row = (await listMilestones(a.doulaDb, a.id, her.journeyId)).find((m) => m.id === milestoneId)
+    let row = (await listMilestones(a.doulaDb, a.id, her.clientId)).find((m) => m.id === milestoneId)
     expect(row).toMatchObject({ title: 'Hospital tour', kind: 'prenatal', due_on: dayFromToday(30), shared_with_client: false, done_at: null })
 
     await saveMilestone(a.doulaDb, a.id, milestoneInput({ milestoneId, title: '  Birth center tour ', dueOn: dayFromToday(35), kind: 'admin' }))
-    row = (await listMilestones(a.doulaDb, a.id, her.journeyId)).find((m) => m.id === milestoneId)
+    row = (await listMilestones(a.doulaDb, a.id, her.clientId)).find((m) => m.id === milestoneId)
     expect(row).toMatchObject({ title: 'Birth center tour', kind: 'admin', due_on: dayFromToday(35) })
 
     await saveMilestone(a.doulaDb, a.id, milestoneInput({ milestoneId, dueOn: '' }))
-    row = (await listMilestones(a.doulaDb, a.id, her.journeyId)).find((m) => m.id === milestoneId)
+    row = (await listMilestones(a.doulaDb, a.id, her.clientId)).find((m) => m.id === milestoneId)
     expect(row?.due_on).toBeNull()
 
     const before = await countMilestones(her.journeyId)
@@ -92,7 +92,7 @@ describe("a client's milestones", () => {
 
     await setMilestoneShared(a.doulaDb, a.id, { milestoneId, shared: true })
     expect(await hersNow()).toContain(milestoneId)
-    expect((await listSharedMilestones(her.db, her.clientId)).map((m) => m.title)).toContain('Breastfeeding class')
+    expect((await listSharedMilestones(her.db, { practiceId: a.id, clientId: her.clientId })).map((m) => m.title)).toContain('Breastfeeding class')
 
     await setMilestoneShared(a.doulaDb, a.id, { milestoneId, shared: false })
     expect(await hersNow()).not.toContain(milestoneId)
@@ -167,7 +167,7 @@ describe("the practice's milestone template", () => {
 
     const due = dayFromToday(150)
     const created = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Templated', dueDate: due }))
-    const milestones = await listMilestones(a.doulaDb, a.id, created.journeyId)
+    const milestones = await listMilestones(a.doulaDb, a.id, created.clientId)
     expect(milestones.map((m) => m.title).sort()).toEqual([...titles].sort())
     expect(milestones.find((m) => m.title === 'Hospital tour')).toMatchObject({ due_on: addDays(due, -70), kind: 'prenatal', shared_with_client: true })
     expect(milestones.find((m) => m.title === 'Meal train set up')).toMatchObject({ due_on: addDays(due, 3), kind: 'postpartum', shared_with_client: false })
@@ -176,7 +176,7 @@ describe("the practice's milestone template", () => {
     // A returning client's new journey follows it too; B's template is untouched.
     const returning = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Returning', dueDate: '', status: 'complete' }))
     const { journeyId } = await startJourney(a.doulaDb, a.id, { clientId: returning.clientId, dueDate: due })
-    expect((await listMilestones(a.doulaDb, a.id, journeyId)).map((m) => m.title).sort()).toEqual([...titles].sort())
+    expect((await listMilestones(a.doulaDb, a.id, returning.clientId)).filter((m) => m.journey_id === journeyId).map((m) => m.title).sort()).toEqual([...titles].sort())
     expect(await templateTitles(b.id)).toEqual(DEFAULT_MILESTONE_TEMPLATE.map((t) => t.title))
   })
 
@@ -184,7 +184,7 @@ describe("the practice's milestone template", () => {
     const c = await newPractice(sql, 'Milestones C')
     for (const item of await listTemplate(c.ownerDb, c.id)) await removeTemplateItem(c.ownerDb, c.id, { itemId: item.id })
     const created = await createClient(c.doulaDb, c.id, clientForm({ dueDate: dayFromToday(80) }))
-    expect(await listMilestones(c.doulaDb, c.id, created.journeyId)).toEqual([])
+    expect(await listMilestones(c.doulaDb, c.id, created.clientId)).toEqual([])
   })
 
   it('lets doulas read the template but refuses their changes with `forbidden`', async () => {

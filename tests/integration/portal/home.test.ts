@@ -25,19 +25,20 @@ describe('portal home and appointments, read as the client', () => {
     await newMilestone(sql, world.a1, false)
 
     const alma = await clientAs(world.personas.clientA1.user!)
-    const { upcoming, past: earlier } = await listAppointments(alma, world.a1.id)
+    const almaRef = { practiceId: world.a.id, clientId: world.a1.id }
+    const { upcoming, past: earlier } = await listAppointments(alma, almaRef)
     expect(upcoming.map((a) => a.id)).toEqual([shared])
     expect(earlier.map((a) => a.id)).toEqual([past])
-    expect((await listSharedMilestones(alma, world.a1.id)).map((m) => m.id)).toEqual([sharedMilestone])
+    expect((await listSharedMilestones(alma, almaRef)).map((m) => m.id)).toEqual([sharedMilestone])
     const [journey] = await sql<{ due_date: string }[]>`select due_date::text from public.journeys where id = ${world.a1.journeyId}`
-    expect(await currentDueDate(alma, world.a1.id)).toBe(journey!.due_date)
+    expect(await currentDueDate(alma, almaRef)).toBe(journey!.due_date)
 
     // Another client asking for Alma's appointment by id gets nothing to put in a calendar file.
     const bea = await clientAs(world.personas.clientA2.user!)
-    expect(await getAppointment(bea, world.a1.id, shared)).toBeNull()
-    expect(await getAppointment(alma, world.a1.id, hidden)).toBeNull()
+    expect(await getAppointment(bea, almaRef, shared)).toBeNull()
+    expect(await getAppointment(alma, almaRef, hidden)).toBeNull()
 
-    const appointment = (await getAppointment(alma, world.a1.id, shared))!
+    const appointment = (await getAppointment(alma, almaRef, shared))!
     const ics = buildCalendar(
       [{ id: appointment.id, kind: appointment.kind, status: appointment.status, startsAt: appointment.starts_at, endsAt: appointment.ends_at, counterpart: 'Practice A', location: null, videoUrl: null, updatedAt: appointment.updated_at }],
       { name: 'Practice A', hideClientDetails: false },

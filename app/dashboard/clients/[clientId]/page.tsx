@@ -11,9 +11,9 @@ import { getClientOrThrow, listMilestones, type ClientDetail } from '@/lib/clien
 import { todayIn } from '@/lib/dates/calendar-date'
 import { isAppError } from '@/lib/errors'
 import { listJourneyNotes } from '@/lib/notes/notes.service'
+import { openDeletionRequest } from '@/lib/portal/profile'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
 import type { Db } from '@/lib/practice/db'
-import { getPracticeSettings } from '@/lib/practice/settings'
 import { createClient } from '@/lib/supabase/server'
 import { listMembers } from '@/lib/team/queries'
 import { AppointmentsPanel } from './_components/appointments-panel'
@@ -49,15 +49,19 @@ export default async function ClientPage({
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) notFound()
   const tab: ClientTab = rawTab === 'notes' || rawTab === 'appointments' ? rawTab : 'overview'
   const db = await createClient()
-  const [client, practice] = await Promise.all([loadClient(db, active.practiceId, clientId), getPracticeSettings(db, active.practiceId)])
-  const journey = client.current
-  const [milestones, notes, appointments, members, appointmentNotes] = await Promise.all([
-    journey && tab === 'overview' ? listMilestones(db, active.practiceId, journey.id) : Promise.resolve([]),
-    journey && tab === 'notes' ? listJourneyNotes(db, active.practiceId, journey.id) : Promise.resolve([]),
-    tab === 'appointments' ? listClientAppointments(db, active.practiceId, client.id) : Promise.resolve([]),
-    tab === 'appointments' ? listMembers(db, active.practiceId) : Promise.resolve([]),
-    tab === 'appointments' ? listAppointmentNotes(db, active.practiceId, client.id) : Promise.resolve([]),
+  const practice = active.settings
+  // One round: everything keyed by the client id from the URL is fetched alongside the client.
+  const [client, clientMilestones, deletionRequest, appointments, members, appointmentNotes] = await Promise.all([
+    loadClient(db, active.practiceId, clientId),
+    tab === 'overview' ? listMilestones(db, active.practiceId, clientId) : Promise.resolve([]),
+    openDeletionRequest(db, clientId),
+    tab === 'appointments' ? listClientAppointments(db, active.practiceId, clientId) : Promise.resolve([]),
+    tab !== 'notes' ? listMembers(db, active.practiceId) : Promise.resolve([]),
+    tab === 'appointments' ? listAppointmentNotes(db, active.practiceId, clientId) : Promise.resolve([]),
   ])
+  const journey = client.current
+  const milestones = clientMilestones.filter((m) => m.journey_id === journey?.id)
+  const notes = journey && tab === 'notes' ? await listJourneyNotes(db, active.practiceId, journey.id) : []
   const name = [client.first_name, client.last_name].filter(Boolean).join(' ')
 
   return (
@@ -78,14 +82,20 @@ export default async function ClientPage({
           </div>
         }
       />
-      <DeletionRequestNotice clientId={client.id} />
+      {deletionRequest ? <DeletionRequestNotice requestedAt={deletionRequest.requested_at} /> : null}
       <div className="mb-6">
         <InviteToPortal clientId={client.id} hasPortalAccess={client.portal_user_id !== null} hasEmail={client.email !== null} />
       </div>
       <ClientTabs clientId={client.id} active={tab} />
       <div className="mt-6" id="client-tab-panel">
         {tab === 'overview' ? (
-          <OverviewPanel client={client} milestones={milestones} practice={practice} today={todayIn(practice.timeZone, new Date())} />
+          <OverviewPanel
+            client={client}
+            milestones={milestones}
+            members={members}
+            practice={practice}
+            today={todayIn(practice.timeZone, new Date())}
+          />
         ) : null}
         {tab === 'notes' ? <NotesPanel clientId={client.id} journeyId={journey?.id ?? null} notes={notes} userId={user.id} timeZone={practice.timeZone} /> : null}
         {tab === 'appointments' ? (

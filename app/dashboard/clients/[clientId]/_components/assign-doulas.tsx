@@ -1,18 +1,14 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { createClient } from '@/lib/supabase/server'
-import { listMembers } from '@/lib/team/queries'
+import type { Member } from '@/lib/team/queries'
 import { AssignDoulasForm } from './assign-doulas-form'
 
 export interface AssignDoulasProps {
   journey: { id: string; primary_doula_id: string | null; backup_doula_id: string | null }
+  members: Pick<Member, 'userId' | 'name'>[]
 }
 
 /** Who attends this journey: primary and backup doula, chosen from the practice's members. */
-export async function AssignDoulas({ journey }: AssignDoulasProps) {
-  const { active } = await requireDashboardContext()
-  if (!active) return null
-  const members = await listMembers(await createClient(), active.practiceId)
+export function AssignDoulas({ journey, members }: AssignDoulasProps) {
   return (
     <Card>
       <CardHeader>

@@ -7,7 +7,7 @@ import { daysUntilDue, formatGestationalAge, gestationalAge, trimester } from '@
 import { milestoneKind } from '@/lib/pregnancy/milestones'
 import { isWithin, onCallWindow } from '@/lib/pregnancy/on-call'
 import { formatDay, formatInstant } from '../../../_components/format'
-import { AssignDoulas } from './assign-doulas'
+import { AssignDoulas, type AssignDoulasProps } from './assign-doulas'
 import { BirthForm } from './birth-form'
 import { MilestoneTimeline, type TimelineMilestone } from './milestone-timeline'
 import { StartJourneyForm } from './start-journey-form'
@@ -23,11 +23,13 @@ function dueLabel(days: number): string {
 export function OverviewPanel({
   client,
   milestones,
+  members,
   practice,
   today,
 }: {
   client: ClientDetail
   milestones: (Omit<TimelineMilestone, 'kind'> & { kind: string })[]
+  members: AssignDoulasProps['members']
   practice: PracticeSettings
   today: CalendarDate
 }) {
@@ -59,7 +61,7 @@ export function OverviewPanel({
         </dl>
       ) : null}
 
-      <AssignDoulas journey={journey} />
+      <AssignDoulas journey={journey} members={members} />
 
       {journey.born_at ? (
         <Card data-test="client-birth-record">

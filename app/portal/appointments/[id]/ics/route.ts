@@ -8,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params
   const { supabase, active } = await requirePortalContext()
-  const appointment = UUID.test(id) ? await getAppointment(supabase, active.clientId, id) : null
+  const appointment = UUID.test(id) ? await getAppointment(supabase, active, id) : null
   if (!appointment) return new Response('Not found', { status: 404 })
   const ics = buildCalendar(
     [
