@@ -117,6 +117,7 @@ test('the owner invites a teammate, who signs in from the email, accepts and see
   await page.goto('/dashboard/team')
   const row = page.getByTestId('team-member').filter({ hasText: teammate })
   await row.getByTestId('member-role').selectOption('admin')
+  await expect(row.getByTestId('member-role-saved')).toHaveText('Admin role saved.')
   await page.reload()
   await expect(page.getByTestId('team-member').filter({ hasText: teammate }).getByTestId('member-role')).toHaveValue('admin')
   await page.getByTestId('team-member').filter({ hasText: teammate }).getByTestId('member-remove').click()

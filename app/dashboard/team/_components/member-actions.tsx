@@ -19,7 +19,9 @@ export interface MemberActionsProps {
 
 /** Role select and remove button for one member; the page renders it only where the actor may act. */
 export function MemberActions({ userId, name, role, actorIsOwner }: MemberActionsProps) {
-  const change = useAction(changeRoleAction)
+  // Shown at once; put back if the action refuses (e.g. the last owner stepping down).
+  const [selected, setSelected] = useState(role)
+  const change = useAction(changeRoleAction, { onError: () => setSelected(role) })
   const remove = useAction(removeMemberAction)
   const [open, setOpen] = useState(false)
   const roles = actorIsOwner ? MEMBER_ROLES : MEMBER_ROLES.filter((r) => r !== 'owner')
@@ -33,11 +35,13 @@ export function MemberActions({ userId, name, role, actorIsOwner }: MemberAction
         <select
           id={`role-${userId}`}
           className={`${selectClassName} h-9 w-32`}
-          value={role}
+          value={selected}
           disabled={change.isPending}
           onChange={(e) => {
+            const next = e.target.value as PracticeRole
+            setSelected(next)
             remove.reset()
-            change.execute({ userId, role: e.target.value as PracticeRole })
+            change.execute({ userId, role: next })
           }}
           data-test="member-role"
         >
@@ -83,6 +87,11 @@ export function MemberActions({ userId, name, role, actorIsOwner }: MemberAction
         </Dialog>
       </div>
       {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
+      {change.hasSucceeded ? (
+        <div data-test="member-role-saved">
+          <StatusMessage tone="success">{ROLE_LABELS[selected]} role saved.</StatusMessage>
+        </div>
+      ) : null}
     </div>
   )
 }
