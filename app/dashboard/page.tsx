@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { JOURNEY_STATUS_LABELS } from '@/lib/clients/client.schema'
+import { JOURNEY_STATUS_LABELS, PIPELINE_STATUSES } from '@/lib/clients/client.schema'
 import { getTodaySummary, type TodaySummary } from '@/lib/journeys/today'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
 import { createClient } from '@/lib/supabase/server'
@@ -12,7 +12,6 @@ import { formatDay, formatInstant } from './_components/format'
 import { DueChart } from './_components/due-chart'
 
 const roleLabel = { owner: 'Owner', admin: 'Admin', doula: 'Doula' } as const
-const PIPELINE = ['lead', 'consult', 'booked', 'active', 'postpartum'] as const
 
 export default async function TodayPage() {
   const { active } = await requireDashboardContext()
@@ -136,7 +135,7 @@ export default async function TodayPage() {
           </CardHeader>
           <CardContent>
             <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-test="today-pipeline">
-              {PIPELINE.map((s) => (
+              {PIPELINE_STATUSES.map((s) => (
                 <li key={s}>
                   <Link href={`/dashboard/clients?status=${s}`} className="flex flex-col rounded-lg border border-border p-3 hover:bg-muted/60">
                     <span className="text-sm text-muted-foreground">{JOURNEY_STATUS_LABELS[s]}</span>

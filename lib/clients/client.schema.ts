@@ -15,6 +15,16 @@ export const JOURNEY_STATUS_LABELS: Record<JourneyStatus, string> = {
   archived: 'Archived',
 }
 
+/** The open stages of a journey, in order: the columns of the pipeline board and of Today's count. */
+export const PIPELINE_STATUSES = ['lead', 'consult', 'booked', 'active', 'postpartum'] as const satisfies readonly JourneyStatus[]
+
+/** Where a card on the board can go: any open stage, or complete (which takes it off the board). */
+export const MoveJourneySchema = z.object({
+  journeyId: z.uuid(),
+  status: z.enum([...PIPELINE_STATUSES, 'complete'], 'Choose a stage.'),
+})
+export type MoveJourneyInput = z.input<typeof MoveJourneySchema>
+
 /** Journeys that hold a place in the practice's calendar and count against its capacity rule. */
 export const BOOKED_STATUSES: readonly JourneyStatus[] = ['booked', 'active']
 

@@ -2,7 +2,8 @@
 import { revalidatePath } from 'next/cache'
 import { withFieldErrors } from '@/lib/practice/with-field-errors'
 import { practiceActionClient } from '@/lib/safe-action'
-import { recordBirth, startJourney } from './journey.service'
+import { MoveJourneySchema } from '@/lib/clients/client.schema'
+import { moveJourney, recordBirth, startJourney } from './journey.service'
 import { RecordBirthSchema, StartJourneySchema } from './journey.schema'
 
 export const recordBirthAction = practiceActionClient.inputSchema(RecordBirthSchema).action(async ({ clientInput, ctx }) => {
@@ -15,4 +16,10 @@ export const startJourneyAction = practiceActionClient.inputSchema(StartJourneyS
   const started = await withFieldErrors(StartJourneySchema, () => startJourney(ctx.supabase, ctx.practice.practiceId, clientInput))
   revalidatePath('/dashboard', 'layout')
   return started
+})
+
+export const moveJourneyAction = practiceActionClient.inputSchema(MoveJourneySchema).action(async ({ parsedInput, ctx }) => {
+  await moveJourney(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  revalidatePath('/dashboard', 'layout')
+  return { moved: parsedInput.status }
 })

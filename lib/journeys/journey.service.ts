@@ -7,6 +7,7 @@ import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
 import { getPracticeSettings } from '@/lib/practice/settings'
 import { journeyMilestones } from '@/lib/milestones/template.service'
 import { dueDateMessage } from '@/lib/clients/save-client.service'
+import { MoveJourneySchema } from '@/lib/clients/client.schema'
 import { RecordBirthSchema, StartJourneySchema } from './journey.schema'
 
 /** Journeys still in progress; a client has at most one of these at a time. */
@@ -77,4 +78,12 @@ export async function startJourney(db: Db, practiceId: string, input: unknown): 
   })
   if (insertError) throw dbFailure('start a new journey', insertError)
   return { journeyId: data }
+}
+
+/** Moves a journey to another stage from the pipeline board. Another practice's journey is `not_found`. */
+export async function moveJourney(db: Db, practiceId: string, input: unknown): Promise<void> {
+  const { journeyId, status } = parseOrFieldErrors(MoveJourneySchema, input)
+  const { data, error } = await db.from('journeys').update({ status }).eq('practice_id', practiceId).eq('id', journeyId).select('id')
+  if (error) throw dbFailure('move the journey', error)
+  if (data.length === 0) throw notFound('journey')
 }

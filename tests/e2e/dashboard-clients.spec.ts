@@ -84,6 +84,19 @@ test('a doula adds a client, sees her pregnancy at a glance, is warned about cap
   await expect(page.getByTestId('today-due-chart')).toBeVisible()
   await expectNoSeriousA11yIssues(page)
   await screenshots(page, 'today')
+
+  // The pipeline board: the five booked clients in their column; a new stage moves the card.
+  await page.goto('/dashboard/clients')
+  await page.getByTestId('clients-board').click()
+  const booked = page.getByTestId('board-column-booked')
+  await expect(booked.getByTestId('board-card')).toHaveCount(5)
+  await booked.getByTestId('board-card').filter({ hasText: 'Cleo Near' }).getByTestId('board-move').selectOption('active')
+  await expect(page.getByTestId('board-column-active').getByTestId('board-card')).toHaveText(/Cleo Near/)
+  await expect(booked.getByTestId('board-card')).toHaveCount(4)
+  await page.reload()
+  await expect(page.getByTestId('board-column-active').getByTestId('board-card')).toHaveText(/Cleo Near/)
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'pipeline-board')
   await clients.gotoList()
 
   // A private note saves itself and is there after a reload.
@@ -113,4 +126,27 @@ test('a doula adds a client, sees her pregnancy at a glance, is warned about cap
   await expect(page).toHaveURL(/\/dashboard\/clients$/)
   await expect(page.getByTestId('clients-row').filter({ hasText: 'Dora Full' })).toHaveCount(0)
   await expect(page.getByTestId('clients-row')).toHaveCount(4)
+})
+
+test('the client form works with the keyboard alone', async ({ page, signupPage }) => {
+  const email = uniqueEmail('keyboard')
+  await signupPage.goto()
+  await signupPage.signUp({ fullName: 'Ivy Hart', practiceName: 'Keyboard Doulas', email })
+  await page.goto(confirmLink(await waitForMail(email)).toString())
+  await expect(page).toHaveURL(/\/dashboard$/)
+
+  await new ClientsPage(page).openNew()
+  await page.getByTestId('client-first-name').focus()
+  await page.keyboard.type('Nora')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('Vance')
+  // Preferred name, pronouns, email, phone, then the due date.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab')
+  await expect(page.getByTestId('client-due-date')).toBeFocused()
+  const [y, m, d] = dayFromToday(60).split('-')
+  await page.keyboard.type(`${m}${d}${y}`)
+  await expect(page.getByTestId('capacity-panel')).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Nora Vance' })).toBeVisible()
+  await expect(page.getByTestId('client-days-to-due')).toHaveText('60 days to go')
 })

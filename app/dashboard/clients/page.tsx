@@ -1,4 +1,4 @@
-import { Plus, Users } from 'lucide-react'
+import { Columns3, Plus, Users } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
@@ -35,11 +35,18 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         title="Clients"
         description="Everyone your practice supports, with their pregnancies and due dates."
         actions={
-          <Button asChild>
-            <Link href="/dashboard/clients/new" data-test="clients-new">
-              <Plus aria-hidden /> New client
-            </Link>
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <Button asChild variant="outline">
+              <Link href="/dashboard/clients/board" data-test="clients-board">
+                <Columns3 aria-hidden /> Pipeline
+              </Link>
+            </Button>
+            <Button asChild>
+              <Link href="/dashboard/clients/new" data-test="clients-new">
+                <Plus aria-hidden /> New client
+              </Link>
+            </Button>
+          </div>
         }
       />
       <ClientFilters params={params} members={members.map((m) => ({ id: m.userId, name: m.name }))} />

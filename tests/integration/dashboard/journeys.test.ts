@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getClientOrThrow } from '../../../lib/clients/queries.ts'
+import { getClientOrThrow, listClients } from '../../../lib/clients/queries.ts'
 import { createClient } from '../../../lib/clients/save-client.service.ts'
 import { checkJourneyCapacity } from '../../../lib/journeys/capacity.ts'
-import { recordBirth, startJourney } from '../../../lib/journeys/journey.service.ts'
+import { moveJourney, recordBirth, startJourney } from '../../../lib/journeys/journey.service.ts'
 import { getPracticeSettings } from '../../../lib/practice/settings.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { clientForm, dayFromToday, fieldErrorsOf, newPractice, type PracticeFixture } from './fixtures.ts'
@@ -91,5 +91,29 @@ describe('birth and the next journey', () => {
     const detail = await getClientOrThrow(a.doulaDb, a.id, clientId)
     expect(detail.journeys).toHaveLength(2)
     expect(detail.current).toMatchObject({ id: next, status: 'lead', due_date: dayFromToday(200) })
+  })
+})
+
+describe('the pipeline board', () => {
+  const stage = async (practice: PracticeFixture, clientId: string) => (await getClientOrThrow(practice.doulaDb, practice.id, clientId)).current?.status
+
+  it('moves a journey to another stage, and the board column for that stage lists her', async () => {
+    const her = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Mover', dueDate: dayFromToday(160), status: 'lead' }))
+    await moveJourney(a.doulaDb, a.id, { journeyId: her.journeyId, status: 'consult' })
+    expect(await stage(a, her.clientId)).toBe('consult')
+    const column = await listClients(a.doulaDb, a.id, { q: '', status: 'consult', sort: 'due_date', archived: false })
+    expect(column.rows.map((r) => r.id)).toContain(her.clientId)
+    await moveJourney(a.doulaDb, a.id, { journeyId: her.journeyId, status: 'complete' })
+    expect(await stage(a, her.clientId)).toBe('complete')
+  })
+
+  it('refuses an unknown stage on the field, and another practice gets not_found; nothing changes', async () => {
+    const her = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Stays', dueDate: dayFromToday(170), status: 'lead' }))
+    expect(await fieldErrorsOf(() => moveJourney(a.doulaDb, a.id, { journeyId: her.journeyId, status: 'archived' }))).toEqual({
+      status: 'Choose a stage.',
+    })
+    await expect(moveJourney(b.doulaDb, b.id, { journeyId: her.journeyId, status: 'booked' })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(moveJourney(b.doulaDb, a.id, { journeyId: her.journeyId, status: 'booked' })).rejects.toMatchObject({ code: 'not_found' })
+    expect(await stage(a, her.clientId)).toBe('lead')
   })
 })
