@@ -55,6 +55,19 @@ export function DocumentUpload({ endpoint = '/api/documents', shareLabel }: Docu
 
   return (
     <div className="flex flex-col gap-3" data-test="document-upload">
+      {shareLabel ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4 accent-primary"
+            checked={shared}
+            disabled={state.phase === 'uploading'}
+            onChange={(event) => setShared(event.target.checked)}
+            data-test="document-share-on-upload"
+          />
+          {shareLabel}
+        </label>
+      ) : null}
       <label className="flex cursor-pointer flex-col items-center gap-2 rounded-xl border-2 border-dashed border-input bg-card px-4 py-6 text-center hover:border-primary/50 focus-within:outline-2 focus-within:outline-ring">
         <Upload aria-hidden className="size-6 text-primary" />
         <span className="font-medium">Upload a document</span>
@@ -73,19 +86,6 @@ export function DocumentUpload({ endpoint = '/api/documents', shareLabel }: Docu
           data-test="document-input"
         />
       </label>
-      {shareLabel ? (
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            className="size-4 accent-primary"
-            checked={shared}
-            disabled={state.phase === 'uploading'}
-            onChange={(event) => setShared(event.target.checked)}
-            data-test="document-share-on-upload"
-          />
-          {shareLabel}
-        </label>
-      ) : null}
       {state.phase === 'uploading' ? (
         <div className="flex flex-col gap-1">
           <p className="truncate text-sm">Uploading {state.name}…</p>

@@ -1,12 +1,17 @@
 import Link from 'next/link'
 import { cn } from '@/lib/cn'
 
-export type ClientTab = 'overview' | 'appointments' | 'notes'
+export const CLIENT_TABS = ['overview', 'appointments', 'notes', 'documents', 'messages'] as const
+export type ClientTab = (typeof CLIENT_TABS)[number]
+
+export const isClientTab = (value: string | undefined): value is ClientTab => CLIENT_TABS.some((t) => t === value)
 
 const TABS: { id: ClientTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'appointments', label: 'Appointments' },
   { id: 'notes', label: 'Private notes' },
+  { id: 'documents', label: 'Documents' },
+  { id: 'messages', label: 'Messages' },
 ]
 
 /** Tabs as links: each tab is its own URL, so it can be shared, reloaded and used without JavaScript. */
