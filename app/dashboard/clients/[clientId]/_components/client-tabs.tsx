@@ -1,10 +1,9 @@
+'use client'
 import Link from 'next/link'
+import { useEffect, useRef } from 'react'
 import { cn } from '@/lib/cn'
 
-export const CLIENT_TABS = ['overview', 'appointments', 'notes', 'documents', 'messages'] as const
-export type ClientTab = (typeof CLIENT_TABS)[number]
-
-export const isClientTab = (value: string | undefined): value is ClientTab => CLIENT_TABS.some((t) => t === value)
+import type { ClientTab } from './client-tab'
 
 const TABS: { id: ClientTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
@@ -16,8 +15,17 @@ const TABS: { id: ClientTab; label: string }[] = [
 
 /** Tabs as links: each tab is its own URL, so it can be shared, reloaded and used without JavaScript. */
 export function ClientTabs({ clientId, active }: { clientId: string; active: ClientTab }) {
+  const nav = useRef<HTMLElement>(null)
+  // On a phone the tabs overflow sideways: bring the current one into view without moving the page vertically.
+  useEffect(() => {
+    const bar = nav.current
+    const current = bar?.querySelector<HTMLElement>('[aria-current="page"]')
+    if (!bar || !current) return
+    const overflow = current.getBoundingClientRect().right - bar.getBoundingClientRect().right
+    if (overflow > 0) bar.scrollLeft += overflow + 16
+  }, [active])
   return (
-    <nav aria-label="Client sections" className="-mx-4 overflow-x-auto border-b border-border px-4 sm:mx-0 sm:px-0">
+    <nav ref={nav} aria-label="Client sections" className="-mx-4 overflow-x-auto border-b border-border px-4 sm:mx-0 sm:px-0">
       <ul className="flex gap-1">
         {TABS.map((t) => (
           <li key={t.id}>
