@@ -43,11 +43,12 @@ async function expectNoSeriousA11yIssues(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
-/** A dashboard page at desktop and phone widths, for design review. */
+/** A dashboard page at desktop and phone widths, for design review; reloaded at each width as a phone would load it. */
 async function shootDashboard(page: Page, name: string) {
   const viewport = page.viewportSize()!
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 })
+    await page.reload()
     await page.screenshot({ path: `tests/e2e/screenshots/dashboard-${name}-${width}.png`, fullPage: true })
   }
   await page.setViewportSize(viewport)
