@@ -99,6 +99,9 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await expect(welcome).toContainText('Maya Reyes')
   await expectNoSeriousA11yIssues(doula)
   await shootDashboard(doula, 'client-documents')
+  // The member route answers 404 for a client that is not her practice's (here: none at all).
+  const stranger = await doula.request.post(`/api/clients/${crypto.randomUUID()}/documents?name=x.pdf&shared=1`, { data: Buffer.from('%PDF-1.7\n%%EOF\n') })
+  expect(stranger.status()).toBe(404)
 
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
   const portal = await context.newPage()
@@ -120,6 +123,10 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await portal.goto('/portal/appointments')
   await expect(portal.getByTestId('add-to-calendar')).toBeVisible()
   await shoot(portal, 'appointments')
+
+  // The member route is closed to her, even for her own record.
+  const asClient = await portal.request.post(`/api/clients/${client!.id}/documents?name=x.pdf&shared=1`, { data: Buffer.from('%PDF-1.7\n%%EOF\n') })
+  expect(asClient.status()).toBe(403)
 
   // Only the shared file reaches her, and she can download it.
   await portal.goto('/portal/documents')
