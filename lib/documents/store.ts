@@ -12,6 +12,12 @@ export interface DocumentOwner {
   clientId: string
 }
 
+export interface StoreOptions {
+  /** Whether the client may see it; only a practice member's upload sets this (her own uploads need no sharing). */
+  shared?: boolean
+  limit?: number
+}
+
 export type UploadResult =
   | { ok: true; id: string; fileName: string }
   | { ok: false; problem: FileProblem | 'storage'; message: string }
@@ -37,7 +43,7 @@ export async function storeDocument(
   owner: DocumentOwner,
   fileName: string,
   body: DocumentBody,
-  limit = MAX_DOCUMENT_BYTES,
+  { shared = false, limit = MAX_DOCUMENT_BYTES }: StoreOptions = {},
 ): Promise<UploadResult> {
   const metered = await meterBody(asStream(body), limit)
   if (metered.empty) return refused('empty')
@@ -70,6 +76,7 @@ export async function storeDocument(
     file_name: name,
     mime_type: type,
     size_bytes: metered.bytesRead(),
+    shared_with_client: shared,
   })
   if (error) {
     await bucket.remove([path])

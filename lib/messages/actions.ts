@@ -20,5 +20,6 @@ export const sendPracticeMessageAction = practiceActionClient
       throw new AppError({ code: 'internal', message: 'Your message was not sent. Please try again.', cause })
     }
     revalidatePath(`/dashboard/messages/${parsedInput.clientId}`)
+    revalidatePath(`/dashboard/clients/${parsedInput.clientId}`)
     return { sent: true }
   })

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { LOCAL_CRON_SECRET } from '../../scripts/local-env'
 import { readZip } from '../unit/privacy/zip-reader'
@@ -36,11 +37,30 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize(viewport)
 }
 
+async function expectNoSeriousA11yIssues(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+/** A dashboard page at desktop and phone widths, for design review; reloaded at each width as a phone would load it. */
+async function shootDashboard(page: Page, name: string) {
+  const viewport = page.viewportSize()!
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.reload()
+    await page.screenshot({ path: `tests/e2e/screenshots/dashboard-${name}-${width}.png`, fullPage: true })
+  }
+  await page.setViewportSize(viewport)
+}
+
 test('a client signs in to her portal: appointment, milestone, upload, message, the reply from the inbox by email, and her data download', async ({ browser }) => {
   test.setTimeout(180_000)
   const doulaEmail = uniqueEmail('doula')
   const clientEmail = uniqueEmail('client')
-  const doula = await browser.newPage()
+  // A page of its own context: axe cannot analyse a page opened with browser.newPage().
+  const doulaContext = await browser.newContext()
+  const doula = await doulaContext.newPage()
   const signup = new SignupPage(doula)
   await doula.goto('/signup')
   await signup.signUp({ fullName: 'Maya Reyes', practiceName: 'Lantern Doulas', email: doulaEmail })
@@ -64,6 +84,25 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   const link = await rest<{ id: string }>('POST', '/auth/v1/admin/generate_link', { type: 'magiclink', email: clientEmail })
   await rest('PATCH', `/rest/v1/clients?id=eq.${client!.id}`, { portal_user_id: link.id })
 
+  // The doula adds two files from the client page: one shared with her, one kept for the practice.
+  await doula.goto(`/dashboard/clients/${client!.id}`)
+  await doula.getByTestId('client-tab-documents').click()
+  await expect(doula).toHaveURL(/\?tab=documents$/)
+  await expect(doula.getByTestId('client-documents-empty')).toBeVisible()
+  await doula.getByTestId('document-input').setInputFiles({ name: 'intake-notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% intake\n%%EOF\n') })
+  await expect(doula.getByTestId('client-document').filter({ hasText: 'intake-notes.pdf' })).toContainText('Practice only')
+  await doula.getByTestId('document-share-on-upload').check()
+  await doula.getByTestId('document-input').setInputFiles({ name: 'welcome-pack.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% welcome\n%%EOF\n') })
+  const welcome = doula.getByTestId('client-document').filter({ hasText: 'welcome-pack.pdf' })
+  await expect(welcome).toContainText('Shared with her')
+  await expect(doula.getByTestId('client-document').first()).toContainText('welcome-pack.pdf')
+  await expect(welcome).toContainText('Maya Reyes')
+  await expectNoSeriousA11yIssues(doula)
+  await shootDashboard(doula, 'client-documents')
+  // The member route answers 404 for a client that is not her practice's (here: none at all).
+  const stranger = await doula.request.post(`/api/clients/${crypto.randomUUID()}/documents?name=x.pdf&shared=1`, { data: Buffer.from('%PDF-1.7\n%%EOF\n') })
+  expect(stranger.status()).toBe(404)
+
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
   const portal = await context.newPage()
   await portal.goto('/portal-login')
@@ -85,12 +124,22 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await expect(portal.getByTestId('add-to-calendar')).toBeVisible()
   await shoot(portal, 'appointments')
 
+  // The member route is closed to her, even for her own record.
+  const asClient = await portal.request.post(`/api/clients/${client!.id}/documents?name=x.pdf&shared=1`, { data: Buffer.from('%PDF-1.7\n%%EOF\n') })
+  expect(asClient.status()).toBe(403)
+
+  // Only the shared file reaches her, and she can download it.
   await portal.goto('/portal/documents')
+  await expect(portal.getByTestId('document')).toHaveCount(1)
+  await expect(portal.getByTestId('document')).toContainText('welcome-pack.pdf')
+  await expect(portal.getByTestId('document-list')).not.toContainText('intake-notes.pdf')
+  const [shared] = await Promise.all([portal.waitForEvent('download'), portal.getByTestId('document-download').click()])
+  expect((await readFile((await shared.path())!)).toString('latin1')).toBe('%PDF-1.7\n% welcome\n%%EOF\n')
   await portal.getByTestId('document-input').setInputFiles({ name: 'birth-plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') })
-  await expect(portal.getByTestId('document')).toContainText('birth-plan.pdf')
+  await expect(portal.getByTestId('document').filter({ hasText: 'birth-plan.pdf' })).toBeVisible()
   await portal.getByTestId('document-input').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') })
   await expect(portal.getByTestId('document-upload').getByRole('alert')).toContainText('Only PDF, JPEG, PNG and HEIC')
-  await expect(portal.getByTestId('document')).toHaveCount(1)
+  await expect(portal.getByTestId('document')).toHaveCount(2)
   await shoot(portal, 'documents')
 
   await portal.goto('/portal/messages')
@@ -109,6 +158,16 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await doula.getByTestId('message-body').fill('Thank you, Ines! See you on Thursday.')
   await doula.getByTestId('message-send').click()
   await expect(doula.getByTestId('message-thread')).toContainText('See you on Thursday')
+
+  // The same thread and her upload on the client page's tabs.
+  await doula.goto(`/dashboard/clients/${client!.id}?tab=messages`)
+  await expect(doula.getByTestId('message-thread')).toContainText('I uploaded my birth plan')
+  await expect(doula.getByTestId('client-messages-inbox')).toHaveAttribute('href', '/dashboard/messages')
+  await expectNoSeriousA11yIssues(doula)
+  await shootDashboard(doula, 'client-messages')
+  await doula.goto(`/dashboard/clients/${client!.id}?tab=documents`)
+  await expect(doula.getByTestId('client-document').filter({ hasText: 'birth-plan.pdf' })).toContainText('Her upload')
+  await shootDashboard(doula, 'client-documents-hers')
 
   // The cron drains the outbox; the email says only that a message is waiting.
   const drain = await fetch(new URL('/api/cron/outbox', env('E2E_BASE_URL')), { headers: { Authorization: `Bearer ${LOCAL_CRON_SECRET}` } })
@@ -143,5 +202,5 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   expect(archive.toString('latin1')).not.toContain(privateNote)
   expect(entries.has('manifest.json')).toBe(true)
   await context.close()
-  await doula.close()
+  await doulaContext.close()
 })

@@ -9,7 +9,10 @@ import { listAppointmentNotes, listClientAppointments } from '@/lib/appointments
 import { JOURNEY_STATUS_LABELS } from '@/lib/clients/client.schema'
 import { getClientOrThrow, listMilestones, type ClientDetail } from '@/lib/clients/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
+import { listPracticeClientDocuments } from '@/lib/documents/practice-documents'
 import { isAppError } from '@/lib/errors'
+import { clientDisplayName } from '@/lib/messages/names'
+import { listThread, markThreadRead } from '@/lib/messages/queries'
 import { listJourneyNotes } from '@/lib/notes/notes.service'
 import { openDeletionRequest } from '@/lib/portal/profile'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
@@ -18,10 +21,13 @@ import { createClient } from '@/lib/supabase/server'
 import { listMembers } from '@/lib/team/queries'
 import { AppointmentsPanel } from './_components/appointments-panel'
 import { ArchiveButton } from './_components/archive-button'
-import { ClientTabs, type ClientTab } from './_components/client-tabs'
+import { isClientTab, type ClientTab } from './_components/client-tab'
+import { ClientTabs } from './_components/client-tabs'
 import { DeleteClientForm } from './_components/delete-client-form'
 import { DeletionRequestNotice } from './_components/deletion-request-notice'
+import { DocumentsPanel } from './_components/documents-panel'
 import { InviteToPortal } from './_components/invite-to-portal'
+import { MessagesPanel } from './_components/messages-panel'
 import { NotesPanel } from './_components/notes-panel'
 import { OverviewPanel } from './_components/overview-panel'
 
@@ -47,17 +53,21 @@ export default async function ClientPage({
   if (!active) return null
   const [{ clientId }, { tab: rawTab }] = await Promise.all([params, searchParams])
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) notFound()
-  const tab: ClientTab = rawTab === 'notes' || rawTab === 'appointments' ? rawTab : 'overview'
+  const tab: ClientTab = isClientTab(rawTab) ? rawTab : 'overview'
   const db = await createClient()
   const practice = active.settings
   // One round: everything keyed by the client id from the URL is fetched alongside the client.
-  const [client, clientMilestones, deletionRequest, appointments, members, appointmentNotes] = await Promise.all([
+  const thread = { practiceId: active.practiceId, clientId }
+  const [client, clientMilestones, deletionRequest, appointments, members, appointmentNotes, documents, messages] = await Promise.all([
     loadClient(db, active.practiceId, clientId),
     tab === 'overview' ? listMilestones(db, active.practiceId, clientId) : Promise.resolve([]),
     openDeletionRequest(db, clientId),
     tab === 'appointments' ? listClientAppointments(db, active.practiceId, clientId) : Promise.resolve([]),
-    tab !== 'notes' ? listMembers(db, active.practiceId) : Promise.resolve([]),
+    tab !== 'notes' && tab !== 'messages' ? listMembers(db, active.practiceId) : Promise.resolve([]),
     tab === 'appointments' ? listAppointmentNotes(db, active.practiceId, clientId) : Promise.resolve([]),
+    tab === 'documents' ? listPracticeClientDocuments(db, thread) : Promise.resolve([]),
+    // Opening her thread marks her messages read, as the inbox does; RLS confines both to this practice.
+    tab === 'messages' ? markThreadRead(db, 'practice', thread).then(() => listThread(db, thread)) : Promise.resolve([]),
   ])
   const journey = client.current
   const milestones = clientMilestones.filter((m) => m.journey_id === journey?.id)
@@ -110,6 +120,17 @@ export default async function ClientPage({
             timeZone={practice.timeZone}
           />
         ) : null}
+        {tab === 'documents' ? (
+          <DocumentsPanel
+            clientId={client.id}
+            clientName={clientDisplayName(client)}
+            portalUserId={client.portal_user_id}
+            documents={documents}
+            members={members}
+            timeZone={practice.timeZone}
+          />
+        ) : null}
+        {tab === 'messages' ? <MessagesPanel clientId={client.id} clientName={clientDisplayName(client)} messages={messages} /> : null}
       </div>
       {active.role !== 'doula' && tab === 'overview' ? (
         <details className="mt-10 rounded-xl border border-danger/30 p-5" data-test="delete-client">

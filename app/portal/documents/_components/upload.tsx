@@ -7,20 +7,28 @@ import { FILE_PROBLEM_MESSAGES, MAX_DOCUMENT_BYTES } from '@/lib/documents/file-
 
 type State = { phase: 'idle' } | { phase: 'uploading'; percent: number; name: string } | { phase: 'done'; name: string } | { phase: 'error'; message: string }
 
+export interface DocumentUploadProps {
+  /** The upload route; the file goes as the raw body with `?name=` (and `&shared=1` when shared). */
+  endpoint?: string
+  /** Offers a "share with her" choice (a member uploading for a client); the portal has none. */
+  shareLabel?: string
+}
+
 /**
  * Sends the file as the raw body with XMLHttpRequest (fetch has no upload progress). The server
- * checks the real type; the size check here only saves her a wasted upload.
+ * checks the real type; the size check here only saves a wasted upload.
  */
-export function DocumentUpload() {
+export function DocumentUpload({ endpoint = '/api/documents', shareLabel }: DocumentUploadProps) {
   const router = useRouter()
   const input = useRef<HTMLInputElement>(null)
   const [state, setState] = useState<State>({ phase: 'idle' })
+  const [shared, setShared] = useState(false)
 
   function upload(file: File) {
     if (file.size === 0) return setState({ phase: 'error', message: FILE_PROBLEM_MESSAGES.empty })
     if (file.size > MAX_DOCUMENT_BYTES) return setState({ phase: 'error', message: FILE_PROBLEM_MESSAGES.too_large })
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `/api/documents?name=${encodeURIComponent(file.name)}`)
+    xhr.open('POST', `${endpoint}?name=${encodeURIComponent(file.name)}${shareLabel && shared ? '&shared=1' : ''}`)
     xhr.setRequestHeader('Content-Type', 'application/octet-stream')
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) setState({ phase: 'uploading', percent: Math.round((event.loaded / event.total) * 100), name: file.name })
@@ -47,6 +55,19 @@ export function DocumentUpload() {
 
   return (
     <div className="flex flex-col gap-3" data-test="document-upload">
+      {shareLabel ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4 accent-primary"
+            checked={shared}
+            disabled={state.phase === 'uploading'}
+            onChange={(event) => setShared(event.target.checked)}
+            data-test="document-share-on-upload"
+          />
+          {shareLabel}
+        </label>
+      ) : null}
       <label className="flex cursor-pointer flex-col items-center gap-2 rounded-xl border-2 border-dashed border-input bg-card px-4 py-6 text-center hover:border-primary/50 focus-within:outline-2 focus-within:outline-ring">
         <Upload aria-hidden className="size-6 text-primary" />
         <span className="font-medium">Upload a document</span>

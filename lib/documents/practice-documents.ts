@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { DOCUMENTS_BUCKET, storeDocument, type DocumentBody, type UploadResult } from './store'
+
+export const PracticeDocumentSchema = z.object({
+  id: z.uuid(),
+  file_name: z.string(),
+  mime_type: z.string(),
+  size_bytes: z.coerce.number(),
+  uploaded_by: z.uuid().nullable(),
+  shared_with_client: z.boolean(),
+  created_at: z.string(),
+})
+export type PracticeDocument = z.infer<typeof PracticeDocumentSchema>
+
+export interface ClientRef {
+  practiceId: string
+  clientId: string
+}
+
+/** Every document of one client, newest first: her uploads and the practice's, shared or not (members' RLS). */
+export async function listPracticeClientDocuments(db: Db, { practiceId, clientId }: ClientRef): Promise<PracticeDocument[]> {
+  const { data, error } = await db
+    .from('documents')
+    .select('id, file_name, mime_type, size_bytes, uploaded_by, shared_with_client, created_at')
+    .eq('practice_id', practiceId)
+    .eq('client_id', clientId)
+    .order('created_at', { ascending: false })
+    .order('id')
+    .limit(500)
+  if (error) throw dbFailure('load her documents', error)
+  return PracticeDocumentSchema.array().parse(data)
+}
+
+/**
+ * A member's upload for one client. The client is looked up through the member's RLS first: a
+ * client of another practice (or none) is not found before a byte is read, so nothing is stored.
+ */
+export async function storePracticeDocument(db: Db, ref: ClientRef, fileName: string, body: DocumentBody, shared: boolean): Promise<UploadResult> {
+  const { data, error } = await db.from('clients').select('id').eq('id', ref.clientId).eq('practice_id', ref.practiceId).maybeSingle()
+  if (error) throw dbFailure('check this client', error)
+  if (!data) throw notFound('client')
+  return storeDocument(db, ref, fileName, body, { shared })
+}
+
+/** Shares a document with the client or takes it back; her RLS follows the flag at once (row and object). */
+export async function setDocumentShared(db: Db, practiceId: string, documentId: string, shared: boolean): Promise<void> {
+  const { data, error } = await db
+    .from('documents')
+    .update({ shared_with_client: shared })
+    .eq('id', documentId)
+    .eq('practice_id', practiceId)
+    .select('id')
+  if (error) throw dbFailure('change who can see this document', error)
+  if (data.length === 0) throw notFound('document')
+}
+
+/**
+ * Deletes any document of the practice's clients. The row goes first (the object is unreachable
+ * without it), then the object; a failed object removal is reported, never silently kept.
+ */
+export async function deletePracticeDocument(db: Db, practiceId: string, documentId: string): Promise<{ clientId: string }> {
+  const { data, error } = await db.from('documents').delete().eq('id', documentId).eq('practice_id', practiceId).select('client_id, storage_path')
+  if (error) throw dbFailure('delete this document', error)
+  const row = data[0]
+  if (!row) throw notFound('document')
+  const removed = await db.storage.from(DOCUMENTS_BUCKET).remove([row.storage_path])
+  if (removed.error) throw dbFailure('remove the file of this document', removed.error)
+  return { clientId: row.client_id }
+}
