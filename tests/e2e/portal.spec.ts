@@ -33,7 +33,7 @@ async function shoot(page: Page, name: string) {
   const viewport = page.viewportSize()!
   const height = await page.evaluate(() => document.documentElement.scrollHeight)
   await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) })
-  await page.screenshot({ path: `tests/e2e/screenshots/portal-${name}-${viewport.width}.png` })
+  await page.screenshot({ path: `test-results/screens/portal-${name}-${viewport.width}.png` })
   await page.setViewportSize(viewport)
 }
 
@@ -49,7 +49,7 @@ async function shootDashboard(page: Page, name: string) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 })
     await page.reload()
-    await page.screenshot({ path: `tests/e2e/screenshots/dashboard-${name}-${width}.png`, fullPage: true })
+    await page.screenshot({ path: `test-results/screens/dashboard-${name}-${width}.png`, fullPage: true })
   }
   await page.setViewportSize(viewport)
 }
