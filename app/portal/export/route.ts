@@ -1,7 +1,7 @@
 // GET /portal/export — "Download my data": her records and files in her active practice, one streamed zip (audited).
 import { apiPortalContext } from '@/lib/portal/api-context'
 import { recordMyDataExport, writeMyDataExport } from '@/lib/portal/export/my-data.service'
-import { zipStream } from '@/lib/privacy/zip/zip-stream'
+import { zipDownload } from '@/lib/privacy/zip/zip-stream'
 
 export const dynamic = 'force-dynamic'
 export const maxDuration = 300
@@ -16,18 +16,9 @@ export async function GET(): Promise<Response> {
     const { supabase: db, user, active } = context
     await recordMyDataExport(db, active.practiceId, active.clientId)
 
-    const body = zipStream('portal/export', async (zip) => {
-      await writeMyDataExport(zip, { db, userId: user.id, practiceId: active.practiceId, clientId: active.clientId })
-    })
-    const day = new Date().toISOString().slice(0, 10)
-    return new Response(body, {
-      headers: {
-        ...noStore,
-        'content-type': 'application/zip',
-        'content-disposition': `attachment; filename="my-doulaos-data-${day}.zip"`,
-        'x-content-type-options': 'nosniff',
-      },
-    })
+    return zipDownload('portal/export', 'my-doulaos-data', (zip) =>
+      writeMyDataExport(zip, { db, userId: user.id, practiceId: active.practiceId, clientId: active.clientId }),
+    )
   } catch (error) {
     console.error('[portal/export]', error)
     return new Response('We could not prepare your data. Please try again.', { status: 500, headers: noStore })

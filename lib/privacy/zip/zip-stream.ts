@@ -6,7 +6,7 @@ import { ZipWriter } from './zip-writer.ts'
  * as fast as the browser downloads. A failure aborts the stream, so a cut-off download can never
  * look like a complete archive.
  */
-export function zipStream(label: string, produce: (zip: ZipWriter) => Promise<void>): ReadableStream<Uint8Array> {
+export function zipStream(label: string, produce: (zip: ZipWriter) => Promise<unknown>): ReadableStream<Uint8Array> {
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(
     undefined,
     undefined,
@@ -28,4 +28,17 @@ export function zipStream(label: string, produce: (zip: ZipWriter) => Promise<vo
     }
   })()
   return readable
+}
+
+/** A zip download: `zipStream` as an uncached attachment named `<prefix>-<yyyy-mm-dd>.zip`. */
+export function zipDownload(label: string, filePrefix: string, produce: (zip: ZipWriter) => Promise<unknown>): Response {
+  const day = new Date().toISOString().slice(0, 10)
+  return new Response(zipStream(label, produce), {
+    headers: {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="${filePrefix}-${day}.zip"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  })
 }
