@@ -1,5 +1,6 @@
-import { Button, Heading, Link, Text } from '@react-email/components'
-import { buttonStyle, EmailLayout, headingStyle, smallStyle, textStyle } from './components/email-layout'
+import { Heading, Text } from '@react-email/components'
+import { EmailLayout, headingStyle, textStyle } from './components/email-layout'
+import { OneTimeLink } from './components/one-time-link'
 
 export interface ConfirmSignupEmailProps {
   link: string
@@ -19,13 +20,7 @@ export function ConfirmSignupEmail({ link, firstName, expiresInMinutes }: Confir
         Confirm your email and we will set up your practice: a calm home for your clients, their birth
         timelines, your calendar and your notes.
       </Text>
-      <Button href={link} style={buttonStyle}>
-        Confirm and open my practice
-      </Button>
-      <Text style={smallStyle}>
-        This link works once and expires in {expiresInMinutes} minutes. If the button does not work, copy this
-        address into your browser: <Link href={link}>{link}</Link>
-      </Text>
+      <OneTimeLink link={link} label="Confirm and open my practice" expiresInMinutes={expiresInMinutes} />
     </EmailLayout>
   )
 }

@@ -1,5 +1,6 @@
-import { Button, Heading, Link, Text } from '@react-email/components'
-import { buttonStyle, EmailLayout, headingStyle, smallStyle, textStyle } from './components/email-layout'
+import { Heading, Text } from '@react-email/components'
+import { EmailLayout, headingStyle, textStyle } from './components/email-layout'
+import { OneTimeLink } from './components/one-time-link'
 
 export interface EmailChangeEmailProps {
   link: string
@@ -35,13 +36,7 @@ export function EmailChangeEmail({ link, newEmail, recipient, expiresInMinutes }
           intro.new
         )}
       </Text>
-      <Button href={link} style={buttonStyle}>
-        Confirm the change
-      </Button>
-      <Text style={smallStyle}>
-        This link works once and expires in {expiresInMinutes} minutes. If the button does not work, copy this
-        address into your browser: <Link href={link}>{link}</Link>
-      </Text>
+      <OneTimeLink link={link} label="Confirm the change" expiresInMinutes={expiresInMinutes} />
     </EmailLayout>
   )
 }

@@ -1,5 +1,6 @@
-import { Button, Heading, Link, Text } from '@react-email/components'
-import { buttonStyle, EmailLayout, headingStyle, smallStyle, textStyle } from './components/email-layout'
+import { Heading, Text } from '@react-email/components'
+import { EmailLayout, headingStyle, textStyle } from './components/email-layout'
+import { OneTimeLink } from './components/one-time-link'
 
 export interface MagicLinkEmailProps {
   link: string
@@ -15,13 +16,7 @@ export function MagicLinkEmail({ link, expiresInMinutes }: MagicLinkEmailProps) 
         Welcome back
       </Heading>
       <Text style={textStyle}>Use the button below to sign in to DoulaOS. No password needed.</Text>
-      <Button href={link} style={buttonStyle}>
-        Sign in to DoulaOS
-      </Button>
-      <Text style={smallStyle}>
-        This link works once and expires in {expiresInMinutes} minutes. If the button does not work, copy this
-        address into your browser: <Link href={link}>{link}</Link>
-      </Text>
+      <OneTimeLink link={link} label="Sign in to DoulaOS" expiresInMinutes={expiresInMinutes} />
     </EmailLayout>
   )
 }

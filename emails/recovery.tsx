@@ -1,5 +1,6 @@
-import { Button, Heading, Link, Text } from '@react-email/components'
-import { buttonStyle, EmailLayout, headingStyle, smallStyle, textStyle } from './components/email-layout'
+import { Heading, Text } from '@react-email/components'
+import { EmailLayout, headingStyle, textStyle } from './components/email-layout'
+import { OneTimeLink } from './components/one-time-link'
 
 export interface RecoveryEmailProps {
   link: string
@@ -19,13 +20,7 @@ export function RecoveryEmail({ link, expiresInMinutes }: RecoveryEmailProps) {
         We received a request to recover your DoulaOS account. Use the button below to sign in; there is no
         password to reset.
       </Text>
-      <Button href={link} style={buttonStyle}>
-        Sign in to DoulaOS
-      </Button>
-      <Text style={smallStyle}>
-        This link works once and expires in {expiresInMinutes} minutes. If the button does not work, copy this
-        address into your browser: <Link href={link}>{link}</Link>
-      </Text>
+      <OneTimeLink link={link} label="Sign in to DoulaOS" expiresInMinutes={expiresInMinutes} />
     </EmailLayout>
   )
 }
