@@ -6,6 +6,7 @@ import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCAL_CRON_SECRET, LOCAL_RESEND_API_KEY, LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../scripts/local-env.ts'
 import { startLocalStack, type LocalStack } from '../../supabase/local/index.ts'
+import { latestMail, messagesTo, type MailboxMessage } from '../helpers/mailbox.ts'
 
 /*
  * The auth email types beyond sign-in (recovery, email change, reauthentication) through the real
@@ -22,26 +23,7 @@ let POST: RoutePost
 let stack: LocalStack
 let hookServer: Server
 
-interface Mail {
-  subject: string
-  html: string
-  text: string
-  links: string[]
-}
-
-async function messagesTo(address: string): Promise<{ subject: string }[]> {
-  const res = await fetch(`${stack.mailboxUrl}/api/messages?to=${encodeURIComponent(address)}`)
-  expect(res.status).toBe(200)
-  return (await res.json()) as { subject: string }[]
-}
-
-async function latestTo(address: string): Promise<Mail> {
-  const res = await fetch(`${stack.mailboxUrl}/api/messages/latest?to=${encodeURIComponent(address)}`)
-  expect(res.status).toBe(200)
-  return (await res.json()) as Mail
-}
-
-const confirmLinkIn = (mail: Mail) => new URL(mail.links.find((link) => link.startsWith(`${SITE}/auth/confirm`)) ?? 'about:blank')
+const confirmLinkIn = (mail: MailboxMessage) => new URL(mail.links.find((link) => link.startsWith(`${SITE}/auth/confirm`)) ?? 'about:blank')
 const address = (who: string) => `${who}-${randomUUID()}@example.com`
 
 /** Serves the route handler over HTTP so the stand-in's auth server can call it as GoTrue would. */
@@ -141,11 +123,11 @@ describe('send-email hook: recovery, email change and reauthentication', () => {
     const { error } = await user.auth.updateUser({ email: after }, { emailRedirectTo: `${SITE}/auth/confirm` })
     expect(error).toBeNull()
 
-    const mail = await latestTo(after)
+    const mail = await latestMail(after, stack.mailboxUrl)
     expect(mail.subject).toBe('Confirm your new email address for DoulaOS')
     const confirm = confirmLinkIn(mail)
     expect(confirm.searchParams.get('type')).toBe('email_change')
-    expect(await messagesTo(before)).toEqual([])
+    expect(await messagesTo(before, stack.mailboxUrl)).toEqual([])
 
     const verified = await createClient(stack.apiUrl, stack.anonKey, noSession).auth.verifyOtp({
       type: 'email_change',
@@ -160,7 +142,7 @@ describe('send-email hook: recovery, email change and reauthentication', () => {
     const res = await POST(signedHookCall({ email: to, type: 'recovery', tokenHash: 'pkce_recovery0123' }))
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({})
-    const mail = await latestTo(to)
+    const mail = await latestMail(to, stack.mailboxUrl)
     expect(mail.subject).toBe('Get back into your DoulaOS account')
     const link = confirmLinkIn(mail)
     expect(link.searchParams.get('token_hash')).toBe('pkce_recovery0123')
@@ -176,20 +158,20 @@ describe('send-email hook: recovery, email change and reauthentication', () => {
     expect((await POST(signedHookCall(call, id))).status).toBe(200)
     expect((await POST(signedHookCall(call, id))).status).toBe(200)
 
-    expect(await messagesTo(current)).toHaveLength(1)
-    expect(await messagesTo(next)).toHaveLength(1)
-    const toCurrent = await latestTo(current)
+    expect(await messagesTo(current, stack.mailboxUrl)).toHaveLength(1)
+    expect(await messagesTo(next, stack.mailboxUrl)).toHaveLength(1)
+    const toCurrent = await latestMail(current, stack.mailboxUrl)
     expect(toCurrent.subject).toBe('Confirm the change of your DoulaOS email address')
     expect(toCurrent.text).toContain(next)
     expect(confirmLinkIn(toCurrent).searchParams.get('token_hash')).toBe('hash_for_current')
-    expect(confirmLinkIn(await latestTo(next)).searchParams.get('token_hash')).toBe('hash_for_new')
+    expect(confirmLinkIn(await latestMail(next, stack.mailboxUrl)).searchParams.get('token_hash')).toBe('hash_for_new')
   })
 
   it('sends the reauthentication code, not in the subject, with no link', async () => {
     const to = address('reauth')
     const res = await POST(signedHookCall({ email: to, type: 'reauthentication', token: '493027' }))
     expect(res.status).toBe(200)
-    const mail = await latestTo(to)
+    const mail = await latestMail(to, stack.mailboxUrl)
     expect(mail.subject).toBe('Your DoulaOS confirmation code')
     expect(mail.text).toContain('493027')
     expect(mail.links.filter((link) => link.includes('/auth/confirm'))).toEqual([])
@@ -200,6 +182,6 @@ describe('send-email hook: recovery, email change and reauthentication', () => {
     const to = address('broken')
     const res = await POST(signedHookCall({ email: to, type: 'email_change', tokenHash: 'hash_without_new_address' }))
     expect(res.status).toBe(400)
-    expect(await messagesTo(to)).toEqual([])
+    expect(await messagesTo(to, stack.mailboxUrl)).toEqual([])
   })
 })

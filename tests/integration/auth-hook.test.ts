@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../scripts/local-env.ts'
+import { latestMail, messagesTo } from '../helpers/mailbox.ts'
 import { useAppEnv } from '../helpers/app-session.ts'
 import { stack } from '../helpers/stack.ts'
 
@@ -10,23 +11,6 @@ const HEALTH_CANARY = 'CANARY-gestational-diabetes'
 
 type RoutePost = (request: Request) => Promise<Response>
 let POST: RoutePost
-
-interface MailSummary {
-  id: string
-  subject: string
-}
-
-async function messagesTo(address: string): Promise<MailSummary[]> {
-  const res = await fetch(`${stack().mailboxUrl}/api/messages?to=${encodeURIComponent(address)}`)
-  expect(res.status).toBe(200)
-  return (await res.json()) as MailSummary[]
-}
-
-async function latestTo(address: string) {
-  const res = await fetch(`${stack().mailboxUrl}/api/messages/latest?to=${encodeURIComponent(address)}`)
-  expect(res.status).toBe(200)
-  return (await res.json()) as { subject: string; html: string; text: string; links: string[] }
-}
 
 function hookPayload(email: string, type: string, extra: { redirectTo?: string; metadata?: object } = {}) {
   return JSON.stringify({
@@ -115,7 +99,7 @@ describe('POST /api/auth/send-email', () => {
     expect(res.headers.get('content-type')).toContain('application/json')
     expect(await res.json()).toEqual({})
 
-    const mail = await latestTo(to)
+    const mail = await latestMail(to)
     expect(mail.subject).toBe('Your DoulaOS sign-in link')
     const tokenHash = (JSON.parse(body) as { email_data: { token_hash: string } }).email_data.token_hash
     const link = new URL(mail.links.find((l) => l.includes('/auth/confirm')) ?? '')
@@ -133,7 +117,7 @@ describe('POST /api/auth/send-email', () => {
     const to = address()
     const res = await POST(signedRequest(hookPayload(to, 'signup', { redirectTo: `${SITE}/auth/confirm?next=//evil.com` })))
     expect(res.status).toBe(200)
-    const mail = await latestTo(to)
+    const mail = await latestMail(to)
     expect(mail.subject).toBe('Confirm your email to open your DoulaOS practice')
     expect(mail.html).toContain('Welcome to DoulaOS, Amara')
     const link = new URL(mail.links.find((l) => l.includes('/auth/confirm')) ?? '')
@@ -145,7 +129,7 @@ describe('POST /api/auth/send-email', () => {
     const to = address()
     const res = await POST(signedRequest(hookPayload(to, 'invite', { metadata: { invited_to_practice_name: 'Willow Birth Support' } })))
     expect(res.status).toBe(200)
-    const mail = await latestTo(to)
+    const mail = await latestMail(to)
     expect(mail.subject).toBe('You are invited to DoulaOS')
     expect(mail.text).toContain('Willow Birth Support uses DoulaOS')
     const link = new URL(mail.links.find((l) => l.includes('/auth/confirm')) ?? '')

@@ -10,6 +10,8 @@ import { changeMemberRole, LAST_OWNER_MESSAGE, removeMember } from '@/lib/team/m
 import { RATE_LIMITS } from '@/lib/security/rate-limit'
 import { listMembers, listPendingInvitations } from '@/lib/team/queries'
 import type { Db } from '@/lib/practice/db'
+import { latestMail, type MailboxMessage } from '../../helpers/mailbox.ts'
+import { useAppEnv } from '../../helpers/app-session.ts'
 import { createUser, uniqueEmail, type TestUser } from '../../helpers/personas.ts'
 import { serviceClient, stack, superuser } from '../../helpers/stack.ts'
 import { addMember, createClientRecord } from '../../helpers/world.ts'
@@ -20,12 +22,6 @@ const sql = superuser()
 let a: PracticeFixture
 let b: PracticeFixture
 
-interface Mail {
-  subject: string
-  links: string[]
-  text?: string
-}
-
 const actor = (p: PracticeFixture, user: TestUser, role: TeamActor['role']): TeamActor => ({
   practiceId: p.id,
   practiceName: `Practice ${p.id.slice(0, 4)}`,
@@ -35,14 +31,8 @@ const actor = (p: PracticeFixture, user: TestUser, role: TeamActor['role']): Tea
 const ownerOf = (p: PracticeFixture) => actor(p, p.owner, 'owner')
 const deps = (db: Db) => ({ db, admin: serviceClient(), deliver: sendEmail, siteUrl: SITE_URL })
 
-async function latestMail(to: string): Promise<Mail> {
-  const res = await fetch(`${stack().mailboxUrl}/api/messages/latest?to=${encodeURIComponent(to)}`)
-  expect(res.status).toBe(200)
-  return (await res.json()) as Mail
-}
-
 /** The sign-in link of the invitation email and the token its accept page receives. */
-function parseInvite(mail: Mail) {
+function parseInvite(mail: MailboxMessage) {
   const href = mail.links.find((l) => l.startsWith(`${SITE_URL}/auth/confirm`))
   expect(href).toBeDefined()
   const url = new URL(href!)
@@ -52,7 +42,7 @@ function parseInvite(mail: Mail) {
 }
 
 /** Follows the email's sign-in link as /auth/confirm does and returns her signed-in client. */
-async function signInFrom(mail: Mail): Promise<{ db: Db; token: string }> {
+async function signInFrom(mail: MailboxMessage): Promise<{ db: Db; token: string }> {
   const { tokenHash, type, token } = parseInvite(mail)
   const client = createClient(stack().apiUrl, stack().anonKey, { auth: { persistSession: false, autoRefreshToken: false } })
   const { data, error } = await client.auth.verifyOtp({ token_hash: tokenHash, type: type as 'magiclink' | 'signup' })
@@ -90,17 +80,7 @@ async function invitationId(practiceId: string, email: string): Promise<string> 
 beforeAll(async () => {
   a = await newPractice(sql, 'Team A')
   b = await newPractice(sql, 'Team B')
-  Object.assign(process.env, {
-    NEXT_PUBLIC_SITE_URL: SITE_URL,
-    NEXT_PUBLIC_SUPABASE_URL: stack().apiUrl,
-    NEXT_PUBLIC_SUPABASE_ANON_KEY: stack().anonKey,
-    SUPABASE_SERVICE_ROLE_KEY: stack().serviceRoleKey,
-    SEND_EMAIL_HOOK_SECRET: 'v1,whsec_ZG91bGFvcy1sb2NhbC1zZW5kLWVtYWlsLWhvb2stc2VjcmV0LTAwMA==',
-    RESEND_API_KEY: 're_local_mailbox',
-    RESEND_BASE_URL: stack().mailboxUrl,
-    EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
-    CRON_SECRET: 'team-test-cron-secret',
-  })
+  useAppEnv({ NEXT_PUBLIC_SITE_URL: SITE_URL })
 })
 afterAll(() => sql.end())
 

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sendEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
 import { inviteToPortal, revokePortalAccess } from '@/lib/portal/invite'
+import { latestMail, type MailboxMessage } from '../../helpers/mailbox.ts'
+import { useAppEnv } from '../../helpers/app-session.ts'
 import { clientAs, uniqueEmail } from '../../helpers/personas.ts'
 import { serviceClient, stack, superuser } from '../../helpers/stack.ts'
 import { createClientRecord, createWorld, type World } from '../../helpers/world.ts'
@@ -11,19 +13,8 @@ const SITE_URL = 'http://127.0.0.1:4011'
 const sql = superuser()
 let world: World
 
-interface Mail {
-  subject: string
-  links: string[]
-}
-
-async function latestMail(to: string): Promise<Mail> {
-  const res = await fetch(`${stack().mailboxUrl}/api/messages/latest?to=${encodeURIComponent(to)}`)
-  expect(res.status).toBe(200)
-  return (await res.json()) as Mail
-}
-
 /** Follows the invitation as /auth/confirm does: verifyOtp with the link's token hash and type. */
-async function followInvite(mail: Mail) {
+async function followInvite(mail: MailboxMessage) {
   const href = mail.links.find((l) => l.startsWith(`${SITE_URL}/auth/confirm`))
   expect(href).toBeDefined()
   const url = new URL(href!)
@@ -47,17 +38,7 @@ async function newInvitee(practiceId: string) {
 
 beforeAll(async () => {
   world = await createWorld(sql)
-  Object.assign(process.env, {
-    NEXT_PUBLIC_SITE_URL: SITE_URL,
-    NEXT_PUBLIC_SUPABASE_URL: stack().apiUrl,
-    NEXT_PUBLIC_SUPABASE_ANON_KEY: stack().anonKey,
-    SUPABASE_SERVICE_ROLE_KEY: stack().serviceRoleKey,
-    SEND_EMAIL_HOOK_SECRET: 'v1,whsec_ZG91bGFvcy1sb2NhbC1zZW5kLWVtYWlsLWhvb2stc2VjcmV0LTAwMA==',
-    RESEND_API_KEY: 're_local_mailbox',
-    RESEND_BASE_URL: stack().mailboxUrl,
-    EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
-    CRON_SECRET: 'invite-test-cron-secret',
-  })
+  useAppEnv({ NEXT_PUBLIC_SITE_URL: SITE_URL })
 })
 
 afterAll(() => sql.end())

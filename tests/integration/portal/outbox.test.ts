@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sendEmail } from '@/lib/email/send'
 import { drainOutbox } from '@/lib/notifications/drain'
+import { latestMail, messagesTo } from '../../helpers/mailbox.ts'
+import { useAppEnv } from '../../helpers/app-session.ts'
 import { clientAs } from '../../helpers/personas.ts'
 import { serviceClient, stack, superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
@@ -12,24 +14,6 @@ const SITE_URL = 'http://127.0.0.1:4010'
 const sql = superuser()
 let world: World
 let flaky: FlakyMailApi
-
-interface Mail {
-  id: string
-  subject: string
-  html: string | null
-  text: string | null
-  links: string[]
-}
-
-async function inbox(to: string): Promise<{ id: string; subject: string }[]> {
-  const res = await fetch(`${stack().mailboxUrl}/api/messages?to=${encodeURIComponent(to)}`)
-  return (await res.json()) as { id: string; subject: string }[]
-}
-
-async function latestMail(to: string): Promise<Mail> {
-  const res = await fetch(`${stack().mailboxUrl}/api/messages/latest?to=${encodeURIComponent(to)}`)
-  return (await res.json()) as Mail
-}
 
 /** Drains until nothing is due: other suites share this stack's outbox and may fill a batch. */
 async function drain() {
@@ -62,17 +46,7 @@ beforeAll(async () => {
   world = await createWorld(sql)
   flaky = await startFlakyMailApi(stack().mailboxUrl)
   // sendEmail reads (and caches) the environment on first use: point Resend at the flaky proxy.
-  Object.assign(process.env, {
-    NEXT_PUBLIC_SITE_URL: SITE_URL,
-    NEXT_PUBLIC_SUPABASE_URL: stack().apiUrl,
-    NEXT_PUBLIC_SUPABASE_ANON_KEY: stack().anonKey,
-    SUPABASE_SERVICE_ROLE_KEY: stack().serviceRoleKey,
-    SEND_EMAIL_HOOK_SECRET: 'v1,whsec_ZG91bGFvcy1sb2NhbC1zZW5kLWVtYWlsLWhvb2stc2VjcmV0LTAwMA==',
-    RESEND_API_KEY: 're_local_mailbox',
-    RESEND_BASE_URL: flaky.url,
-    EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
-    CRON_SECRET: 'outbox-test-cron-secret',
-  })
+  useAppEnv({ NEXT_PUBLIC_SITE_URL: SITE_URL, RESEND_BASE_URL: flaky.url })
 })
 
 afterAll(async () => {
@@ -119,7 +93,7 @@ describe('message outbox', () => {
     await fastForward()
     await drain()
     expect((await outboxFor(client.email))[0]).toMatchObject({ status: 'pending', attempts: 3 })
-    expect(await inbox(client.email)).toHaveLength(1)
+    expect(await messagesTo(client.email)).toHaveLength(1)
 
     // Recovery: the retry carries the same idempotency key, so the provider does not send it again.
     flaky.mode = 'up'
@@ -127,7 +101,7 @@ describe('message outbox', () => {
     await drain()
     ;[row] = await outboxFor(client.email)
     expect(row).toMatchObject({ status: 'sent', attempts: 4, last_error: null })
-    expect(await inbox(client.email)).toHaveLength(1)
+    expect(await messagesTo(client.email)).toHaveLength(1)
     result = await drain()
     expect(result.claimed).toBe(0)
 
