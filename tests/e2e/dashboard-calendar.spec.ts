@@ -1,28 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test, uniqueEmail } from './fixtures'
 import { ClientsPage } from './pages/clients-page'
-import { confirmLink, waitForMail } from './support/mailbox'
-
-/** A calendar date `days` from today in the new practice's time zone (the America/New_York default). */
-const dayFromToday = (days: number) => {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date())
-  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
-
-async function expectNoSeriousA11yIssues(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-async function screenshots(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+import { dayFromToday, expectNoSeriousA11yIssues, screenshots } from './support/review'
 
 /** Moves focus with the Tab key only, until `target` has it. */
 async function tabTo(page: Page, target: Locator) {
@@ -36,10 +15,7 @@ async function tabTo(page: Page, target: Locator) {
 test('a doula books, sees, edits and cancels appointments, warned when double-booked', async ({ page, signupPage }) => {
   test.setTimeout(240_000)
   const email = uniqueEmail('calendar')
-  await signupPage.goto()
-  await signupPage.signUp({ fullName: 'Rosa Díaz', practiceName: 'Bloom Doula Care', email })
-  await page.goto(confirmLink(await waitForMail(email)).toString())
-  await expect(page).toHaveURL(/\/dashboard$/)
+  await signupPage.signUpAndSignIn({ fullName: 'Rosa Díaz', practiceName: 'Bloom Doula Care', email })
 
   const clients = new ClientsPage(page)
   // Due in 10 days: on call from 4 days ago (38w0d) through 24 days ahead (42w0d).
@@ -108,10 +84,7 @@ test('a doula books, sees, edits and cancels appointments, warned when double-bo
 test('booking from the calendar works with the keyboard alone, and the feed URL is shown once', async ({ page, signupPage }) => {
   test.setTimeout(180_000)
   const email = uniqueEmail('calendar-kbd')
-  await signupPage.goto()
-  await signupPage.signUp({ fullName: 'Ana Kay', practiceName: 'Keys Doula Care', email })
-  await page.goto(confirmLink(await waitForMail(email)).toString())
-  await expect(page).toHaveURL(/\/dashboard$/)
+  await signupPage.signUpAndSignIn({ fullName: 'Ana Kay', practiceName: 'Keys Doula Care', email })
   await new ClientsPage(page).create({ firstName: 'Zoe', lastName: 'Keys', dueDate: dayFromToday(90) })
 
   const date = dayFromToday(3)

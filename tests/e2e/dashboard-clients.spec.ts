@@ -1,37 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { expect, test, uniqueEmail } from './fixtures'
 import { ClientsPage } from './pages/clients-page'
-import { confirmLink, waitForMail } from './support/mailbox'
-
-/** A calendar date `days` from today in the new practice's time zone (the America/New_York default). */
-const dayFromToday = (days: number) => {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date())
-  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
-
-async function expectNoSeriousA11yIssues(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-/** Full-page screenshots at desktop and phone widths, kept as artifacts for design review. */
-async function screenshots(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+import { dayFromToday, expectNoSeriousA11yIssues, screenshots } from './support/review'
 
 test('a doula adds a client, sees her pregnancy at a glance, is warned about capacity and keeps a private note', async ({ page, signupPage }) => {
   test.setTimeout(180_000)
   const email = uniqueEmail('clients')
-  await signupPage.goto()
-  await signupPage.signUp({ fullName: 'Rosa Díaz', practiceName: 'Bloom Doula Care', email })
-  await page.goto(confirmLink(await waitForMail(email)).toString())
-  await expect(page).toHaveURL(/\/dashboard$/)
+  await signupPage.signUpAndSignIn({ fullName: 'Rosa Díaz', practiceName: 'Bloom Doula Care', email })
 
   const clients = new ClientsPage(page)
   await clients.gotoList()
@@ -130,10 +104,7 @@ test('a doula adds a client, sees her pregnancy at a glance, is warned about cap
 
 test('the client form works with the keyboard alone', async ({ page, signupPage }) => {
   const email = uniqueEmail('keyboard')
-  await signupPage.goto()
-  await signupPage.signUp({ fullName: 'Ivy Hart', practiceName: 'Keyboard Doulas', email })
-  await page.goto(confirmLink(await waitForMail(email)).toString())
-  await expect(page).toHaveURL(/\/dashboard$/)
+  await signupPage.signUpAndSignIn({ fullName: 'Ivy Hart', practiceName: 'Keyboard Doulas', email })
 
   await new ClientsPage(page).openNew()
   await page.getByTestId('client-first-name').focus()

@@ -1,57 +1,19 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, Page } from '@playwright/test'
+import type { Browser } from '@playwright/test'
 import { expect, test, uniqueEmail } from './fixtures'
 import { ClientsPage } from './pages/clients-page'
 import { SignupPage } from './pages/signup-page'
-import { confirmLink, waitForMail } from './support/mailbox'
+import { env, rest } from './support/service-api'
+import { dayFromToday, expectNoSeriousA11yIssues, screenshots } from './support/review'
 
-function env(name: string): string {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} is not set: run the suite through playwright.config.ts`)
-  return value
-}
-
-/** The stand-in's REST API with the service key, for the one step the UI of this spec does not cover (team membership). */
-async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const key = env('E2E_SERVICE_ROLE_KEY')
-  const res = await fetch(`${env('E2E_API_URL')}${path}`, {
-    method,
-    headers: { apikey: key, Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', Prefer: 'return=representation' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-/** A calendar date `days` from today in America/Chicago (the zone the owner picks below). */
-const dayFromToday = (days: number) => {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date())
-  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
-
-async function expectNoSeriousA11yIssues(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-async function screenshots(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+/** The owner moves her practice to this zone in the settings step; dates are hers. */
+const PRACTICE_ZONE = 'America/Chicago'
 
 async function signUp(browser: Browser, fullName: string, practiceName: string) {
   const context = await browser.newContext({ baseURL: env('E2E_BASE_URL') })
   const page = await context.newPage()
   const email = uniqueEmail(fullName.split(' ')[0]!.toLowerCase())
   const signup = new SignupPage(page)
-  await signup.goto()
-  await signup.signUp({ fullName, practiceName, email })
-  await page.goto(confirmLink(await waitForMail(email)).toString())
-  await expect(page).toHaveURL(/\/dashboard$/)
+  await signup.signUpAndSignIn({ fullName, practiceName, email })
   return { context, page, email }
 }
 
@@ -124,7 +86,7 @@ test('the owner edits the template and the settings; a doula ticks off and share
 
   // A client planned from the edited template.
   const clients = new ClientsPage(page)
-  await clients.create({ firstName: 'June', lastName: 'Harper', dueDate: dayFromToday(120) })
+  await clients.create({ firstName: 'June', lastName: 'Harper', dueDate: dayFromToday(120, PRACTICE_ZONE) })
   const clientUrl = page.url()
 
   // A doula of the practice (membership added directly: team invitations have their own spec).
@@ -172,7 +134,8 @@ test('the owner edits the template and the settings; a doula ticks off and share
   await d.keyboard.press('ControlOrMeta+A')
   await d.keyboard.type('Meet Jo, the backup doula')
   await d.keyboard.press('Tab')
-  await d.keyboard.type(dayFromToday(40).slice(5, 7) + dayFromToday(40).slice(8, 10) + dayFromToday(40).slice(0, 4))
+  const [y, m, day] = dayFromToday(40, PRACTICE_ZONE).split('-')
+  await d.keyboard.type(`${m}${day}${y}`)
   await d.keyboard.press('Enter')
   await expect(d.getByTestId('milestone-dialog')).toBeHidden()
   const renamed = d.locator('[data-milestone="Meet Jo, the backup doula"]')

@@ -1,25 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from '@playwright/test'
 import { expect, test, uniqueEmail } from './fixtures'
 import { ClientsPage } from './pages/clients-page'
 import { SignupPage } from './pages/signup-page'
 import { confirmLink, latestId, waitForMail } from './support/mailbox'
-
-const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-
-async function expectNoSeriousA11yIssues(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
-
-async function screenshots(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+import { dayFromToday, expectNoSeriousA11yIssues, screenshots } from './support/review'
 
 /** A second person at her own browser (own cookies), on the same app. */
 async function newPerson(browser: Browser): Promise<Page> {
@@ -30,10 +14,7 @@ async function newPerson(browser: Browser): Promise<Page> {
 async function signUpOwner(page: Page, fullName: string, practiceName: string): Promise<string> {
   const email = uniqueEmail(fullName.split(' ')[0]!.toLowerCase())
   const signup = new SignupPage(page)
-  await signup.goto()
-  await signup.signUp({ fullName, practiceName, email })
-  await page.goto(confirmLink(await waitForMail(email)).toString())
-  await expect(page).toHaveURL(/\/dashboard$/)
+  await signup.signUpAndSignIn({ fullName, practiceName, email })
   return email
 }
 

@@ -1,29 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { LOCAL_CRON_SECRET } from '../../scripts/local-env'
 import { readZip } from '../unit/privacy/zip-reader'
 import { SignupPage } from './pages/signup-page'
 import { confirmLink, latestId, waitForMail } from './support/mailbox'
 import { expect, test, uniqueEmail } from './fixtures'
-
-function env(name: string): string {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} is not set: run the suite through playwright.config.ts`)
-  return value
-}
-
-/** Service-role REST, for the care plan the doula would enter on screens this test is not about. */
-async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const key = env('E2E_SERVICE_ROLE_KEY')
-  const res = await fetch(`${env('E2E_API_URL')}${path}`, {
-    method,
-    headers: { apikey: key, Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', Prefer: 'return=representation' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`)
-  return (await res.json()) as T
-}
+import { env, rest } from './support/service-api'
+import { expectNoSeriousA11yIssues } from './support/review'
 
 /**
  * The whole page as a phone shows it scrolled: the viewport is stretched to the page's height first,
@@ -35,12 +18,6 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) })
   await page.screenshot({ path: `test-results/screens/portal-${name}-${viewport.width}.png` })
   await page.setViewportSize(viewport)
-}
-
-async function expectNoSeriousA11yIssues(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
 /** A dashboard page at desktop and phone widths, for design review; reloaded at each width as a phone would load it. */

@@ -2,6 +2,7 @@ import { expect as pwExpect, type Page } from '@playwright/test'
 import { ClientsPage } from './pages/clients-page'
 import { confirmLink, latestId, waitForMail } from './support/mailbox'
 import { expect, test, uniqueEmail } from './fixtures'
+import { screenshots } from './support/review'
 
 /** Settings → Danger zone, as the owner sees it. */
 class DangerZonePage {
@@ -22,15 +23,6 @@ class DangerZonePage {
     await this.page.getByTestId('danger-input').fill(name)
     await submit.click()
   }
-}
-
-/** Full-page screenshots at desktop and phone widths, kept as artifacts for design review. */
-async function screenshots(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
 }
 
 test.describe('exporting', () => {
