@@ -1126,6 +1126,13 @@ export type Database = {
           table_name: string
         }[]
       }
+      journey_status_counts: {
+        Args: { p_practice_id: string }
+        Returns: {
+          journeys: number
+          status: string
+        }[]
+      }
       list_clients: {
         Args: {
           p_after_id?: string

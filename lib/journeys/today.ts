@@ -1,6 +1,6 @@
 import 'server-only'
 import { TZDate } from '@date-fns/tz'
-import { BOOKED_STATUSES, JOURNEY_STATUSES, type JourneyStatus } from '@/lib/clients/client.schema'
+import { BOOKED_STATUSES, JOURNEY_STATUSES, JourneyStatusSchema, type JourneyStatus } from '@/lib/clients/client.schema'
 import { addDays, todayIn, type CalendarDate } from '@/lib/dates/calendar-date'
 import { dbFailure, type Db } from '@/lib/practice/db'
 import type { PracticeSettings } from '@/lib/practice/settings'
@@ -47,7 +47,7 @@ export async function getTodaySummary(db: Db, practice: PracticeSettings, now: D
   const today = todayIn(practice.timeZone, now)
   const months = monthsFrom(today, 12)
   const horizonEnd = addDays(`${months[11]}-01`, 31)
-  const [appointments, journeys, unread, ...statusCounts] = await Promise.all([
+  const [appointments, journeys, unread, statusCounts] = await Promise.all([
     db
       .from('appointments')
       .select('id, client_id, kind, starts_at, journeys(clients(first_name, last_name))')
@@ -67,20 +67,17 @@ export async function getTodaySummary(db: Db, practice: PracticeSettings, now: D
       .lt('due_date', horizonEnd)
       .order('due_date'),
     db.from('messages').select('id', { count: 'exact', head: true }).eq('practice_id', practice.id).eq('sender_side', 'client').is('read_by_practice_at', null),
-    ...JOURNEY_STATUSES.map((status) =>
-      db.from('journeys').select('id', { count: 'exact', head: true }).eq('practice_id', practice.id).eq('status', status),
-    ),
+    db.rpc('journey_status_counts', { p_practice_id: practice.id }),
   ])
   if (appointments.error) throw dbFailure('load your appointments', appointments.error)
   if (journeys.error) throw dbFailure('load your due dates', journeys.error)
   if (unread.error) throw dbFailure('count your messages', unread.error)
-  const pipeline = Object.fromEntries(
-    JOURNEY_STATUSES.map((status, i) => {
-      const result = statusCounts[i]
-      if (!result || result.error) throw dbFailure('count your clients', result?.error)
-      return [status, result.count ?? 0]
-    }),
-  ) as Record<JourneyStatus, number>
+  if (statusCounts.error) throw dbFailure('count your clients', statusCounts.error)
+  const pipeline = Object.fromEntries(JOURNEY_STATUSES.map((status) => [status, 0])) as Record<JourneyStatus, number>
+  for (const row of statusCounts.data) {
+    const status = JourneyStatusSchema.safeParse(row.status)
+    if (status.success) pipeline[status.data] = row.journeys
+  }
 
   const tomorrowStart = startOfDay(addDays(today, 1), practice.timeZone)
   const lookahead: OnCallWindow = { start: today, end: addDays(today, 14) }

@@ -33,7 +33,7 @@ describe('the Today summary', () => {
       ['Now Lopez', true],
       ['Soon Lopez', false],
     ])
-    expect(summary.pipeline).toMatchObject({ booked: 2, active: 2, lead: 1 })
+    expect(summary.pipeline).toEqual({ lead: 1, consult: 0, booked: 2, active: 2, postpartum: 0, complete: 0, archived: 0 })
     expect(summary.dueByMonth).toHaveLength(12)
     expect(summary.dueByMonth.reduce((n, m) => n + m.count, 0)).toBe(3)
     expect(summary.appointments.map((x) => x.clientName)).toEqual(['Visit Lopez'])
