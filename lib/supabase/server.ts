@@ -1,15 +1,19 @@
 import 'server-only'
 import { createServerClient } from '@supabase/ssr'
 import { cookies } from 'next/headers'
+import { cache } from 'react'
 import type { Database } from '@/lib/database.types'
 import { serverEnv } from '@/lib/env'
 import { sessionCookieOptions } from './cookie-options'
 
 /**
  * A Supabase client acting as the signed-in user, for server components, actions and route handlers.
- * Create one per request: a shared client would leak one user's session into another's request.
+ * One per request, never shared across requests: a shared client would leak one user's session into
+ * another's request. Within one server render, React's cache hands the layout, the session check and
+ * the page the same client (building one costs about as much as a query); actions and route handlers
+ * render nothing, so there every call builds its own.
  */
-export async function createClient() {
+export const createClient = cache(async () => {
   const env = serverEnv()
   const cookieStore = await cookies()
   return createServerClient<Database>(env.NEXT_PUBLIC_SUPABASE_URL, env.NEXT_PUBLIC_SUPABASE_ANON_KEY, {
@@ -25,4 +29,4 @@ export async function createClient() {
       },
     },
   })
-}
+})
