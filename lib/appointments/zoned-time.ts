@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { isCalendarDate, type CalendarDate } from '@/lib/dates/calendar-date'
+import { formatIn, type DateFormat } from '@/lib/dates/zoned-format'
 
 /** "HH:mm" on a 24-hour clock, as a time input sends it. */
 export const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/
@@ -10,12 +11,14 @@ export interface WallClock {
   time: string
 }
 
-const WALL_PARTS = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const WALL_PARTS: DateFormat = {
+  locale: 'en-CA',
+  options: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+}
 
 /** The date and time on a wall clock in `timeZone` at `instant`. */
 export function toWallClock(instant: Date, timeZone: string): WallClock {
-  const parts = WALL_PARTS(timeZone).formatToParts(instant)
+  const parts = formatIn(WALL_PARTS, timeZone).formatToParts(instant)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` }
 }

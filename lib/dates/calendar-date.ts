@@ -2,22 +2,31 @@
  * Calendar dates ("2026-11-24") without a time of day. Pregnancy arithmetic counts whole days, so it
  * runs on day numbers since the epoch (UTC), where no daylight-saving shift can add or lose a day.
  */
+import { formatIn, type DateFormat } from './zoned-format'
+
 export type CalendarDate = string
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const MS_PER_DAY = 86_400_000
 
-export function isCalendarDate(value: string): value is CalendarDate {
+/** Days since 1970-01-01 for a valid "YYYY-MM-DD", or null (a real day: no February 30th). */
+function dayNumberOf(value: string): number | null {
   const m = ISO_DATE.exec(value)
-  if (!m) return false
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+  if (!m) return null
+  const [year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
+  const d = new Date(Date.UTC(year, month, day))
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month || d.getUTCDate() !== day) return null
+  return d.getTime() / MS_PER_DAY
+}
+
+export function isCalendarDate(value: string): value is CalendarDate {
+  return dayNumberOf(value) !== null
 }
 
 export function toDayNumber(date: CalendarDate): number {
-  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`)
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY
+  const day = dayNumberOf(date)
+  if (day === null) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`)
+  return day
 }
 
 export function fromDayNumber(day: number): CalendarDate {
@@ -33,9 +42,11 @@ export function diffDays(from: CalendarDate, to: CalendarDate): number {
   return toDayNumber(to) - toDayNumber(from)
 }
 
+const DATE_PARTS: DateFormat = { locale: 'en-CA', options: { year: 'numeric', month: '2-digit', day: '2-digit' } }
+
 /** The calendar date it is at `now` in `timeZone` (an IANA name such as "America/Chicago"). */
 export function todayIn(timeZone: string, now: Date): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now)
+  const parts = formatIn(DATE_PARTS, timeZone).formatToParts(now)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')}`
 }

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '@/lib/dates/calendar-date'
+import { formatIn, type DateFormat } from '@/lib/dates/zoned-format'
 
 const DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
 
@@ -7,7 +8,9 @@ export function formatDay(date: CalendarDate): string {
   return DAY.format(new Date(`${date}T00:00:00Z`))
 }
 
+const INSTANT: DateFormat = { locale: 'en-US', options: { dateStyle: 'medium', timeStyle: 'short' } }
+
 /** "Mar 14, 2027, 3:05 PM" for an instant, in the practice's time zone. */
 export function formatInstant(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso))
+  return formatIn(INSTANT, timeZone).format(new Date(iso))
 }
