@@ -1,5 +1,6 @@
 import 'server-only'
 import { addDays, diffDays, todayIn } from '@/lib/dates/calendar-date'
+import { AppError } from '@/lib/errors'
 import { dbFailure, notFound, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
 import { getPracticeSettings } from '@/lib/practice/settings'
@@ -90,6 +91,22 @@ async function currentJourney(db: Db, practiceId: string, clientId: string): Pro
   return journey.id
 }
 
+/** Its status as the caller's RLS shows it; null when it is not hers to see (or not the client's). */
+async function appointmentStatus(db: Db, practiceId: string, appointmentId: string, clientId?: string): Promise<string | null> {
+  let query = db.from('appointments').select('status').eq('practice_id', practiceId).eq('id', appointmentId)
+  if (clientId) query = query.eq('client_id', clientId)
+  const { data, error } = await query.maybeSingle()
+  if (error) throw dbFailure('load the appointment', error)
+  return data?.status ?? null
+}
+
+/** A cancelled appointment is history: it is never edited back to life, a new one is booked instead. */
+async function assertEditable(db: Db, practiceId: string, clientId: string, appointmentId: string): Promise<void> {
+  const status = await appointmentStatus(db, practiceId, appointmentId, clientId)
+  if (status === null) throw notFound('appointment')
+  if (status === 'cancelled') throw new AppError({ code: 'conflict', message: 'That appointment was cancelled, so it cannot be changed. Book a new one instead.' })
+}
+
 /**
  * Books or edits an appointment. Another practice's client or appointment is `not_found`; a booking
  * that overlaps the doula's other bookings is refused on `bookAnyway` until the doula confirms it.
@@ -97,6 +114,8 @@ async function currentJourney(db: Db, practiceId: string, clientId: string): Pro
 export async function saveAppointment(db: Db, practiceId: string, input: unknown, now: Date = new Date()): Promise<{ appointmentId: string }> {
   const form = parseOrFieldErrors(AppointmentFormSchema, input)
   const practice = await getPracticeSettings(db, practiceId)
+  // Refused before the conflict prompt, so a cancelled booking never asks to be "booked anyway".
+  if (form.appointmentId) await assertEditable(db, practice.id, form.clientId, form.appointmentId)
   const today = todayIn(practice.timeZone, now)
   if (diffDays(today, form.date) > MAX_DAYS_AHEAD) throw new FieldErrors({ date: 'That is more than two years away. Check the year.' })
   if (diffDays(form.date, today) > MAX_DAYS_BEHIND) throw new FieldErrors({ date: `That is more than a year ago (before ${addDays(today, -MAX_DAYS_BEHIND)}). Check the year.` })
@@ -128,9 +147,14 @@ export async function saveAppointment(db: Db, practiceId: string, input: unknown
       .eq('practice_id', practice.id)
       .eq('client_id', form.clientId)
       .eq('id', form.appointmentId)
+      .neq('status', 'cancelled')
       .select('id')
     if (error) throw dbFailure('save the appointment', error)
-    if (!data[0]) throw notFound('appointment')
+    if (!data[0]) {
+      // Cancelled or removed since the check above: the same check names which.
+      await assertEditable(db, practice.id, form.clientId, form.appointmentId)
+      throw notFound('appointment')
+    }
     return { appointmentId: data[0].id }
   }
   const journeyId = await currentJourney(db, practice.id, form.clientId)
@@ -143,7 +167,11 @@ export async function saveAppointment(db: Db, practiceId: string, input: unknown
   return { appointmentId: data.id }
 }
 
-/** Cancels an appointment; the row stays (status `cancelled`) so the history remains. */
+/**
+ * Cancels an appointment; the row stays (status `cancelled`) so the history remains. Cancelling one
+ * that is already cancelled (a second tab, a stale page) succeeds without writing anything, so its
+ * `updated_at` and the audit log keep the first cancellation.
+ */
 export async function cancelAppointment(db: Db, practiceId: string, input: unknown): Promise<void> {
   const { appointmentId } = parseOrFieldErrors(AppointmentIdSchema, input)
   const { data, error } = await db
@@ -151,7 +179,10 @@ export async function cancelAppointment(db: Db, practiceId: string, input: unkno
     .update({ status: 'cancelled' })
     .eq('practice_id', practiceId)
     .eq('id', appointmentId)
-    .select('id, status')
+    .neq('status', 'cancelled')
+    .select('id')
   if (error) throw dbFailure('cancel the appointment', error)
-  if (data.length === 0) throw notFound('appointment')
+  if (data.length > 0) return
+  // Nothing written: fine if it was already cancelled; otherwise it is not hers to cancel.
+  if ((await appointmentStatus(db, practiceId, appointmentId)) !== 'cancelled') throw notFound('appointment')
 }

@@ -130,6 +130,31 @@ describe('editing and cancelling', () => {
     expect(await sql`select status from public.appointments where id = ${appointmentId}`).toEqual([{ status: 'cancelled' }])
   })
 
+  it('refuses to edit a cancelled appointment, even one that would clash, and changes nothing', async () => {
+    const date = dayFromToday(34)
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date }))
+    await cancelAppointment(a.doulaDb, a.id, { appointmentId })
+    await saveAppointment(a.doulaDb, a.id, form({ date, location: 'Clinic' }))
+    const [before] = await sql`select * from public.appointments where id = ${appointmentId}`
+    const refusal = { code: 'conflict', message: 'That appointment was cancelled, so it cannot be changed. Book a new one instead.' }
+    await expect(saveAppointment(a.ownerDb, a.id, form({ appointmentId, date, kind: 'birth' }))).rejects.toMatchObject(refusal)
+    await expect(saveAppointment(a.doulaDb, a.id, form({ appointmentId, date: dayFromToday(35), bookAnyway: true }))).rejects.toMatchObject(refusal)
+    expect(await sql`select * from public.appointments where id = ${appointmentId}`).toEqual([before])
+  })
+
+  it('treats cancelling a cancelled appointment as done, without writing it again', async () => {
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(36) }))
+    await cancelAppointment(a.doulaDb, a.id, { appointmentId })
+    const audited = async () =>
+      (await sql<{ n: number }[]>`select count(*)::int as n from public.audit_log where entity_id = ${appointmentId} and action = 'update'`)[0]!.n
+    const [before] = await sql`select * from public.appointments where id = ${appointmentId}`
+    const updatesBefore = await audited()
+    expect(updatesBefore).toBe(1)
+    await expect(cancelAppointment(a.ownerDb, a.id, { appointmentId })).resolves.toBeUndefined()
+    expect(await sql`select * from public.appointments where id = ${appointmentId}`).toEqual([before])
+    expect(await audited()).toBe(updatesBefore)
+  })
+
   it('gives a doula of another practice not_found when she edits or cancels, and changes nothing', async () => {
     const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(33) }))
     const [before] = await sql`select * from public.appointments where id = ${appointmentId}`

@@ -1,27 +1,37 @@
 'use client'
 import { Trash2 } from 'lucide-react'
 import { useAction } from 'next-safe-action/hooks'
+import { useState } from 'react'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Button } from '@/components/ui/button'
 import { deleteMyDocumentAction } from '@/lib/portal/portal-actions'
 
-export function DeleteDocument({ documentId, fileName }: { documentId: string; fileName: string }) {
-  const { execute, isPending, result } = useAction(deleteMyDocumentAction)
+/** Her own upload only; once it is gone, focus lands on the documents list (`focusWhenDone`). */
+export function DeleteDocument({ documentId, fileName, focusWhenDone }: { documentId: string; fileName: string; focusWhenDone: string }) {
+  const [open, setOpen] = useState(false)
+  const remove = useAction(deleteMyDocumentAction, { onSuccess: () => setOpen(false) })
   return (
-    <span className="flex items-center gap-2">
-      {result.serverError ? <span role="alert" className="text-xs text-danger">{result.serverError}</span> : null}
-      <Button
-        type="button"
-        variant="ghost"
-        size="icon"
-        aria-label={`Delete ${fileName}`}
-        disabled={isPending}
-        onClick={() => {
-          if (window.confirm(`Delete ${fileName}? This cannot be undone.`)) execute({ documentId })
-        }}
-        data-test="document-delete"
-      >
-        <Trash2 aria-hidden />
-      </Button>
-    </span>
+    <ConfirmDialog
+      trigger={
+        <Button type="button" variant="ghost" size="icon" aria-label={`Delete ${fileName}`} data-test="document-delete">
+          <Trash2 aria-hidden />
+        </Button>
+      }
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next)
+        if (!next) remove.reset()
+      }}
+      title={`Delete ${fileName}?`}
+      description="The file is removed for you and for your practice. This cannot be undone."
+      confirmLabel="Delete file"
+      pendingLabel="Deleting…"
+      pending={remove.isPending}
+      error={remove.result.serverError}
+      done={remove.hasSucceeded}
+      focusWhenDone={focusWhenDone}
+      onConfirm={() => remove.execute({ documentId })}
+      test="document-delete-dialog"
+    />
   )
 }

@@ -1,6 +1,8 @@
 'use client'
 import { Trash2 } from 'lucide-react'
 import { useAction } from 'next-safe-action/hooks'
+import { useState } from 'react'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Button } from '@/components/ui/button'
 import { deletePracticeDocumentAction, setDocumentSharedAction } from '@/lib/documents/actions'
 
@@ -31,24 +33,41 @@ export function ShareToggle({ clientId, documentId, fileName, shared }: Document
   )
 }
 
-export function DeletePracticeDocument({ clientId, documentId, fileName }: DocumentRef) {
-  const { execute, isPending, result } = useAction(deletePracticeDocumentAction)
+/**
+ * Deletes the file for everyone. `visibleToHer` (shared with her, or her own upload, and she has a
+ * portal login) adds that she loses it too; once it is gone, focus lands on `focusWhenDone`.
+ */
+export function DeletePracticeDocument({
+  clientId,
+  documentId,
+  fileName,
+  visibleToHer,
+  focusWhenDone,
+}: DocumentRef & { visibleToHer: boolean; focusWhenDone: string }) {
+  const [open, setOpen] = useState(false)
+  const remove = useAction(deletePracticeDocumentAction, { onSuccess: () => setOpen(false) })
   return (
-    <span className="flex items-center gap-2">
-      {result.serverError ? <span role="alert" className="text-xs text-danger">{result.serverError}</span> : null}
-      <Button
-        type="button"
-        variant="ghost"
-        size="icon"
-        aria-label={`Delete ${fileName}`}
-        disabled={isPending}
-        onClick={() => {
-          if (window.confirm(`Delete ${fileName}? She will no longer see it either. This cannot be undone.`)) execute({ clientId, documentId })
-        }}
-        data-test="document-delete"
-      >
-        <Trash2 aria-hidden />
-      </Button>
-    </span>
+    <ConfirmDialog
+      trigger={
+        <Button type="button" variant="ghost" size="icon" aria-label={`Delete ${fileName}`} data-test="document-delete">
+          <Trash2 aria-hidden />
+        </Button>
+      }
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next)
+        if (!next) remove.reset()
+      }}
+      title={`Delete ${fileName}?`}
+      description={`${visibleToHer ? 'She will no longer see it in her portal either. ' : ''}This cannot be undone.`}
+      confirmLabel="Delete file"
+      pendingLabel="Deleting…"
+      pending={remove.isPending}
+      error={remove.result.serverError}
+      done={remove.hasSucceeded}
+      focusWhenDone={focusWhenDone}
+      onConfirm={() => remove.execute({ clientId, documentId })}
+      test="document-delete-dialog"
+    />
   )
 }

@@ -36,13 +36,14 @@ export function DocumentsPanel({ clientId, clientName, portalUserId, documents, 
           <DocumentUpload endpoint={`/api/clients/${clientId}/documents`} shareLabel={`Share with ${clientName} in her portal`} />
         </CardContent>
       </Card>
-      {documents.length === 0 ? (
-        <EmptyState icon={FileText} title="No documents yet" description="Files she uploads in her portal and the ones you add appear here." data-test="client-documents-empty" />
-      ) : (
-        <section aria-labelledby="client-documents">
-          <h2 id="client-documents" className="mb-3 text-base font-semibold">
-            Documents
-          </h2>
+      {/* Where focus lands after a delete: the section stays whether files remain or not. */}
+      <section id="client-documents-section" aria-labelledby="client-documents" tabIndex={-1} className="focus:outline-none">
+        <h2 id="client-documents" className="mb-3 text-base font-semibold">
+          Documents
+        </h2>
+        {documents.length === 0 ? (
+          <EmptyState icon={FileText} title="No documents yet" description="Files she uploads in her portal and the ones you add appear here." data-test="client-documents-empty" />
+        ) : (
           <Card className="p-0">
             <ul className="divide-y divide-border" data-test="client-document-list">
               {documents.map((d) => {
@@ -73,15 +74,21 @@ export function DocumentsPanel({ clientId, clientName, portalUserId, documents, 
                           <ShareToggle clientId={clientId} documentId={d.id} fileName={d.file_name} shared={d.shared_with_client} />
                         </>
                       )}
-                      <DeletePracticeDocument clientId={clientId} documentId={d.id} fileName={d.file_name} />
+                      <DeletePracticeDocument
+                        clientId={clientId}
+                        documentId={d.id}
+                        fileName={d.file_name}
+                        visibleToHer={portalUserId !== null && (hers || d.shared_with_client)}
+                        focusWhenDone="client-documents-section"
+                      />
                     </span>
                   </li>
                 )
               })}
             </ul>
           </Card>
-        </section>
-      )}
+        )}
+      </section>
     </div>
   )
 }

@@ -3,12 +3,12 @@ import { Eye, EyeOff, Pencil, Plus, Trash2 } from 'lucide-react'
 import { useAction } from 'next-safe-action/hooks'
 import { useState } from 'react'
 import { Badge } from '@/components/ui/badge'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Button } from '@/components/ui/button'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { deleteMilestoneAction, setMilestoneDoneAction, setMilestoneSharedAction } from '@/lib/milestones/actions'
 import { MILESTONE_KIND_LABELS } from '@/lib/pregnancy/milestones'
 import { cn } from '@/lib/cn'
-import { ConfirmDialog } from '../../../_components/confirm-dialog'
 import { formatDay } from '../../../_components/format'
 import { MilestoneFormDialog, type EditableMilestone } from './milestone-form-dialog'
 
@@ -103,26 +103,29 @@ function MilestoneRow({ journeyId, milestone: m, today }: { journeyId: string; m
             Edit<span className="sr-only"> “{m.title}”</span>
           </span>
         </Button>
-        <Button variant="ghost" size="sm" className="text-danger hover:text-danger" onClick={() => setDeleting(true)} data-test="milestone-delete">
-          <Trash2 aria-hidden />
-          <span className="sr-only">Delete “{m.title}”</span>
-        </Button>
+        <ConfirmDialog
+          trigger={
+            <Button variant="ghost" size="sm" className="text-danger hover:text-danger" data-test="milestone-delete">
+              <Trash2 aria-hidden />
+              <span className="sr-only">Delete “{m.title}”</span>
+            </Button>
+          }
+          open={deleting}
+          onOpenChange={(open) => {
+            setDeleting(open)
+            if (!open) remove.reset()
+          }}
+          title="Delete this milestone?"
+          description={`“${m.title}” is removed from her timeline${m.shared_with_client ? ' and from her portal' : ''}. Your template is not changed.`}
+          confirmLabel="Delete milestone"
+          pending={remove.isPending}
+          error={remove.result.serverError}
+          done={remove.hasSucceeded}
+          onConfirm={() => remove.execute({ milestoneId: m.id })}
+          test="milestone-delete-dialog"
+        />
       </div>
       {editing ? <MilestoneFormDialog journeyId={journeyId} milestone={m} open onOpenChange={setEditing} /> : null}
-      <ConfirmDialog
-        open={deleting}
-        onOpenChange={(open) => {
-          setDeleting(open)
-          if (!open) remove.reset()
-        }}
-        title="Delete this milestone?"
-        description={`“${m.title}” is removed from her timeline${m.shared_with_client ? ' and from her portal' : ''}. Your template is not changed.`}
-        confirmLabel="Delete milestone"
-        pending={remove.isPending}
-        error={remove.result.serverError}
-        onConfirm={() => remove.execute({ milestoneId: m.id })}
-        test="milestone-delete-dialog"
-      />
     </li>
   )
 }

@@ -2,13 +2,13 @@
 import { ArrowDown, ArrowUp, Pencil, Plus, Trash2 } from 'lucide-react'
 import { useAction } from 'next-safe-action/hooks'
 import { useState } from 'react'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { StatusMessage } from '@/components/ui/status-message'
 import { moveTemplateItemAction, removeTemplateItemAction } from '@/lib/milestones/actions'
 import type { TemplateItem } from '@/lib/milestones/template.service'
 import { describeOffset, MILESTONE_KIND_LABELS } from '@/lib/pregnancy/milestones'
-import { ConfirmDialog } from '../../../_components/confirm-dialog'
 import { TemplateItemDialog } from './template-item-dialog'
 
 /** The template list; owners and admins get the controls, doulas the same list read-only. */
@@ -91,27 +91,30 @@ function TemplateRow({
               Edit<span className="sr-only"> “{item.title}”</span>
             </span>
           </Button>
-          <Button variant="ghost" size="sm" className="text-danger hover:text-danger" onClick={() => setRemoving(true)} data-test="template-remove">
-            <Trash2 aria-hidden />
-            <span className="sr-only">Remove “{item.title}”</span>
-          </Button>
+          <ConfirmDialog
+            trigger={
+              <Button variant="ghost" size="sm" className="text-danger hover:text-danger" data-test="template-remove">
+                <Trash2 aria-hidden />
+                <span className="sr-only">Remove “{item.title}”</span>
+              </Button>
+            }
+            open={removing}
+            onOpenChange={(open) => {
+              setRemoving(open)
+              if (!open) remove.reset()
+            }}
+            title="Remove this item?"
+            description={`New clients will not get “${item.title}”. Timelines already planned keep it.`}
+            confirmLabel="Remove item"
+            pending={remove.isPending}
+            error={remove.result.serverError}
+            done={remove.hasSucceeded}
+            onConfirm={() => remove.execute({ itemId: item.id })}
+            test="template-remove-dialog"
+          />
         </div>
       ) : null}
       {editing ? <TemplateItemDialog item={item} onOpenChange={setEditing} /> : null}
-      <ConfirmDialog
-        open={removing}
-        onOpenChange={(open) => {
-          setRemoving(open)
-          if (!open) remove.reset()
-        }}
-        title="Remove this item?"
-        description={`New clients will not get “${item.title}”. Timelines already planned keep it.`}
-        confirmLabel="Remove item"
-        pending={remove.isPending}
-        error={remove.result.serverError}
-        onConfirm={() => remove.execute({ itemId: item.id })}
-        test="template-remove-dialog"
-      />
     </li>
   )
 }

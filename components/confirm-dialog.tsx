@@ -1,0 +1,84 @@
+'use client'
+import { useRef, type ReactElement, type ReactNode } from 'react'
+import { Button } from '@/components/ui/button'
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
+import { StatusMessage } from '@/components/ui/status-message'
+
+/**
+ * Moves focus to the element with `id` (the page's `main` if it is gone). A section or heading is not
+ * focusable by default; tabindex -1 lets it take focus without joining the tab order.
+ */
+function focusById(id: string) {
+  const target = document.getElementById(id) ?? document.getElementById('main')
+  if (!target) return
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
+  target.focus()
+}
+
+/**
+ * Asks before something is removed; the dialog stays open (with the error) when removal fails.
+ * Focus goes back to `trigger` when the dialog is dismissed. Once `done`, the trigger is about to
+ * disappear with what it removed, so focus goes to `focusWhenDone` (an element id) instead.
+ */
+export function ConfirmDialog({
+  trigger,
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  pendingLabel = 'Removing…',
+  pending,
+  error,
+  done = false,
+  focusWhenDone = 'main',
+  onConfirm,
+  test,
+}: {
+  /** The one button that opens the dialog. */
+  trigger: ReactElement
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  title: string
+  description: ReactNode
+  confirmLabel: string
+  pendingLabel?: string
+  pending: boolean
+  error?: string
+  done?: boolean
+  focusWhenDone?: string
+  onConfirm: () => void
+  test?: string
+}) {
+  const triggerRef = useRef<HTMLButtonElement>(null)
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild ref={triggerRef}>
+        {trigger}
+      </DialogTrigger>
+      <DialogContent
+        data-test={test}
+        onCloseAutoFocus={(event) => {
+          // Radix returns focus to the trigger unless prevented; a detached trigger would drop it on <body>.
+          if (!done && triggerRef.current?.isConnected) return
+          event.preventDefault()
+          focusById(focusWhenDone)
+        }}
+      >
+        <DialogTitle className="pr-6 break-words">{title}</DialogTitle>
+        <DialogDescription>{description}</DialogDescription>
+        {error ? <StatusMessage tone="error" className="mt-4">{error}</StatusMessage> : null}
+        <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <DialogClose asChild>
+            <Button variant="outline" data-test="confirm-cancel">
+              Cancel
+            </Button>
+          </DialogClose>
+          <Button variant="danger" disabled={pending} onClick={onConfirm} data-test="confirm-remove">
+            {pending ? pendingLabel : confirmLabel}
+          </Button>
+        </div>
+      </DialogContent>
+    </Dialog>
+  )
+}
