@@ -6,17 +6,37 @@ import { formatIn, type DateFormat } from './zoned-format'
 
 export type CalendarDate = string
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const MS_PER_DAY = 86_400_000
+const DASH = 45
+const ZERO = 48
 
-/** Days since 1970-01-01 for a valid "YYYY-MM-DD", or null (a real day: no February 30th). */
+/** The number written by value[from..to) in ASCII digits, or -1 if any character is not a digit. */
+function digits(value: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const d = value.charCodeAt(i) - ZERO
+    if (d < 0 || d > 9) return -1
+    n = n * 10 + d
+  }
+  return n
+}
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/**
+ * Days since 1970-01-01 for a real "YYYY-MM-DD" (no February 30th), or null. Parsed by hand: pages
+ * convert thousands of dates per render, and a regex plus a Date object for each showed in profiles.
+ * Years before 100 are refused, since Date.UTC would read them as 1900–1999.
+ */
 function dayNumberOf(value: string): number | null {
-  const m = ISO_DATE.exec(value)
-  if (!m) return null
-  const [year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
-  const d = new Date(Date.UTC(year, month, day))
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month || d.getUTCDate() !== day) return null
-  return d.getTime() / MS_PER_DAY
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return null
+  const year = digits(value, 0, 4)
+  const month = digits(value, 5, 7)
+  const day = digits(value, 8, 10)
+  if (year < 100 || month < 1 || month > 12 || day < 1) return null
+  if (day > (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return null
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY
 }
 
 export function isCalendarDate(value: string): value is CalendarDate {

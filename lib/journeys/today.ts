@@ -82,15 +82,14 @@ export async function getTodaySummary(db: Db, practice: PracticeSettings, now: D
   const tomorrowStart = startOfDay(addDays(today, 1), practice.timeZone)
   const lookahead: OnCallWindow = { start: today, end: addDays(today, 14) }
   const booked = journeys.data.flatMap((j) => (j.due_date ? [{ ...j, due_date: j.due_date }] : []))
-  const onCall = booked
-    .map((j) => {
-      const window = onCallWindow(j.due_date, {
-        startWeek: j.on_call_start_week ?? practice.onCall.startWeek,
-        endWeek: j.on_call_end_week ?? practice.onCall.endWeek,
-      })
-      return { clientId: j.client_id, clientName: name(j.clients), dueDate: j.due_date, window, onCallNow: isWithin(window, today) }
+  const onCall = booked.flatMap((j): OnCallEntry[] => {
+    const window = onCallWindow(j.due_date, {
+      startWeek: j.on_call_start_week ?? practice.onCall.startWeek,
+      endWeek: j.on_call_end_week ?? practice.onCall.endWeek,
     })
-    .filter((e) => windowsOverlap(e.window, lookahead))
+    if (!windowsOverlap(window, lookahead)) return []
+    return [{ clientId: j.client_id, clientName: name(j.clients), dueDate: j.due_date, window, onCallNow: isWithin(window, today) }]
+  })
   const month = today.slice(0, 7)
 
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, diffDays, isCalendarDate, todayIn } from '@/lib/dates/calendar-date'
+import { addDays, diffDays, fromDayNumber, isCalendarDate, toDayNumber, todayIn } from '@/lib/dates/calendar-date'
 import {
   checkDueDate,
   dateAtGestationalAge,
@@ -17,8 +17,30 @@ describe('calendar dates', () => {
     ['2026-13-01', false],
     ['2026-1-01', false],
     ['24/11/2026', false],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2026-04-30', true],
+    ['2026-04-31', false],
+    ['2026-00-10', false],
+    ['2026-11-00', false],
+    ['2026-11-2a', false],
+    ['2026-11-24 ', false],
+    ['2026/11/24', false],
+    ['0050-01-01', false],
+    ['', false],
   ])('%s is a calendar date: %s', (value, ok) => {
     expect(isCalendarDate(value)).toBe(ok)
+  })
+
+  it('reads back every day from 1900 to 2100 as the day it wrote', () => {
+    const first = toDayNumber('1900-01-01')
+    const last = toDayNumber('2100-12-31')
+    expect(last - first + 1).toBe(201 * 365 + 49)
+    for (let day = first; day <= last; day++) {
+      const date = fromDayNumber(day)
+      expect(date).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10))
+      expect(toDayNumber(date)).toBe(day)
+    }
   })
 
   it('adds days across month, year and leap-day boundaries', () => {
