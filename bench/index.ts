@@ -1,5 +1,5 @@
 // npm run bench -- [--only=export,upload,render,portal,delete] [--practices=1000] [--clients=500]
-//   [--deletion-practices=2000] [--requests=100] [--concurrency=10] [--profiles=10] [--export-mb=200]
+//   [--deletion-practices=2000] [--requests=100] [--concurrency=10] [--profiles=30] [--export-mb=200]
 //   [--upload-mb=20] [--skip-build]
 //
 // The app's speed goals (issues #5, #6, #7) measured through its real routes: a production build
@@ -30,7 +30,7 @@ const { values } = parseArgs({
     'deletion-practices': { type: 'string', default: '2000' },
     requests: { type: 'string', default: '100' },
     concurrency: { type: 'string', default: '10' },
-    profiles: { type: 'string', default: '10' },
+    profiles: { type: 'string', default: '30' },
     'export-mb': { type: 'string', default: '200' },
     'upload-mb': { type: 'string', default: '20' },
     'skip-build': { type: 'boolean', default: false },

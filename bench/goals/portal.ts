@@ -1,7 +1,7 @@
 // Issue #6: the client's portal home under load, and a 20 MB PDF through the real upload route.
 import { randomFillSync } from 'node:crypto'
 import { PROBE, type BenchContext } from '../support/context.ts'
-import { profilePage } from '../support/page-profile.ts'
+import { profileFloor, profilePage } from '../support/page-profile.ts'
 import type { GoalReport } from '../support/report.ts'
 import { measureRss } from '../support/rss.ts'
 import { seeded } from '../support/seed.ts'
@@ -15,9 +15,10 @@ const PORTAL_ROUNDS = 2
 export async function benchPortalHome(ctx: BenchContext): Promise<GoalReport> {
   const cookie = await signInCookie(ctx.admin, ctx.app.url, seeded.portalEmail(PROBE), '/portal')
   const profile = await profilePage(ctx, cookie, { name: 'Portal home', path: '/portal', expect: 'Hello, Client' })
+  const floor = await profileFloor(ctx, cookie)
   return {
     title: 'Portal (#6): home of a client with portal access',
-    rows: pageRows('Portal home', profile, PORTAL_ROUNDS, ctx.options.concurrency),
+    rows: pageRows('Portal home', profile, floor, PORTAL_ROUNDS, ctx.options.concurrency),
     notes: [`Portal home: ${profile.chain.join('; ')}`],
   }
 }

@@ -1,7 +1,7 @@
 import { runConcurrently } from './concurrency.ts'
 import type { BenchContext } from './context.ts'
 import { busyTime, rounds, type RecordedCall } from './recorder.ts'
-import { getPage } from './session.ts'
+import { getPage, type PageRequest } from './session.ts'
 import { median, ms } from './stats.ts'
 
 export interface PageProbe {
@@ -19,6 +19,10 @@ export interface PageProfile {
   data: number
   /** Render time outside data fetching, as a share of the data time (median of per-render ratios). */
   overheadShare: number
+  /** Median of as many renders with gzip requested, which `next start` compresses in-process. */
+  gzipTotal: number
+  /** The same share in the typical render with every call delayed by DELAY_MS. */
+  delayedOverheadShare: number
   calls: number
   /** With every call delayed by DELAY_MS: the render's time, its longest chain of dependent calls, and those calls by round. */
   delayedTotal: number
@@ -53,10 +57,13 @@ export async function profilePage(ctx: BenchContext, cookie: string, probe: Page
   ctx.bench.recorder.take()
 
   const renders: { total: number; data: number; calls: RecordedCall[] }[] = []
+  const gzipped: number[] = []
   for (let i = 0; i < ctx.options.profiles; i++) {
     const { ms: total } = await getPage(url, cookie, probe.expect)
     const calls = ctx.bench.recorder.take()
     renders.push({ total, data: busyTime(calls), calls })
+    gzipped.push((await getPage(url, cookie, probe.expect, { gzip: true })).ms)
+    ctx.bench.recorder.take()
   }
 
   ctx.bench.recorder.setDelay(DELAY_MS)
@@ -70,6 +77,7 @@ export async function profilePage(ctx: BenchContext, cookie: string, probe: Page
     ctx.bench.recorder.setDelay(0)
   }
   const typical = [...delayed].sort((a, b) => a.total - b.total)[Math.floor(DELAYED_RENDERS / 2)]!
+  const typicalData = busyTime(typical.calls)
   const load = await runConcurrently(ctx.options.requests, ctx.options.concurrency, async () => {
     await getPage(url, cookie, probe.expect)
   })
@@ -81,9 +89,30 @@ export async function profilePage(ctx: BenchContext, cookie: string, probe: Page
     total: median(renders.map((r) => r.total)),
     data: median(renders.map((r) => r.data)),
     overheadShare: median(renders.map((r) => (r.total - r.data) / r.data)),
+    gzipTotal: median(gzipped),
+    delayedOverheadShare: (typical.total - typicalData) / typicalData,
     calls: typical.calls.length,
     delayedTotal: typical.total,
     rounds: Math.max(0, ...rounds(typical.calls).map((r) => r.round)),
     chain: describeChain(typical.calls),
   }
+}
+
+/** A path no route matches: the app answers with its 404 page, which reads no data. */
+const NO_SUCH_PAGE = '/bench-no-such-page'
+
+/**
+ * Median time of the app's 404 page for the signed-in person: the proxy's session check, the root
+ * layout and a few lines of markup, with no data. What any page costs before its own work.
+ */
+export async function profileFloor(ctx: BenchContext, cookie: string): Promise<number> {
+  const url = `${ctx.app.url}${NO_SUCH_PAGE}`
+  const request: PageRequest = { status: 404 }
+  for (let i = 0; i < WARMUP; i++) await getPage(url, cookie, 'We could not find that page', request)
+  const totals: number[] = []
+  for (let i = 0; i < ctx.options.profiles; i++) totals.push((await getPage(url, cookie, 'We could not find that page', request)).ms)
+  // The session check may refresh its cached signing keys; anything else would be data.
+  const reads = ctx.bench.recorder.take().filter((call) => !call.path.startsWith('/auth/'))
+  if (reads.length > 0) throw new Error(`The 404 page made ${reads.length} data calls; it must read none to serve as the floor`)
+  return median(totals)
 }
