@@ -18,7 +18,7 @@ export async function benchPortalHome(ctx: BenchContext): Promise<GoalReport> {
   const floor = await profileFloor(ctx, cookie)
   return {
     title: 'Portal (#6): home of a client with portal access',
-    rows: pageRows('Portal home', profile, floor, PORTAL_ROUNDS, ctx.options.concurrency),
+    rows: pageRows('Portal home', profile, floor, { rounds: PORTAL_ROUNDS }, ctx.options.concurrency),
     notes: [`Portal home: ${profile.chain.join('; ')}`],
   }
 }
