@@ -5,10 +5,9 @@
 //            seeded owner), checks that its <script> tags name exactly the computed chunks, and
 //            measures the bytes `next start` actually sends with `Accept-Encoding: gzip`. It must
 //            build: NEXT_PUBLIC_* values (the stack's URL) are inlined into the build.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { gzipSync } from 'node:zlib'
@@ -16,9 +15,9 @@ import { createServerClient } from '@supabase/ssr'
 import { createClient } from '@supabase/supabase-js'
 import { REPO_ROOT, startLocalStack, type LocalStack } from '../supabase/local/index.ts'
 import { localAppEnv, localStackEnv } from './local-env.ts'
+import { freePort, runNext, startNext, stopServer } from './next-process.ts'
 
 const DIST = join(REPO_ROOT, '.next')
-const NEXT_BIN = join(REPO_ROOT, 'node_modules', '.bin', 'next')
 const DEFAULT_ROUTES = ['/login', '/signup', '/portal-login', '/dashboard', '/privacy']
 /** Seeded by supabase/seed.sql as the owner of the demo practice. */
 const SIGNED_IN_AS = 'maya@demo.doulaos.app'
@@ -89,25 +88,6 @@ function nextsFirstLoad(route: string): string[] | undefined {
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((item) => b.includes(item))
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(NEXT_BIN, args, { cwd: REPO_ROOT, env, stdio: 'inherit' })
-    child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next ${args.join(' ')} exited with ${code}`))))
-  })
-}
-
 /** One GET without decompression: the status, headers and body bytes exactly as sent. */
 function rawGet(url: string, headers: Record<string, string>) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
@@ -120,20 +100,6 @@ function rawGet(url: string, headers: Record<string, string>) {
     req.on('error', reject)
     req.end()
   })
-}
-
-async function waitForApp(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`)
-    const answered = await rawGet(`${url}/login`, {}).then(
-      (res) => res.status === 200,
-      () => false,
-    )
-    if (answered) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`next start did not answer at ${url} within a minute`)
 }
 
 /** Session cookies for the seeded owner, made the way /auth/confirm makes them (verifyOtp). */
@@ -244,20 +210,14 @@ async function main() {
     if (build) await runNext(['build'], env)
     const rows = targets.map(measure)
     if (serve && stack) {
-      server = spawn(NEXT_BIN, ['start', '-p', String(appPort), '-H', '127.0.0.1'], {
-        cwd: REPO_ROOT,
-        env,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        detached: true,
-      })
-      await waitForApp(appUrl, server)
+      server = await startNext(appUrl, env, 'ignore')
       const cookie = await ownerCookies(stack)
       for (const row of rows) row.servedGzip = await verifyServed(appUrl, row.route, row, cookie)
       console.log('The served HTML of every route loads exactly the computed chunks.')
     }
     report(rows)
   } finally {
-    if (server?.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
+    if (server) await stopServer(server)
     await stack?.stop()
   }
 }
