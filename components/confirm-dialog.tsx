@@ -27,6 +27,7 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel = 'Cancel',
   pendingLabel = 'Removing…',
   pending,
   error,
@@ -42,6 +43,8 @@ export function ConfirmDialog({
   title: string
   description: ReactNode
   confirmLabel: string
+  /** The button that backs out; rename it where "Cancel" would read as the destructive choice. */
+  cancelLabel?: string
   pendingLabel?: string
   pending: boolean
   error?: string
@@ -71,7 +74,7 @@ export function ConfirmDialog({
         <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <DialogClose asChild>
             <Button variant="outline" data-test="confirm-cancel">
-              Cancel
+              {cancelLabel}
             </Button>
           </DialogClose>
           <Button variant="danger" disabled={pending} onClick={onConfirm} data-test="confirm-remove">

@@ -6,7 +6,7 @@ import { AppointmentFormSchema, AppointmentIdSchema, ConflictQuerySchema } from 
 import { cancelAppointment, checkConflicts, saveAppointment } from './appointment.service'
 
 export const saveAppointmentAction = practiceActionClient.inputSchema(AppointmentFormSchema).action(async ({ clientInput, ctx }) => {
-  const saved = await withFieldErrors(AppointmentFormSchema, () => saveAppointment(ctx.supabase, ctx.practice.practiceId, clientInput))
+  const saved = await withFieldErrors(AppointmentFormSchema, () => saveAppointment(ctx.supabase, ctx.practice.settings, clientInput))
   revalidatePath('/dashboard', 'layout')
   return saved
 })
@@ -20,4 +20,4 @@ export const cancelAppointmentAction = practiceActionClient.inputSchema(Appointm
 /** Read-only: the bookings the slot being entered would overlap. */
 export const checkConflictsAction = practiceActionClient
   .inputSchema(ConflictQuerySchema)
-  .action(async ({ clientInput, ctx }) => checkConflicts(ctx.supabase, ctx.practice.practiceId, clientInput))
+  .action(async ({ clientInput, ctx }) => checkConflicts(ctx.supabase, ctx.practice.settings, clientInput))

@@ -31,6 +31,7 @@ export const AppointmentFormSchema = AppointmentFields.refine(
   { path: ['endTime'], message: 'The end time must be after the start time.' },
 )
 export type AppointmentFormInput = z.input<typeof AppointmentFormSchema>
+export type AppointmentForm = z.output<typeof AppointmentFormSchema>
 
 export const AppointmentIdSchema = z.object({ appointmentId: z.uuid() })
 

@@ -3,8 +3,8 @@ import { addDays, diffDays, todayIn } from '@/lib/dates/calendar-date'
 import { AppError } from '@/lib/errors'
 import { dbFailure, notFound, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
-import { getPracticeSettings } from '@/lib/practice/settings'
-import { AppointmentFormSchema, AppointmentIdSchema, ConflictQuerySchema } from './appointment.schema'
+import type { PracticeSettings } from '@/lib/practice/settings'
+import { AppointmentFormSchema, AppointmentIdSchema, ConflictQuerySchema, type AppointmentForm } from './appointment.schema'
 import { fromWallClock, type WallClock } from './zoned-time'
 
 /** How far from today an appointment may be booked; anything further is a typo in the year. */
@@ -66,10 +66,9 @@ async function findConflicts(db: Db, practiceId: string, doulaId: string, slot: 
 }
 
 /** The bookings a slot would collide with, for the warning the form shows before saving. */
-export async function checkConflicts(db: Db, practiceId: string, input: unknown): Promise<Conflict[]> {
+export async function checkConflicts(db: Db, practice: PracticeSettings, input: unknown): Promise<Conflict[]> {
   const query = ConflictQuerySchema.safeParse(input)
   if (!query.success || query.data.doulaId === '' || query.data.endTime <= query.data.startTime) return []
-  const practice = await getPracticeSettings(db, practiceId)
   const startsAt = fromWallClock({ date: query.data.date, time: query.data.startTime }, practice.timeZone)
   const endsAt = fromWallClock({ date: query.data.date, time: query.data.endTime }, practice.timeZone)
   if (!startsAt || !endsAt) return []
@@ -108,14 +107,11 @@ async function assertEditable(db: Db, practiceId: string, clientId: string, appo
 }
 
 /**
- * Books or edits an appointment. Another practice's client or appointment is `not_found`; a booking
- * that overlaps the doula's other bookings is refused on `bookAnyway` until the doula confirms it.
+ * The row's columns once every field is judged: the date within reach, the slot real on the practice's
+ * wall clock, the doula a member. A slot that overlaps her other bookings is refused on `bookAnyway`
+ * until the doula confirms it.
  */
-export async function saveAppointment(db: Db, practiceId: string, input: unknown, now: Date = new Date()): Promise<{ appointmentId: string }> {
-  const form = parseOrFieldErrors(AppointmentFormSchema, input)
-  const practice = await getPracticeSettings(db, practiceId)
-  // Refused before the conflict prompt, so a cancelled booking never asks to be "booked anyway".
-  if (form.appointmentId) await assertEditable(db, practice.id, form.clientId, form.appointmentId)
+async function checkedValues(db: Db, practice: PracticeSettings, form: AppointmentForm, now: Date) {
   const today = todayIn(practice.timeZone, now)
   if (diffDays(today, form.date) > MAX_DAYS_AHEAD) throw new FieldErrors({ date: 'That is more than two years away. Check the year.' })
   if (diffDays(form.date, today) > MAX_DAYS_BEHIND) throw new FieldErrors({ date: `That is more than a year ago (before ${addDays(today, -MAX_DAYS_BEHIND)}). Check the year.` })
@@ -130,7 +126,7 @@ export async function saveAppointment(db: Db, practiceId: string, input: unknown
       throw new FieldErrors({ bookAnyway: `She already has ${first.clientName} then. Confirm to book anyway.` })
     }
   }
-  const values = {
+  return {
     kind: form.kind,
     starts_at: slot.startsAt.toISOString(),
     ends_at: slot.endsAt.toISOString(),
@@ -139,25 +135,37 @@ export async function saveAppointment(db: Db, practiceId: string, input: unknown
     video_url: form.videoUrl === '' ? null : form.videoUrl,
     shared_with_client: form.sharedWithClient,
   }
+}
 
-  if (form.appointmentId) {
+/**
+ * Books or edits an appointment. The client (or the appointment) is looked up before any field is
+ * judged: another practice's is `not_found`, never a field error that would hint it exists, and a
+ * cancelled booking is refused before the conflict prompt, so it never asks to be "booked anyway".
+ */
+export async function saveAppointment(db: Db, practice: PracticeSettings, input: unknown, now: Date = new Date()): Promise<{ appointmentId: string }> {
+  const form = parseOrFieldErrors(AppointmentFormSchema, input)
+  const { appointmentId } = form
+  if (appointmentId) {
+    await assertEditable(db, practice.id, form.clientId, appointmentId)
+    const values = await checkedValues(db, practice, form, now)
     const { data, error } = await db
       .from('appointments')
       .update(values)
       .eq('practice_id', practice.id)
       .eq('client_id', form.clientId)
-      .eq('id', form.appointmentId)
+      .eq('id', appointmentId)
       .neq('status', 'cancelled')
       .select('id')
     if (error) throw dbFailure('save the appointment', error)
     if (!data[0]) {
       // Cancelled or removed since the check above: the same check names which.
-      await assertEditable(db, practice.id, form.clientId, form.appointmentId)
+      await assertEditable(db, practice.id, form.clientId, appointmentId)
       throw notFound('appointment')
     }
     return { appointmentId: data[0].id }
   }
   const journeyId = await currentJourney(db, practice.id, form.clientId)
+  const values = await checkedValues(db, practice, form, now)
   const { data, error } = await db
     .from('appointments')
     .insert({ ...values, practice_id: practice.id, client_id: form.clientId, journey_id: journeyId })

@@ -1,20 +1,19 @@
 'use server'
 import { revalidatePath } from 'next/cache'
 import { checkJourneyCapacity } from '@/lib/journeys/capacity'
-import { getPracticeSettings } from '@/lib/practice/settings'
 import { withFieldErrors } from '@/lib/practice/with-field-errors'
 import { practiceActionClient } from '@/lib/safe-action'
 import { ArchiveClientSchema, CapacityCheckSchema, ClientFormSchema, UpdateClientSchema } from './client.schema'
 import { createClient, setClientArchived, updateClient } from './save-client.service'
 
 export const createClientAction = practiceActionClient.inputSchema(ClientFormSchema).action(async ({ clientInput, ctx }) => {
-  const created = await withFieldErrors(ClientFormSchema, () => createClient(ctx.supabase, ctx.practice.practiceId, clientInput))
+  const created = await withFieldErrors(ClientFormSchema, () => createClient(ctx.supabase, ctx.practice.settings, clientInput))
   revalidatePath('/dashboard', 'layout')
   return created
 })
 
 export const updateClientAction = practiceActionClient.inputSchema(UpdateClientSchema).action(async ({ clientInput, ctx }) => {
-  const saved = await withFieldErrors(UpdateClientSchema, () => updateClient(ctx.supabase, ctx.practice.practiceId, clientInput))
+  const saved = await withFieldErrors(UpdateClientSchema, () => updateClient(ctx.supabase, ctx.practice.settings, clientInput))
   revalidatePath('/dashboard', 'layout')
   return saved
 })
@@ -26,7 +25,6 @@ export const archiveClientAction = practiceActionClient.inputSchema(ArchiveClien
 })
 
 /** What the form shows as soon as a due date is entered: overlapping on-call windows and the rule. */
-export const checkCapacityAction = practiceActionClient.inputSchema(CapacityCheckSchema).action(async ({ parsedInput, ctx }) => {
-  const practice = await getPracticeSettings(ctx.supabase, ctx.practice.practiceId)
-  return checkJourneyCapacity(ctx.supabase, practice, parsedInput.dueDate, parsedInput.journeyId)
-})
+export const checkCapacityAction = practiceActionClient
+  .inputSchema(CapacityCheckSchema)
+  .action(async ({ parsedInput, ctx }) => checkJourneyCapacity(ctx.supabase, ctx.practice.settings, parsedInput.dueDate, parsedInput.journeyId))

@@ -4,7 +4,7 @@ import { checkJourneyCapacity } from '@/lib/journeys/capacity'
 import { journeyMilestones } from '@/lib/milestones/template.service'
 import { dbFailure, notFound, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
-import { getPracticeSettings, type PracticeSettings } from '@/lib/practice/settings'
+import type { PracticeSettings } from '@/lib/practice/settings'
 import { checkDueDate } from '@/lib/pregnancy/gestation'
 import { areMembers, listMembers } from '@/lib/team/queries'
 import { BOOKED_STATUSES, ClientFormSchema, UpdateClientSchema, type ClientForm } from './client.schema'
@@ -55,11 +55,11 @@ async function checkForm(
 }
 
 const UNIQUE_VIOLATION = '23505'
+const INSUFFICIENT_PRIVILEGE = '42501'
 
 /** Creates a client and her first journey, with the practice's milestone timeline when she has a due date. */
-export async function createClient(db: Db, practiceId: string, input: unknown): Promise<{ clientId: string; journeyId: string }> {
+export async function createClient(db: Db, practice: PracticeSettings, input: unknown): Promise<{ clientId: string; journeyId: string }> {
   const form = parseOrFieldErrors(ClientFormSchema, input)
-  const practice = await getPracticeSettings(db, practiceId)
   const [, milestones] = await Promise.all([checkForm(db, practice, form, { dueDateChanged: true }), journeyMilestones(db, practice.id, form.dueDate)])
   const { data, error } = await db
     .rpc('create_client_with_journey', {
@@ -78,14 +78,15 @@ export async function createClient(db: Db, practiceId: string, input: unknown): 
     })
     .single()
   if (error?.code === UNIQUE_VIOLATION) throw new FieldErrors({ email: 'Another client of your practice already uses this email address.' })
+  // Any member may add a client, so RLS refusing the insert means the practice is not hers.
+  if (error?.code === INSUFFICIENT_PRIVILEGE) throw notFound('practice')
   if (error) throw dbFailure('save this client', error)
   return { clientId: data.client_id, journeyId: data.journey_id }
 }
 
 /** Saves the client's details and her current journey's due date, status and doulas. */
-export async function updateClient(db: Db, practiceId: string, input: unknown): Promise<{ clientId: string }> {
+export async function updateClient(db: Db, practice: PracticeSettings, input: unknown): Promise<{ clientId: string }> {
   const { clientId, ...form } = parseOrFieldErrors(UpdateClientSchema, input)
-  const practice = await getPracticeSettings(db, practiceId)
   const { data: existing, error: loadError } = await db
     .from('clients')
     .select('id, journeys(id, due_date, created_at)')

@@ -7,13 +7,13 @@ import { moveJourney, recordBirth, startJourney } from './journey.service'
 import { RecordBirthSchema, StartJourneySchema } from './journey.schema'
 
 export const recordBirthAction = practiceActionClient.inputSchema(RecordBirthSchema).action(async ({ clientInput, ctx }) => {
-  await withFieldErrors(RecordBirthSchema, () => recordBirth(ctx.supabase, ctx.practice.practiceId, clientInput))
+  await withFieldErrors(RecordBirthSchema, () => recordBirth(ctx.supabase, ctx.practice.settings, clientInput))
   revalidatePath('/dashboard', 'layout')
   return { recorded: true }
 })
 
 export const startJourneyAction = practiceActionClient.inputSchema(StartJourneySchema).action(async ({ clientInput, ctx }) => {
-  const started = await withFieldErrors(StartJourneySchema, () => startJourney(ctx.supabase, ctx.practice.practiceId, clientInput))
+  const started = await withFieldErrors(StartJourneySchema, () => startJourney(ctx.supabase, ctx.practice.settings, clientInput))
   revalidatePath('/dashboard', 'layout')
   return started
 })

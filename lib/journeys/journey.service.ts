@@ -4,7 +4,7 @@ import { todayIn } from '@/lib/dates/calendar-date'
 import { AppError } from '@/lib/errors'
 import { dbFailure, notFound, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
-import { getPracticeSettings } from '@/lib/practice/settings'
+import type { PracticeSettings } from '@/lib/practice/settings'
 import { journeyMilestones } from '@/lib/milestones/template.service'
 import { dueDateMessage } from '@/lib/clients/save-client.service'
 import { MoveJourneySchema } from '@/lib/clients/client.schema'
@@ -25,9 +25,8 @@ export function zonedInstant(local: string, timeZone: string): Date {
  * Records the birth and moves the journey to postpartum. A birth in the future, or more than a
  * year before today, is a typo and is refused on the field.
  */
-export async function recordBirth(db: Db, practiceId: string, input: unknown): Promise<void> {
+export async function recordBirth(db: Db, practice: PracticeSettings, input: unknown): Promise<void> {
   const birth = parseOrFieldErrors(RecordBirthSchema, input)
-  const practice = await getPracticeSettings(db, practiceId)
   const bornAt = zonedInstant(birth.bornAt, practice.timeZone)
   const now = Date.now()
   if (bornAt.getTime() > now) throw new FieldErrors({ bornAt: 'The birth time is in the future. Check the date and time.' })
@@ -50,9 +49,8 @@ export async function recordBirth(db: Db, practiceId: string, input: unknown): P
 }
 
 /** Starts a new pregnancy for a returning client, once her previous journey has ended. */
-export async function startJourney(db: Db, practiceId: string, input: unknown): Promise<{ journeyId: string }> {
+export async function startJourney(db: Db, practice: PracticeSettings, input: unknown): Promise<{ journeyId: string }> {
   const { clientId, dueDate } = parseOrFieldErrors(StartJourneySchema, input)
-  const practice = await getPracticeSettings(db, practiceId)
   const { data: client, error } = await db
     .from('clients')
     .select('id, journeys(id, status)')

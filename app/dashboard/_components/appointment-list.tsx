@@ -64,8 +64,15 @@ export function AppointmentList({
           {items.map((a) => {
             const cancelled = a.status === 'cancelled'
             const summary = `${kindLabel(a.kind)}${showClient ? ` with ${a.clientName}` : ''}, ${format.format(new Date(a.startsAt))}`
+            const rowId = `appointment-${a.id}`
             return (
-              <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-3" data-test="appointment-row" data-status={a.status}>
+              <li
+                key={a.id}
+                id={rowId}
+                className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-3 focus:outline-none"
+                data-test="appointment-row"
+                data-status={a.status}
+              >
                 <span className={cn('text-sm tabular-nums text-muted-foreground', cancelled && 'line-through')}>{format.format(new Date(a.startsAt))}</span>
                 {showClient ? (
                   <Link href={`/dashboard/clients/${a.clientId}?tab=appointments`} className={cn('font-medium hover:underline', cancelled && 'line-through')}>
@@ -91,7 +98,7 @@ export function AppointmentList({
                         </button>
                       }
                     />
-                    <CancelAppointment appointmentId={a.id} summary={summary} />
+                    <CancelAppointment appointmentId={a.id} summary={summary} focusWhenDone={rowId} />
                   </span>
                 ) : null}
                 {a.location ? <span className="basis-full text-sm text-muted-foreground">{a.location}</span> : null}

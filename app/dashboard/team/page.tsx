@@ -13,6 +13,8 @@ import { MemberActions } from './_components/member-actions'
 
 export const metadata: Metadata = { title: 'Team' }
 
+const MEMBERS_LIST_ID = 'team-members'
+
 const dateFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
 
 function expiryLabel(expiresAt: string, now: Date): string {
@@ -53,7 +55,8 @@ export default async function TeamPage() {
             <CardDescription>Owners and admins invite people, change roles and remove members.</CardDescription>
           </CardHeader>
           <CardContent className="p-0 pt-5">
-            <ul className="divide-y divide-border border-t border-border" data-test="team-members">
+            {/* Where focus lands after a removal: the list stays, with her row gone. */}
+            <ul id={MEMBERS_LIST_ID} className="divide-y divide-border border-t border-border focus:outline-none" data-test="team-members">
               {members.map((m) => (
                 <li
                   key={m.userId}
@@ -68,7 +71,13 @@ export default async function TeamPage() {
                     <p className="truncate text-sm text-muted-foreground">{m.email}</p>
                   </div>
                   {manager && m.userId !== user.id && (m.role !== 'owner' || active.role === 'owner') ? (
-                    <MemberActions userId={m.userId} name={m.name} role={m.role} actorIsOwner={active.role === 'owner'} />
+                    <MemberActions
+                      userId={m.userId}
+                      name={m.name}
+                      role={m.role}
+                      actorIsOwner={active.role === 'owner'}
+                      focusWhenRemoved={MEMBERS_LIST_ID}
+                    />
                   ) : (
                     <Badge tone={m.role === 'owner' ? 'accent' : 'neutral'} className="self-start sm:self-center">
                       {ROLE_LABELS[m.role]}

@@ -14,7 +14,7 @@ const eightWeeks = () => ({ from: new Date(), to: new Date(Date.now() + 56 * 24 
 beforeAll(async () => {
   a = await newPractice(sql, 'Agenda A')
   b = await newPractice(sql, 'Agenda B')
-  const { clientId, journeyId } = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Agenda', dueDate: '', status: 'active' }))
+  const { clientId, journeyId } = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Agenda', dueDate: '', status: 'active' }))
   clientOfA = clientId
   const at = (hours: number) => new Date(Date.now() + hours * HOUR)
   for (const [hours, kind] of [[50, 'postpartum'], [2, 'prenatal'], [-30, 'consult'], [60 * 24, 'other']] as const) {

@@ -3,6 +3,7 @@ import type { AppointmentFormInput } from '../../../lib/appointments/appointment
 import { cancelAppointment, checkConflicts, saveAppointment } from '../../../lib/appointments/appointment.service.ts'
 import { listAppointmentNotes } from '../../../lib/appointments/queries.ts'
 import { saveNote } from '../../../lib/notes/notes.service.ts'
+import { getPracticeSettings } from '../../../lib/practice/settings.ts'
 import { createClient } from '../../../lib/clients/save-client.service.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { clientForm, dayFromToday, fieldErrorsOf, newPractice, type PracticeFixture } from './fixtures.ts'
@@ -36,15 +37,16 @@ beforeAll(async () => {
   a = await newPractice(sql, 'Appointments A')
   b = await newPractice(sql, 'Appointments B')
   await sql`update public.practices set time_zone = 'America/Chicago' where id = ${a.id}`
-  clientA = (await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Rosa', lastName: 'Diaz', dueDate: dayFromToday(90) }))).clientId
-  clientB = (await createClient(b.doulaDb, b.id, clientForm({ firstName: 'Other', dueDate: dayFromToday(90) }))).clientId
+  a.settings = await getPracticeSettings(a.doulaDb, a.id)
+  clientA = (await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Rosa', lastName: 'Diaz', dueDate: dayFromToday(90) }))).clientId
+  clientB = (await createClient(b.doulaDb, b.settings, clientForm({ firstName: 'Other', dueDate: dayFromToday(90) }))).clientId
 })
 afterAll(() => sql.end())
 
 describe('booking', () => {
   it('books on the practice wall clock and attaches the client current journey', async () => {
     const date = dayFromToday(12)
-    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date, startTime: '09:30', endTime: '10:45' }))
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, form({ date, startTime: '09:30', endTime: '10:45' }))
     const [row] = await sql<{ local_start: string; local_end: string; journey_id: string; doula_id: string; status: string; location: string }[]>`
       select to_char(starts_at at time zone 'America/Chicago', 'YYYY-MM-DD"T"HH24:MI') as local_start,
              to_char(ends_at at time zone 'America/Chicago', 'HH24:MI') as local_end, journey_id, doula_id, status, location
@@ -55,30 +57,31 @@ describe('booking', () => {
 
   it('refuses bad input on its field and saves nothing', async () => {
     const before = await countFor(clientA)
-    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ startTime: '11:00', endTime: '10:00' })))).toEqual({
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ startTime: '11:00', endTime: '10:00' })))).toEqual({
       endTime: 'The end time must be after the start time.',
     })
-    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ date: '2027-02-30' })))).toEqual({ date: expect.stringContaining('real date') })
-    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(900) })))).toEqual({ date: expect.stringContaining('two years') })
-    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ doulaId: 'not-a-uuid' })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
-    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ doulaId: crypto.randomUUID() })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
-    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ doulaId: b.doula.id })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
-    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ videoUrl: 'http://meet.example.com/x' })))).toEqual({ videoUrl: expect.stringContaining('https://') })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ date: '2027-02-30' })))).toEqual({ date: expect.stringContaining('real date') })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ date: dayFromToday(900) })))).toEqual({ date: expect.stringContaining('two years') })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ doulaId: 'not-a-uuid' })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ doulaId: crypto.randomUUID() })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ doulaId: b.doula.id })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ videoUrl: 'http://meet.example.com/x' })))).toEqual({ videoUrl: expect.stringContaining('https://') })
     expect(await countFor(clientA)).toBe(before)
   })
 
   it('refuses a time the clocks skip in the practice time zone', async () => {
     await sql`update public.practices set time_zone = 'America/New_York' where id = ${b.id}`
+    b.settings = await getPracticeSettings(b.doulaDb, b.id)
     const springForward = '2027-03-14'
-    const attempt = () => saveAppointment(b.doulaDb, b.id, form({ clientId: clientB, doulaId: b.doula.id, date: springForward, startTime: '02:30', endTime: '03:30' }), new Date('2027-03-01T12:00:00Z'))
+    const attempt = () => saveAppointment(b.doulaDb, b.settings, form({ clientId: clientB, doulaId: b.doula.id, date: springForward, startTime: '02:30', endTime: '03:30' }), new Date('2027-03-01T12:00:00Z'))
     expect(await fieldErrorsOf(attempt)).toEqual({ startTime: expect.stringContaining('clocks change') })
   })
 
   it('gives another practice not_found for her client and leaves nothing behind', async () => {
-    await expect(saveAppointment(b.doulaDb, b.id, form({ doulaId: '' }))).rejects.toMatchObject({ code: 'not_found' })
-    await expect(saveAppointment(b.doulaDb, a.id, form())).rejects.toMatchObject({ code: 'not_found' })
+    await expect(saveAppointment(b.doulaDb, b.settings, form({ doulaId: '' }))).rejects.toMatchObject({ code: 'not_found' })
+    await expect(saveAppointment(b.doulaDb, { ...b.settings, id: a.id }, form())).rejects.toMatchObject({ code: 'not_found' })
     const before = await countFor(clientA)
-    await expect(saveAppointment(b.doulaDb, b.id, form({ doulaId: b.doula.id }))).rejects.toMatchObject({ code: 'not_found' })
+    await expect(saveAppointment(b.doulaDb, b.settings, form({ doulaId: b.doula.id }))).rejects.toMatchObject({ code: 'not_found' })
     expect(await countFor(clientA)).toBe(before)
   })
 })
@@ -86,38 +89,38 @@ describe('booking', () => {
 describe('same-doula conflicts', () => {
   it('shows the overlapping booking and books only once the doula confirms', async () => {
     const date = dayFromToday(20)
-    const first = await saveAppointment(a.doulaDb, a.id, form({ date, startTime: '14:00', endTime: '15:00' }))
+    const first = await saveAppointment(a.doulaDb, a.settings, form({ date, startTime: '14:00', endTime: '15:00' }))
     const slot = { date, startTime: '14:30', endTime: '15:30', doulaId: a.doula.id }
-    expect(await checkConflicts(a.doulaDb, a.id, slot)).toEqual([expect.objectContaining({ id: first.appointmentId, clientName: 'Rosa Diaz', kind: 'prenatal' })])
+    expect(await checkConflicts(a.doulaDb, a.settings, slot)).toEqual([expect.objectContaining({ id: first.appointmentId, clientName: 'Rosa Diaz', kind: 'prenatal' })])
     // Back to back is not a conflict, nor is another doula's booking.
-    expect(await checkConflicts(a.doulaDb, a.id, { ...slot, startTime: '15:00', endTime: '16:00' })).toEqual([])
-    expect(await checkConflicts(a.doulaDb, a.id, { ...slot, doulaId: a.owner.id })).toEqual([])
+    expect(await checkConflicts(a.doulaDb, a.settings, { ...slot, startTime: '15:00', endTime: '16:00' })).toEqual([])
+    expect(await checkConflicts(a.doulaDb, a.settings, { ...slot, doulaId: a.owner.id })).toEqual([])
     // Editing the booking does not conflict with itself.
-    expect(await checkConflicts(a.doulaDb, a.id, { ...slot, appointmentId: first.appointmentId })).toEqual([])
+    expect(await checkConflicts(a.doulaDb, a.settings, { ...slot, appointmentId: first.appointmentId })).toEqual([])
 
     const before = await countFor(clientA)
-    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.id, form({ date, startTime: '14:30', endTime: '15:30' })))).toEqual({
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ date, startTime: '14:30', endTime: '15:30' })))).toEqual({
       bookAnyway: expect.stringContaining('Rosa Diaz'),
     })
     expect(await countFor(clientA)).toBe(before)
-    await saveAppointment(a.doulaDb, a.id, form({ date, startTime: '14:30', endTime: '15:30', bookAnyway: true }))
+    await saveAppointment(a.doulaDb, a.settings, form({ date, startTime: '14:30', endTime: '15:30', bookAnyway: true }))
     expect(await countFor(clientA)).toBe(before + 1)
   })
 
   it('ignores cancelled bookings, and another practice sees no conflicts', async () => {
     const date = dayFromToday(21)
-    const first = await saveAppointment(a.doulaDb, a.id, form({ date, startTime: '08:00', endTime: '09:00' }))
-    expect(await checkConflicts(b.doulaDb, b.id, { date, startTime: '08:00', endTime: '09:00', doulaId: a.doula.id })).toEqual([])
+    const first = await saveAppointment(a.doulaDb, a.settings, form({ date, startTime: '08:00', endTime: '09:00' }))
+    expect(await checkConflicts(b.doulaDb, b.settings, { date, startTime: '08:00', endTime: '09:00', doulaId: a.doula.id })).toEqual([])
     await cancelAppointment(a.doulaDb, a.id, { appointmentId: first.appointmentId })
-    expect(await checkConflicts(a.doulaDb, a.id, { date, startTime: '08:00', endTime: '09:00', doulaId: a.doula.id })).toEqual([])
+    expect(await checkConflicts(a.doulaDb, a.settings, { date, startTime: '08:00', endTime: '09:00', doulaId: a.doula.id })).toEqual([])
   })
 })
 
 describe('editing and cancelling', () => {
   it('edits an appointment in place and keeps its journey', async () => {
-    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(30) }))
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, form({ date: dayFromToday(30) }))
     const date = dayFromToday(31)
-    await saveAppointment(a.ownerDb, a.id, form({ appointmentId, date, kind: 'postpartum', startTime: '13:00', endTime: '14:00', doulaId: '', location: '' }))
+    await saveAppointment(a.ownerDb, a.settings, form({ appointmentId, date, kind: 'postpartum', startTime: '13:00', endTime: '14:00', doulaId: '', location: '' }))
     const [row] = await sql<{ kind: string; local: string; doula_id: string | null; location: string | null }[]>`
       select kind, to_char(starts_at at time zone 'America/Chicago', 'YYYY-MM-DD"T"HH24:MI') as local, doula_id, location
       from public.appointments where id = ${appointmentId}`
@@ -125,25 +128,25 @@ describe('editing and cancelling', () => {
   })
 
   it('cancels by keeping the row with status cancelled', async () => {
-    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(32) }))
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, form({ date: dayFromToday(32) }))
     await cancelAppointment(a.doulaDb, a.id, { appointmentId })
     expect(await sql`select status from public.appointments where id = ${appointmentId}`).toEqual([{ status: 'cancelled' }])
   })
 
   it('refuses to edit a cancelled appointment, even one that would clash, and changes nothing', async () => {
     const date = dayFromToday(34)
-    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date }))
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, form({ date }))
     await cancelAppointment(a.doulaDb, a.id, { appointmentId })
-    await saveAppointment(a.doulaDb, a.id, form({ date, location: 'Clinic' }))
+    await saveAppointment(a.doulaDb, a.settings, form({ date, location: 'Clinic' }))
     const [before] = await sql`select * from public.appointments where id = ${appointmentId}`
     const refusal = { code: 'conflict', message: 'That appointment was cancelled, so it cannot be changed. Book a new one instead.' }
-    await expect(saveAppointment(a.ownerDb, a.id, form({ appointmentId, date, kind: 'birth' }))).rejects.toMatchObject(refusal)
-    await expect(saveAppointment(a.doulaDb, a.id, form({ appointmentId, date: dayFromToday(35), bookAnyway: true }))).rejects.toMatchObject(refusal)
+    await expect(saveAppointment(a.ownerDb, a.settings, form({ appointmentId, date, kind: 'birth' }))).rejects.toMatchObject(refusal)
+    await expect(saveAppointment(a.doulaDb, a.settings, form({ appointmentId, date: dayFromToday(35), bookAnyway: true }))).rejects.toMatchObject(refusal)
     expect(await sql`select * from public.appointments where id = ${appointmentId}`).toEqual([before])
   })
 
   it('treats cancelling a cancelled appointment as done, without writing it again', async () => {
-    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(36) }))
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, form({ date: dayFromToday(36) }))
     await cancelAppointment(a.doulaDb, a.id, { appointmentId })
     const audited = async () =>
       (await sql<{ n: number }[]>`select count(*)::int as n from public.audit_log where entity_id = ${appointmentId} and action = 'update'`)[0]!.n
@@ -156,10 +159,10 @@ describe('editing and cancelling', () => {
   })
 
   it('gives a doula of another practice not_found when she edits or cancels, and changes nothing', async () => {
-    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(33) }))
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, form({ date: dayFromToday(33) }))
     const [before] = await sql`select * from public.appointments where id = ${appointmentId}`
-    await expect(saveAppointment(b.doulaDb, b.id, form({ appointmentId, doulaId: '', kind: 'other' }))).rejects.toMatchObject({ code: 'not_found' })
-    await expect(saveAppointment(b.doulaDb, a.id, form({ appointmentId, doulaId: '' }))).rejects.toMatchObject({ code: 'not_found' })
+    await expect(saveAppointment(b.doulaDb, b.settings, form({ appointmentId, doulaId: '', kind: 'other' }))).rejects.toMatchObject({ code: 'not_found' })
+    await expect(saveAppointment(b.doulaDb, { ...b.settings, id: a.id }, form({ appointmentId, doulaId: '' }))).rejects.toMatchObject({ code: 'not_found' })
     await expect(cancelAppointment(b.doulaDb, b.id, { appointmentId })).rejects.toMatchObject({ code: 'not_found' })
     await expect(cancelAppointment(b.doulaDb, a.id, { appointmentId })).rejects.toMatchObject({ code: 'not_found' })
     expect(await sql`select * from public.appointments where id = ${appointmentId}`).toEqual([before])
@@ -172,7 +175,7 @@ describe('editing and cancelling', () => {
 
 describe('private notes on an appointment', () => {
   it('keeps a note on one appointment, visible to the practice only', async () => {
-    const { appointmentId } = await saveAppointment(a.doulaDb, a.id, form({ date: dayFromToday(40) }))
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, form({ date: dayFromToday(40) }))
     const { noteId } = await saveNote(a.doulaDb, a.id, { clientId: clientA, appointmentId, body: 'Bring the birth ball.' })
     expect(await listAppointmentNotes(a.ownerDb, a.id, clientA)).toEqual([
       expect.objectContaining({ id: noteId, appointmentId, authorId: a.doula.id, body: 'Bring the birth ball.' }),

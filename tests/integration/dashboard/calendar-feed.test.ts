@@ -37,13 +37,13 @@ beforeAll(async () => {
   ;({ GET } = await import('@/app/api/calendar/[token]/route'))
   a = await newPractice(sql, 'Feeds A')
   b = await newPractice(sql, 'Feeds B')
-  const jane = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Jane', lastName: 'Doe', dueDate: dayFromToday(20), primaryDoulaId: a.doula.id }))
-  const other = await createClient(b.doulaDb, b.id, clientForm({ firstName: 'Bea', lastName: 'Other', dueDate: dayFromToday(20), primaryDoulaId: b.doula.id }))
-  mine = (await saveAppointment(a.doulaDb, a.id, booking(jane.clientId, a.doula.id, 3))).appointmentId
-  cancelled = (await saveAppointment(a.doulaDb, a.id, booking(jane.clientId, a.doula.id, 4))).appointmentId
+  const jane = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Jane', lastName: 'Doe', dueDate: dayFromToday(20), primaryDoulaId: a.doula.id }))
+  const other = await createClient(b.doulaDb, b.settings, clientForm({ firstName: 'Bea', lastName: 'Other', dueDate: dayFromToday(20), primaryDoulaId: b.doula.id }))
+  mine = (await saveAppointment(a.doulaDb, a.settings, booking(jane.clientId, a.doula.id, 3))).appointmentId
+  cancelled = (await saveAppointment(a.doulaDb, a.settings, booking(jane.clientId, a.doula.id, 4))).appointmentId
   await sql`update public.appointments set status = 'cancelled' where id = ${cancelled}`
-  colleagues = (await saveAppointment(a.ownerDb, a.id, booking(jane.clientId, a.owner.id, 5))).appointmentId
-  otherPractice = (await saveAppointment(b.doulaDb, b.id, booking(other.clientId, b.doula.id, 3))).appointmentId
+  colleagues = (await saveAppointment(a.ownerDb, a.settings, booking(jane.clientId, a.owner.id, 5))).appointmentId
+  otherPractice = (await saveAppointment(b.doulaDb, b.settings, booking(other.clientId, b.doula.id, 3))).appointmentId
 })
 afterAll(() => sql.end())
 

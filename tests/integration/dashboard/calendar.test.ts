@@ -21,12 +21,12 @@ const slot = (clientId: string, doulaId: string, days: number, startTime: string
 beforeAll(async () => {
   a = await newPractice(sql, 'Calendar A')
   b = await newPractice(sql, 'Calendar B')
-  const ivy = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Ivy', lastName: 'Stone', dueDate: dayFromToday(10), primaryDoulaId: a.doula.id }))
-  await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Owl', lastName: 'Owner', dueDate: dayFromToday(12), primaryDoulaId: a.owner.id, acceptCapacityWarning: true }))
-  await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Lea', lastName: 'Lead', dueDate: dayFromToday(11), status: 'lead' }))
-  await saveAppointment(a.doulaDb, a.id, slot(ivy.clientId, a.doula.id, 1, '09:00'))
-  await saveAppointment(a.doulaDb, a.id, slot(ivy.clientId, a.owner.id, 2, '09:00'))
-  cancelledId = (await saveAppointment(a.doulaDb, a.id, slot(ivy.clientId, a.doula.id, 3, '09:00'))).appointmentId
+  const ivy = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Ivy', lastName: 'Stone', dueDate: dayFromToday(10), primaryDoulaId: a.doula.id }))
+  await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Owl', lastName: 'Owner', dueDate: dayFromToday(12), primaryDoulaId: a.owner.id, acceptCapacityWarning: true }))
+  await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Lea', lastName: 'Lead', dueDate: dayFromToday(11), status: 'lead' }))
+  await saveAppointment(a.doulaDb, a.settings, slot(ivy.clientId, a.doula.id, 1, '09:00'))
+  await saveAppointment(a.doulaDb, a.settings, slot(ivy.clientId, a.owner.id, 2, '09:00'))
+  cancelledId = (await saveAppointment(a.doulaDb, a.settings, slot(ivy.clientId, a.doula.id, 3, '09:00'))).appointmentId
   await sql`update public.appointments set status = 'cancelled' where id = ${cancelledId}`
 })
 afterAll(() => sql.end())

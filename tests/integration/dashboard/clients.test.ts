@@ -23,7 +23,7 @@ const countClients = async (practiceId: string) =>
 describe('creating a client', () => {
   it('saves her with a booked journey, her doula and the default milestone timeline', async () => {
     const due = dayFromToday(90)
-    const { clientId, journeyId } = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Ines', dueDate: due, primaryDoulaId: a.doula.id }))
+    const { clientId, journeyId } = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Ines', dueDate: due, primaryDoulaId: a.doula.id }))
     const detail = await getClientOrThrow(a.doulaDb, a.id, clientId)
     expect(detail.first_name).toBe('Ines')
     expect(detail.current).toMatchObject({ id: journeyId, due_date: due, status: 'booked', primary_doula_id: a.doula.id })
@@ -34,31 +34,31 @@ describe('creating a client', () => {
 
   it('refuses impossible due dates, unknown doulas and duplicate emails on their fields, saving nothing', async () => {
     const before = await countClients(a.id)
-    expect(await fieldErrorsOf(() => createClient(a.doulaDb, a.id, clientForm({ dueDate: dayFromToday(44 * 7 + 1) })))).toEqual({
+    expect(await fieldErrorsOf(() => createClient(a.doulaDb, a.settings, clientForm({ dueDate: dayFromToday(44 * 7 + 1) })))).toEqual({
       dueDate: expect.stringContaining('more than 44 weeks away'),
     })
-    expect(await fieldErrorsOf(() => createClient(a.doulaDb, a.id, clientForm({ dueDate: dayFromToday(-6 * 7 - 1) })))).toEqual({
+    expect(await fieldErrorsOf(() => createClient(a.doulaDb, a.settings, clientForm({ dueDate: dayFromToday(-6 * 7 - 1) })))).toEqual({
       dueDate: expect.stringContaining('more than 6 weeks ago'),
     })
-    expect(await fieldErrorsOf(() => createClient(a.doulaDb, a.id, clientForm({ primaryDoulaId: b.doula.id })))).toEqual({
+    expect(await fieldErrorsOf(() => createClient(a.doulaDb, a.settings, clientForm({ primaryDoulaId: b.doula.id })))).toEqual({
       primaryDoulaId: 'Choose a doula from your team.',
     })
-    expect(await fieldErrorsOf(() => createClient(a.doulaDb, a.id, clientForm({ dueDate: '2027-02-30', firstName: ' ' })))).toMatchObject({
+    expect(await fieldErrorsOf(() => createClient(a.doulaDb, a.settings, clientForm({ dueDate: '2027-02-30', firstName: ' ' })))).toMatchObject({
       dueDate: 'Enter a real date, like 2027-03-14.',
       firstName: 'Enter her first name.',
     })
     const email = 'twin@example.com'
-    await createClient(a.doulaDb, a.id, clientForm({ email, dueDate: '' }))
-    expect(await fieldErrorsOf(() => createClient(a.doulaDb, a.id, clientForm({ email: 'Twin@Example.com', dueDate: '' })))).toEqual({
+    await createClient(a.doulaDb, a.settings, clientForm({ email, dueDate: '' }))
+    expect(await fieldErrorsOf(() => createClient(a.doulaDb, a.settings, clientForm({ email: 'Twin@Example.com', dueDate: '' })))).toEqual({
       email: 'Another client of your practice already uses this email address.',
     })
     expect(await countClients(a.id)).toBe(before + 1)
     // The same email is fine in another practice.
-    await expect(createClient(b.doulaDb, b.id, clientForm({ email, dueDate: '' }))).resolves.toBeTruthy()
+    await expect(createClient(b.doulaDb, b.settings, clientForm({ email, dueDate: '' }))).resolves.toBeTruthy()
   })
 
   it('gives another practice `not_found`', async () => {
-    await expect(createClient(b.doulaDb, a.id, clientForm())).rejects.toMatchObject({ code: 'not_found' })
+    await expect(createClient(b.doulaDb, { ...b.settings, id: a.id }, clientForm())).rejects.toMatchObject({ code: 'not_found' })
     expect(
       await sql`select 1 from public.clients where practice_id = ${a.id} and created_by = ${b.doula.id}`,
     ).toHaveLength(0)
@@ -67,13 +67,13 @@ describe('creating a client', () => {
 
 describe('editing and archiving', () => {
   it('updates her details and journey; another practice gets not_found and changes nothing', async () => {
-    const { clientId } = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Nora', dueDate: dayFromToday(100) }))
-    await updateClient(a.doulaDb, a.id, { ...clientForm({ firstName: 'Nora', lastName: 'Quinn', dueDate: dayFromToday(101), status: 'active', backupDoulaId: a.owner.id }), clientId })
+    const { clientId } = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Nora', dueDate: dayFromToday(100) }))
+    await updateClient(a.doulaDb, a.settings, { ...clientForm({ firstName: 'Nora', lastName: 'Quinn', dueDate: dayFromToday(101), status: 'active', backupDoulaId: a.owner.id }), clientId })
     const detail = await getClientOrThrow(a.doulaDb, a.id, clientId)
     expect(detail).toMatchObject({ last_name: 'Quinn' })
     expect(detail.current).toMatchObject({ due_date: dayFromToday(101), status: 'active', backup_doula_id: a.owner.id })
 
-    await expect(updateClient(b.doulaDb, b.id, { ...clientForm({ firstName: 'Hacked' }), clientId })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(updateClient(b.doulaDb, b.settings, { ...clientForm({ firstName: 'Hacked' }), clientId })).rejects.toMatchObject({ code: 'not_found' })
     await expect(getClientOrThrow(b.doulaDb, b.id, clientId)).rejects.toMatchObject({ code: 'not_found' })
     await expect(getClientOrThrow(b.doulaDb, a.id, clientId)).rejects.toMatchObject({ code: 'not_found' })
     expect((await getClientOrThrow(a.doulaDb, a.id, clientId)).first_name).toBe('Nora')
@@ -84,12 +84,12 @@ describe('editing and archiving', () => {
       insert into public.clients (practice_id, first_name) values (${a.id}, 'Past') returning id`
     await sql`insert into public.journeys (practice_id, client_id, due_date, status)
               values (${a.id}, ${row!.id}, ${dayFromToday(-80)}, 'postpartum')`
-    await updateClient(a.doulaDb, a.id, { ...clientForm({ firstName: 'Past', phone: '555-0100', dueDate: dayFromToday(-80), status: 'postpartum' }), clientId: row!.id })
+    await updateClient(a.doulaDb, a.settings, { ...clientForm({ firstName: 'Past', phone: '555-0100', dueDate: dayFromToday(-80), status: 'postpartum' }), clientId: row!.id })
     expect((await getClientOrThrow(a.doulaDb, a.id, row!.id)).phone).toBe('555-0100')
   })
 
   it('archives out of the active list and back; another practice gets not_found', async () => {
-    const { clientId } = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Zelda', lastName: 'Archive' }))
+    const { clientId } = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Zelda', lastName: 'Archive' }))
     await setClientArchived(a.doulaDb, a.id, clientId, true)
     expect((await listClients(a.doulaDb, a.id, params({ q: 'Zelda' }))).rows).toHaveLength(0)
     expect((await listClients(a.doulaDb, a.id, params({ q: 'Zelda', archived: '1' }))).rows.map((r) => r.id)).toEqual([clientId])
@@ -111,7 +111,7 @@ describe('the client list', () => {
       ['Eve', 'Dunn_%', 200, 'lead', false],
     ]
     for (const [firstName, lastName, days, status, mine] of rows) {
-      await createClient(p.doulaDb, p.id, clientForm({ firstName, lastName, dueDate: dayFromToday(days), status, primaryDoulaId: mine ? p.doula.id : '' }))
+      await createClient(p.doulaDb, p.settings, clientForm({ firstName, lastName, dueDate: dayFromToday(days), status, primaryDoulaId: mine ? p.doula.id : '' }))
     }
   })
   const names = (rows: { firstName: string }[]) => rows.map((r) => r.firstName)

@@ -1,6 +1,7 @@
 import type { Sql } from 'postgres'
 import { addDays, todayIn, type CalendarDate } from '../../../lib/dates/calendar-date.ts'
 import type { Db } from '../../../lib/practice/db.ts'
+import { getPracticeSettings, type PracticeSettings } from '../../../lib/practice/settings.ts'
 import type { ClientFormInput } from '../../../lib/clients/client.schema.ts'
 import { clientAs, createUser, uniqueEmail, type TestUser } from '../../helpers/personas.ts'
 import { addMember, createPractice } from '../../helpers/world.ts'
@@ -11,6 +12,8 @@ export interface PracticeFixture {
   doula: TestUser
   ownerDb: Db
   doulaDb: Db
+  /** Read once at creation, as an action gets them with the membership; a suite that changes them in SQL reads them again. */
+  settings: PracticeSettings
 }
 
 /** supabase-js as `user`, typed like the app's server client. */
@@ -24,7 +27,9 @@ export async function newPractice(sql: Sql, name: string): Promise<PracticeFixtu
   const doula = await createUser(sql, { fullName: `${name} Doula` })
   const practice = await createPractice(sql, owner, name)
   await addMember(sql, practice.id, doula, 'doula')
-  return { id: practice.id, owner, doula, ownerDb: await dbAs(owner), doulaDb: await dbAs(doula) }
+  const ownerDb = await dbAs(owner)
+  const doulaDb = await dbAs(doula)
+  return { id: practice.id, owner, doula, ownerDb, doulaDb, settings: await getPracticeSettings(doulaDb, practice.id) }
 }
 
 /** Today in the fixtures' practice time zone (the column default), shifted by `days`. */

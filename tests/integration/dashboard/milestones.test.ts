@@ -43,7 +43,7 @@ beforeAll(async () => {
   await addMember(sql, a.id, admin, 'admin')
   adminDb = await dbAs(admin)
   const user = await createUser(sql, { fullName: 'Portal Client' })
-  const { clientId, journeyId } = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Rosa', email: user.email, dueDate: dayFromToday(100) }))
+  const { clientId, journeyId } = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Rosa', email: user.email, dueDate: dayFromToday(100) }))
   await sql`update public.clients set portal_user_id = ${user.id} where id = ${clientId}`
   her = { user, clientId, journeyId, db: await dbAs(user) }
 })
@@ -166,7 +166,7 @@ describe("the practice's milestone template", () => {
     expect(titles).not.toContain('Consultation and service agreement')
 
     const due = dayFromToday(150)
-    const created = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Templated', dueDate: due }))
+    const created = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Templated', dueDate: due }))
     const milestones = await listMilestones(a.doulaDb, a.id, created.clientId)
     expect(milestones.map((m) => m.title).sort()).toEqual([...titles].sort())
     expect(milestones.find((m) => m.title === 'Hospital tour')).toMatchObject({ due_on: addDays(due, -70), kind: 'prenatal', shared_with_client: true })
@@ -174,8 +174,8 @@ describe("the practice's milestone template", () => {
     expect(milestones.find((m) => m.title === 'Second visit at home')?.due_on).toBe(addDays(due, -45))
 
     // A returning client's new journey follows it too; B's template is untouched.
-    const returning = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Returning', dueDate: '', status: 'complete' }))
-    const { journeyId } = await startJourney(a.doulaDb, a.id, { clientId: returning.clientId, dueDate: due })
+    const returning = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Returning', dueDate: '', status: 'complete' }))
+    const { journeyId } = await startJourney(a.doulaDb, a.settings, { clientId: returning.clientId, dueDate: due })
     expect((await listMilestones(a.doulaDb, a.id, returning.clientId)).filter((m) => m.journey_id === journeyId).map((m) => m.title).sort()).toEqual([...titles].sort())
     expect(await templateTitles(b.id)).toEqual(DEFAULT_MILESTONE_TEMPLATE.map((t) => t.title))
   })
@@ -183,7 +183,7 @@ describe("the practice's milestone template", () => {
   it('an empty template plans no milestones', async () => {
     const c = await newPractice(sql, 'Milestones C')
     for (const item of await listTemplate(c.ownerDb, c.id)) await removeTemplateItem(c.ownerDb, c.id, { itemId: item.id })
-    const created = await createClient(c.doulaDb, c.id, clientForm({ dueDate: dayFromToday(80) }))
+    const created = await createClient(c.doulaDb, c.settings, clientForm({ dueDate: dayFromToday(80) }))
     expect(await listMilestones(c.doulaDb, c.id, created.clientId)).toEqual([])
   })
 

@@ -13,7 +13,7 @@ let client: { clientId: string; journeyId: string }
 beforeAll(async () => {
   a = await newPractice(sql, 'Notes A')
   b = await newPractice(sql, 'Notes B')
-  client = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Noted' }))
+  client = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Noted' }))
 })
 afterAll(() => sql.end())
 

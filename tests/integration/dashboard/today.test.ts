@@ -15,9 +15,9 @@ beforeAll(async () => {
   // On call from 38w to 42w: due in 7 days → on call now; due in 20 days → on call in 6 days;
   // due in 40 days → not within the next 14 days. A lead never counts.
   for (const [firstName, days, status] of [['Now', 7, 'booked'], ['Soon', 20, 'active'], ['Later', 40, 'booked'], ['Lead', 8, 'lead']] as const) {
-    await createClient(a.doulaDb, a.id, clientForm({ firstName, dueDate: dayFromToday(days), status, acceptCapacityWarning: true }))
+    await createClient(a.doulaDb, a.settings, clientForm({ firstName, dueDate: dayFromToday(days), status, acceptCapacityWarning: true }))
   }
-  const { clientId, journeyId } = await createClient(a.doulaDb, a.id, clientForm({ firstName: 'Visit', dueDate: '', status: 'active' }))
+  const { clientId, journeyId } = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Visit', dueDate: '', status: 'active' }))
   const soon = new Date(Date.now() + 2 * 3600_000)
   await sql`insert into public.appointments (practice_id, client_id, journey_id, starts_at, ends_at)
             values (${a.id}, ${clientId}, ${journeyId}, ${soon}, ${new Date(soon.getTime() + 3600_000)})`

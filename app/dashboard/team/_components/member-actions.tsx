@@ -1,8 +1,8 @@
 'use client'
 import { useAction } from 'next-safe-action/hooks'
 import { useState } from 'react'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Button } from '@/components/ui/button'
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
 import { StatusMessage } from '@/components/ui/status-message'
 import type { PracticeRole } from '@/lib/practice/practice.schema'
 import { changeRoleAction, removeMemberAction } from '@/lib/team/actions'
@@ -15,17 +15,19 @@ export interface MemberActionsProps {
   role: PracticeRole
   /** Admins may not touch owners nor make anyone an owner (the action refuses it too). */
   actorIsOwner: boolean
+  /** Where focus lands once she is removed and her row, with this button, is gone. */
+  focusWhenRemoved: string
 }
 
 /** Role select and remove button for one member; the page renders it only where the actor may act. */
-export function MemberActions({ userId, name, role, actorIsOwner }: MemberActionsProps) {
+export function MemberActions({ userId, name, role, actorIsOwner, focusWhenRemoved }: MemberActionsProps) {
   // Shown at once; put back if the action refuses (e.g. the last owner stepping down).
   const [selected, setSelected] = useState(role)
   const change = useAction(changeRoleAction, { onError: () => setSelected(role) })
-  const remove = useAction(removeMemberAction)
-  const [open, setOpen] = useState(false)
+  const [removing, setRemoving] = useState(false)
+  // A refusal (such as the last owner) stays in the dialog, next to the button that caused it.
+  const remove = useAction(removeMemberAction, { onSuccess: () => setRemoving(false) })
   const roles = actorIsOwner ? MEMBER_ROLES : MEMBER_ROLES.filter((r) => r !== 'owner')
-  const error = change.result.serverError ?? remove.result.serverError
   return (
     <div className="flex flex-col items-stretch gap-2 sm:items-end">
       <div className="flex items-center gap-2">
@@ -40,7 +42,6 @@ export function MemberActions({ userId, name, role, actorIsOwner }: MemberAction
           onChange={(e) => {
             const next = e.target.value as PracticeRole
             setSelected(next)
-            remove.reset()
             change.execute({ userId, role: next })
           }}
           data-test="member-role"
@@ -51,42 +52,32 @@ export function MemberActions({ userId, name, role, actorIsOwner }: MemberAction
             </option>
           ))}
         </select>
-        <Dialog open={open} onOpenChange={setOpen}>
-          <DialogTrigger asChild>
+        <ConfirmDialog
+          trigger={
             <Button type="button" variant="outline" size="sm" className="h-9" data-test="member-remove">
               Remove<span className="sr-only"> {name}</span>
             </Button>
-          </DialogTrigger>
-          <DialogContent>
-            <DialogTitle>Remove {name}?</DialogTitle>
-            <DialogDescription>
-              She loses access to the practice at once. Her journeys keep their other doula; where she was primary or backup, the slot is
-              left empty for you to fill.
-            </DialogDescription>
-            <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button
-                type="button"
-                variant="danger"
-                disabled={remove.isPending}
-                onClick={() => {
-                  change.reset()
-                  remove.execute({ userId })
-                  setOpen(false)
-                }}
-                data-test="member-remove-confirm"
-              >
-                {remove.isPending ? 'Removing…' : 'Remove from the team'}
-              </Button>
-            </div>
-          </DialogContent>
-        </Dialog>
+          }
+          open={removing}
+          onOpenChange={(next) => {
+            setRemoving(next)
+            if (!next) remove.reset()
+          }}
+          title={`Remove ${name}?`}
+          description="She loses access to the practice at once. Her journeys keep their other doula; where she was primary or backup, the slot is left empty for you to fill."
+          confirmLabel="Remove from the team"
+          pending={remove.isPending}
+          error={remove.result.serverError}
+          done={remove.hasSucceeded}
+          focusWhenDone={focusWhenRemoved}
+          onConfirm={() => {
+            change.reset()
+            remove.execute({ userId })
+          }}
+          test="member-remove-dialog"
+        />
       </div>
-      {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
+      {change.result.serverError ? <StatusMessage tone="error">{change.result.serverError}</StatusMessage> : null}
       {change.hasSucceeded ? (
         <div data-test="member-role-saved">
           <StatusMessage tone="success">{ROLE_LABELS[selected]} role saved.</StatusMessage>
