@@ -1,5 +1,5 @@
 'use client'
-import { useRef, type ReactElement, type ReactNode } from 'react'
+import { useRef, useState, type ReactElement, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
 import { StatusMessage } from '@/components/ui/status-message'
@@ -15,47 +15,58 @@ function focusById(id: string) {
   target.focus()
 }
 
+/** What the dialog follows of a next-safe-action `useAction` result. */
+export interface ConfirmableAction {
+  isPending: boolean
+  hasSucceeded: boolean
+  result: { serverError?: string }
+  reset: () => void
+}
+
 /**
- * Asks before something is removed; the dialog stays open (with the error) when removal fails.
- * Focus goes back to `trigger` when the dialog is dismissed. Once `done`, the trigger is about to
- * disappear with what it removed, so focus goes to `focusWhenDone` (an element id) instead.
+ * Asks before something is removed, then runs `onConfirm` and follows `action`: the dialog stays open
+ * (with the error) when it fails and closes once it succeeds. Focus goes back to `trigger` when the
+ * dialog is dismissed; after a success the trigger is about to disappear with what it removed, so
+ * focus goes to `focusWhenDone` (an element id) instead.
  */
 export function ConfirmDialog({
   trigger,
-  open,
-  onOpenChange,
+  action,
   title,
   description,
   confirmLabel,
   cancelLabel = 'Cancel',
   pendingLabel = 'Removing…',
-  pending,
-  error,
-  done = false,
   focusWhenDone = 'main',
   onConfirm,
   test,
 }: {
   /** The one button that opens the dialog. */
   trigger: ReactElement
-  open: boolean
-  onOpenChange: (open: boolean) => void
+  action: ConfirmableAction
   title: string
   description: ReactNode
   confirmLabel: string
   /** The button that backs out; rename it where "Cancel" would read as the destructive choice. */
   cancelLabel?: string
   pendingLabel?: string
-  pending: boolean
-  error?: string
-  done?: boolean
   focusWhenDone?: string
   onConfirm: () => void
   test?: string
 }) {
   const triggerRef = useRef<HTMLButtonElement>(null)
+  const [open, setOpen] = useState(false)
+  const done = action.hasSucceeded
+  const error = action.result.serverError
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog
+      open={open && !done}
+      onOpenChange={(next) => {
+        // Opening starts a fresh attempt; dismissing forgets a failed one.
+        action.reset()
+        setOpen(next)
+      }}
+    >
       <DialogTrigger asChild ref={triggerRef}>
         {trigger}
       </DialogTrigger>
@@ -77,8 +88,8 @@ export function ConfirmDialog({
               {cancelLabel}
             </Button>
           </DialogClose>
-          <Button variant="danger" disabled={pending} onClick={onConfirm} data-test="confirm-remove">
-            {pending ? pendingLabel : confirmLabel}
+          <Button variant="danger" disabled={action.isPending} onClick={onConfirm} data-test="confirm-remove">
+            {action.isPending ? pendingLabel : confirmLabel}
           </Button>
         </div>
       </DialogContent>

@@ -1,6 +1,5 @@
 'use client'
 import { useAction } from 'next-safe-action/hooks'
-import { useState } from 'react'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Button } from '@/components/ui/button'
 import { cancelAppointmentAction } from '@/lib/appointments/actions'
@@ -10,8 +9,7 @@ import { cancelAppointmentAction } from '@/lib/appointments/actions'
  * button; focus then lands on its row (`focusWhenDone`), or on the page where the view hides cancelled ones.
  */
 export function CancelAppointment({ appointmentId, summary, focusWhenDone }: { appointmentId: string; summary: string; focusWhenDone: string }) {
-  const [open, setOpen] = useState(false)
-  const cancel = useAction(cancelAppointmentAction, { onSuccess: () => setOpen(false) })
+  const cancel = useAction(cancelAppointmentAction)
   return (
     <ConfirmDialog
       trigger={
@@ -19,19 +17,12 @@ export function CancelAppointment({ appointmentId, summary, focusWhenDone }: { a
           Cancel<span className="sr-only"> {summary}</span>
         </Button>
       }
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next)
-        if (!next) cancel.reset()
-      }}
+      action={cancel}
       title="Cancel this appointment?"
       description={`${summary}. It stays in her history, marked cancelled, and leaves your calendar feed.`}
       confirmLabel="Cancel appointment"
       cancelLabel="Keep it"
       pendingLabel="Cancelling…"
-      pending={cancel.isPending}
-      error={cancel.result.serverError}
-      done={cancel.hasSucceeded}
       focusWhenDone={focusWhenDone}
       onConfirm={() => cancel.execute({ appointmentId })}
       test="appointment-cancel-dialog"

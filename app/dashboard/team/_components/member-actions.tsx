@@ -24,9 +24,8 @@ export function MemberActions({ userId, name, role, actorIsOwner, focusWhenRemov
   // Shown at once; put back if the action refuses (e.g. the last owner stepping down).
   const [selected, setSelected] = useState(role)
   const change = useAction(changeRoleAction, { onError: () => setSelected(role) })
-  const [removing, setRemoving] = useState(false)
   // A refusal (such as the last owner) stays in the dialog, next to the button that caused it.
-  const remove = useAction(removeMemberAction, { onSuccess: () => setRemoving(false) })
+  const remove = useAction(removeMemberAction)
   const roles = actorIsOwner ? MEMBER_ROLES : MEMBER_ROLES.filter((r) => r !== 'owner')
   return (
     <div className="flex flex-col items-stretch gap-2 sm:items-end">
@@ -58,17 +57,10 @@ export function MemberActions({ userId, name, role, actorIsOwner, focusWhenRemov
               Remove<span className="sr-only"> {name}</span>
             </Button>
           }
-          open={removing}
-          onOpenChange={(next) => {
-            setRemoving(next)
-            if (!next) remove.reset()
-          }}
+          action={remove}
           title={`Remove ${name}?`}
           description="She loses access to the practice at once. Her journeys keep their other doula; where she was primary or backup, the slot is left empty for you to fill."
           confirmLabel="Remove from the team"
-          pending={remove.isPending}
-          error={remove.result.serverError}
-          done={remove.hasSucceeded}
           focusWhenDone={focusWhenRemoved}
           onConfirm={() => {
             change.reset()

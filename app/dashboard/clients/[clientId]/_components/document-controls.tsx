@@ -1,7 +1,6 @@
 'use client'
 import { Trash2 } from 'lucide-react'
 import { useAction } from 'next-safe-action/hooks'
-import { useState } from 'react'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Button } from '@/components/ui/button'
 import { deletePracticeDocumentAction, setDocumentSharedAction } from '@/lib/documents/actions'
@@ -44,8 +43,7 @@ export function DeletePracticeDocument({
   visibleToHer,
   focusWhenDone,
 }: DocumentRef & { visibleToHer: boolean; focusWhenDone: string }) {
-  const [open, setOpen] = useState(false)
-  const remove = useAction(deletePracticeDocumentAction, { onSuccess: () => setOpen(false) })
+  const remove = useAction(deletePracticeDocumentAction)
   return (
     <ConfirmDialog
       trigger={
@@ -53,18 +51,11 @@ export function DeletePracticeDocument({
           <Trash2 aria-hidden />
         </Button>
       }
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next)
-        if (!next) remove.reset()
-      }}
+      action={remove}
       title={`Delete ${fileName}?`}
       description={`${visibleToHer ? 'She will no longer see it in her portal either. ' : ''}This cannot be undone.`}
       confirmLabel="Delete file"
       pendingLabel="Deleting…"
-      pending={remove.isPending}
-      error={remove.result.serverError}
-      done={remove.hasSucceeded}
       focusWhenDone={focusWhenDone}
       onConfirm={() => remove.execute({ clientId, documentId })}
       test="document-delete-dialog"

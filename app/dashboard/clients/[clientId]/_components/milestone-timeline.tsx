@@ -42,10 +42,9 @@ export function MilestoneTimeline({ journeyId, milestones, today }: { journeyId:
 
 function MilestoneRow({ journeyId, milestone: m, today }: { journeyId: string; milestone: TimelineMilestone; today: CalendarDate }) {
   const [editing, setEditing] = useState(false)
-  const [deleting, setDeleting] = useState(false)
   const done = useAction(setMilestoneDoneAction)
   const share = useAction(setMilestoneSharedAction)
-  const remove = useAction(deleteMilestoneAction, { onSuccess: () => setDeleting(false) })
+  const remove = useAction(deleteMilestoneAction)
   // While a change is on its way, show it; the refreshed page then confirms it.
   const isDone = done.isPending && done.input ? done.input.done : m.done_at !== null
   const isShared = share.isPending && share.input ? share.input.shared : m.shared_with_client
@@ -110,17 +109,10 @@ function MilestoneRow({ journeyId, milestone: m, today }: { journeyId: string; m
               <span className="sr-only">Delete “{m.title}”</span>
             </Button>
           }
-          open={deleting}
-          onOpenChange={(open) => {
-            setDeleting(open)
-            if (!open) remove.reset()
-          }}
+          action={remove}
           title="Delete this milestone?"
           description={`“${m.title}” is removed from her timeline${m.shared_with_client ? ' and from her portal' : ''}. Your template is not changed.`}
           confirmLabel="Delete milestone"
-          pending={remove.isPending}
-          error={remove.result.serverError}
-          done={remove.hasSucceeded}
           onConfirm={() => remove.execute({ milestoneId: m.id })}
           test="milestone-delete-dialog"
         />

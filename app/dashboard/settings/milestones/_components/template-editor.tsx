@@ -63,8 +63,7 @@ function TemplateRow({
   onMove: (direction: 'up' | 'down') => void
 }) {
   const [editing, setEditing] = useState(false)
-  const [removing, setRemoving] = useState(false)
-  const remove = useAction(removeTemplateItemAction, { onSuccess: () => setRemoving(false) })
+  const remove = useAction(removeTemplateItemAction)
   return (
     <li className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4" data-test="template-item" data-item={item.title}>
       <div className="min-w-0 flex-1">
@@ -98,17 +97,10 @@ function TemplateRow({
                 <span className="sr-only">Remove “{item.title}”</span>
               </Button>
             }
-            open={removing}
-            onOpenChange={(open) => {
-              setRemoving(open)
-              if (!open) remove.reset()
-            }}
+            action={remove}
             title="Remove this item?"
             description={`New clients will not get “${item.title}”. Timelines already planned keep it.`}
             confirmLabel="Remove item"
-            pending={remove.isPending}
-            error={remove.result.serverError}
-            done={remove.hasSucceeded}
             onConfirm={() => remove.execute({ itemId: item.id })}
             test="template-remove-dialog"
           />
