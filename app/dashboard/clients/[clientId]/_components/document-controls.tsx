@@ -1,7 +1,6 @@
 'use client'
-import { Trash2 } from 'lucide-react'
 import { useAction } from 'next-safe-action/hooks'
-import { ConfirmDialog } from '@/components/confirm-dialog'
+import { DeleteFileDialog } from '@/components/delete-file-dialog'
 import { Button } from '@/components/ui/button'
 import { deletePracticeDocumentAction, setDocumentSharedAction } from '@/lib/documents/actions'
 
@@ -45,20 +44,12 @@ export function DeletePracticeDocument({
 }: DocumentRef & { visibleToHer: boolean; focusWhenDone: string }) {
   const remove = useAction(deletePracticeDocumentAction)
   return (
-    <ConfirmDialog
-      trigger={
-        <Button type="button" variant="ghost" size="icon" aria-label={`Delete ${fileName}`} data-test="document-delete">
-          <Trash2 aria-hidden />
-        </Button>
-      }
+    <DeleteFileDialog
+      fileName={fileName}
+      consequence={visibleToHer ? 'She will no longer see it in her portal either.' : undefined}
       action={remove}
-      title={`Delete ${fileName}?`}
-      description={`${visibleToHer ? 'She will no longer see it in her portal either. ' : ''}This cannot be undone.`}
-      confirmLabel="Delete file"
-      pendingLabel="Deleting…"
-      focusWhenDone={focusWhenDone}
       onConfirm={() => remove.execute({ clientId, documentId })}
-      test="document-delete-dialog"
+      focusWhenDone={focusWhenDone}
     />
   )
 }
