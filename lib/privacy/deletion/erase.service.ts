@@ -1,9 +1,43 @@
-import { AppError } from '@/lib/errors'
+import { AppError, type AppErrorCode } from '@/lib/errors'
 import type { Db } from '@/lib/practice/db'
 import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
 import { requireAccountEraser, requireClientEraser } from './authorize-erasure.ts'
 import { runErasure, type ErasureDeps, type ErasureResult } from './run-erasure.service.ts'
 import { startErasure } from './start-erasure.service.ts'
+
+/** Refusals a person can cause (wrong name typed, stale sign-in, wrong role, unknown client, too many tries). */
+const DENIALS = new Set<AppErrorCode>(['unauthorized', 'forbidden', 'not_found', 'validation', 'rate_limited'])
+const INSUFFICIENT_PRIVILEGE = '42501'
+
+interface Attempt {
+  practiceId: string
+  action: 'account.erase' | 'client.erase'
+  entity: 'practices' | 'clients'
+  entityId: string
+}
+
+/**
+ * Runs the checks that guard an erasure. When one refuses, the attempt goes on the practice's audit
+ * trail as denied, as the caller (S42), before the refusal reaches her. Someone outside the practice
+ * cannot write to its trail (the function refuses non-members); the refusal she gets is unchanged.
+ */
+async function checked<T>(userClient: Db, attempt: Attempt, checks: () => Promise<T>): Promise<T> {
+  try {
+    return await checks()
+  } catch (refusal) {
+    if (refusal instanceof AppError && DENIALS.has(refusal.code)) {
+      const { error } = await userClient.rpc('record_audit_event', {
+        practice_id: attempt.practiceId,
+        action: attempt.action,
+        entity: attempt.entity,
+        entity_id: attempt.entityId,
+        outcome: 'denied',
+      })
+      if (error && error.code !== INSUFFICIENT_PRIVILEGE) console.error('[erasure] recording a refused attempt', error)
+    }
+    throw refusal
+  }
+}
 
 /**
  * The whole account, confirmed by its owner. `userClient` carries the caller's session; the
@@ -15,8 +49,12 @@ export async function eraseAccount(
   deps: ErasureDeps,
   input: { practiceId: string; typedName: string },
 ): Promise<ErasureResult> {
-  const eraser = await requireAccountEraser(userClient, input.practiceId, input.typedName)
-  await enforceRateLimit(deps.admin, eraser.userId, RATE_LIMITS.accountErasure)
+  const attempt: Attempt = { practiceId: input.practiceId, action: 'account.erase', entity: 'practices', entityId: input.practiceId }
+  const eraser = await checked(userClient, attempt, async () => {
+    const owner = await requireAccountEraser(userClient, input.practiceId, input.typedName)
+    await enforceRateLimit(deps.admin, owner.userId, RATE_LIMITS.accountErasure)
+    return owner
+  })
   const job = await startErasure(deps.admin, { scope: 'practice', practiceId: input.practiceId }, eraser)
   return runErasure(deps, job.id)
 }
@@ -27,8 +65,12 @@ export async function eraseClient(
   deps: ErasureDeps,
   input: { practiceId: string; clientId: string; typedName: string },
 ): Promise<ErasureResult> {
-  const eraser = await requireClientEraser(userClient, input.practiceId, input.clientId, input.typedName)
-  await enforceRateLimit(deps.admin, eraser.userId, RATE_LIMITS.clientErasure)
+  const attempt: Attempt = { practiceId: input.practiceId, action: 'client.erase', entity: 'clients', entityId: input.clientId }
+  const eraser = await checked(userClient, attempt, async () => {
+    const member = await requireClientEraser(userClient, input.practiceId, input.clientId, input.typedName)
+    await enforceRateLimit(deps.admin, member.userId, RATE_LIMITS.clientErasure)
+    return member
+  })
   const job = await startErasure(deps.admin, { scope: 'client', ...input }, eraser)
   return runErasure(deps, job.id)
 }

@@ -9,7 +9,7 @@ import { clientAs, serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
 import { refreshRefusal, signIn, useAppEnv, type SignedIn } from '../../helpers/app-session.ts'
-import { BUCKET, fillClient, loginExists, mailTo, objectCount, practiceChecksum, rowCounts, rowsMentioning } from './fixtures.ts'
+import { BUCKET, deniedAttempts, fillClient, loginExists, mailTo, objectCount, practiceChecksum, rowCounts, rowsMentioning, withoutAudit } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -36,6 +36,8 @@ describe('deleting the account of practice A', () => {
   let world: World
   let practiceName: string
   let before: Record<string, number>
+  /** The receipt's counts: `before` plus the audit rows of the refused attempts. */
+  let erased: Record<string, number>
   let checksumB: string
   const sessions = new Map<string, SignedIn>()
 
@@ -60,20 +62,32 @@ describe('deleting the account of practice A', () => {
     expect(await objectCount(sql, `${world.a.id}/`)).toBe(5)
   })
 
-  it.each(['adminA', 'doulaA', 'clientA1', 'doulaBClientA', 'ownerB'])('refuses %s and deletes nothing', async (who) => {
+  it.each([
+    ['adminA', 1],
+    ['doulaA', 1],
+    ['clientA1', 1],
+    ['doulaBClientA', 1],
+    // Not of the practice: her attempt cannot go on its trail.
+    ['ownerB', 0],
+  ] as const)('refuses %s, deletes nothing, and audits the attempt %i time(s)', async (who, audited) => {
+    const actor = who === 'ownerB' ? world.b.owner.id : world.personas[who].user!.id
     await expect(eraseAccount(sessions.get(who)!.client, deps(), { practiceId: world.a.id, typedName: practiceName })).rejects.toMatchObject({
       code: 'forbidden',
     })
-    expect(await rowCounts(sql, world.a.id)).toEqual(before)
+    expect(withoutAudit(await rowCounts(sql, world.a.id))).toEqual(withoutAudit(before))
+    expect(await deniedAttempts(sql, world.a.id, actor, 'account.erase')).toBe(audited)
     expect(await objectCount(sql, `${world.a.id}/`)).toBe(5)
     expect(await openJobs(world.a.id)).toBe(0)
   })
 
-  it('refuses the owner when the typed name does not match', async () => {
+  it('refuses the owner when the typed name does not match, and audits the attempt', async () => {
+    const owner = world.personas.ownerA.user!.id
+    const audited = await deniedAttempts(sql, world.a.id, owner, 'account.erase')
     const attempt = eraseAccount(sessions.get('ownerA')!.client, deps(), { practiceId: world.a.id, typedName: 'Practice' })
     await expect(attempt).rejects.toBeInstanceOf(AppError)
     await expect(attempt).rejects.toMatchObject({ code: 'validation' })
     expect(await openJobs(world.a.id)).toBe(0)
+    expect(await deniedAttempts(sql, world.a.id, owner, 'account.erase')).toBe(audited + 1)
   })
 
   it('refuses the owner without a sign-in from the last five minutes (S49)', async () => {
@@ -91,9 +105,13 @@ describe('deleting the account of practice A', () => {
 
   it('erases A completely, keeps B intact, and sends a receipt with the counts that were there', async () => {
     const owner = world.personas.ownerA.user!
+    // The refused attempts above added their audit rows since `before`.
+    const there = await rowCounts(sql, world.a.id)
+    expect(withoutAudit(there)).toEqual(withoutAudit(before))
     const result = await eraseAccount(sessions.get('ownerA')!.client, deps(), { practiceId: world.a.id, typedName: ` ${practiceName} ` })
 
-    expect(result.counts).toEqual(before)
+    expect(result.counts).toEqual(there)
+    erased = result.counts
     expect(result.files).toBe(5)
     expect(result.billing).toBe('no billing')
     expect(result.loginsRemoved).toBe(5)
@@ -115,7 +133,7 @@ describe('deleting the account of practice A', () => {
 
     const [receipt] = await mailTo(owner.email)
     expect(receipt!.subject).toBe('Your DoulaOS deletion receipt')
-    for (const [table, n] of Object.entries(before)) expect(receipt!.text).toContain(`${table.replaceAll('_', ' ')}: ${n}`)
+    for (const [table, n] of Object.entries(there)) expect(receipt!.text).toContain(`${table.replaceAll('_', ' ')}: ${n}`)
     expect(receipt!.text).toContain('Files: 5')
     expect(receipt!.text).toContain('Logins removed: 5')
     for (const key of ['clientA1', 'clientA2', 'doulaBClientA'] as const) {
@@ -135,7 +153,7 @@ describe('deleting the account of practice A', () => {
     const owner = world.personas.ownerA.user!
     const [last] = await sql<{ id: string }[]>`select id from private.practice_deletions order by created_at desc limit 1`
     const again = await runErasure(deps(), last!.id)
-    expect(again.counts).toEqual(before)
+    expect(again.counts).toEqual(erased)
     expect(await mailTo(owner.email)).toHaveLength(1)
   })
 })

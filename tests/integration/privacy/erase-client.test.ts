@@ -6,7 +6,7 @@ import { serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
 import { refreshRefusal, signIn, useAppEnv } from '../../helpers/app-session.ts'
-import { fillClient, loginExists, mailTo, objectCount, practiceChecksum } from './fixtures.ts'
+import { deniedAttempts, fillClient, loginExists, mailTo, objectCount, practiceChecksum } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -46,11 +46,14 @@ const fullName = async (c: ClientRecord) => {
 describe('deleting one client', () => {
   it('refuses a doula and a client of the practice, and deletes nothing', async () => {
     const before = await clientRows(world.a1)
-    for (const key of ['doulaA', 'clientA1', 'doulaB'] as const) {
-      const { client } = await signIn(world.personas[key].user!)
+    // doulaB is not of the practice: her attempt cannot go on its trail.
+    for (const [key, audited] of [['doulaA', 1], ['clientA1', 1], ['doulaB', 0]] as const) {
+      const user = world.personas[key].user!
+      const { client } = await signIn(user)
       await expect(
         eraseClient(client, deps(), { practiceId: world.a.id, clientId: world.a1.id, typedName: await fullName(world.a1) }),
       ).rejects.toMatchObject({ code: 'forbidden' })
+      expect({ key, audited: await deniedAttempts(sql, world.a.id, user.id, 'client.erase') }).toEqual({ key, audited })
     }
     expect(await clientRows(world.a1)).toEqual(before)
     expect(await objectCount(sql, `${world.a.id}/${world.a1.id}/`)).toBe(2)

@@ -68,6 +68,20 @@ export async function rowCounts(sql: Sql, practiceId: string): Promise<Record<st
   return counts
 }
 
+/** The counts of `rowCounts` but the audit trail, which a refused attempt adds to on purpose. */
+export function withoutAudit(counts: Record<string, number>): Record<string, number> {
+  const { audit_log: _audit, ...rest } = counts
+  return rest
+}
+
+/** How many refused attempts of `action` by `actorId` the practice's audit trail holds. */
+export async function deniedAttempts(sql: Sql, practiceId: string, actorId: string, action: string): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from public.audit_log
+    where practice_id = ${practiceId} and actor_id = ${actorId} and action = ${action} and outcome = 'denied'`
+  return row!.n
+}
+
 /** One checksum over every row of the practice in every table, and its stored objects. */
 export async function practiceChecksum(sql: Sql, practiceId: string): Promise<string> {
   const parts: string[] = []

@@ -8,6 +8,7 @@ import { enforceRateLimit, RATE_LIMITS, RateLimitedError, type RateLimit } from 
 import { adminDb, signIn, useAppEnv } from '../../helpers/app-session.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld } from '../../helpers/world.ts'
+import { deniedAttempts } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -125,6 +126,7 @@ describe('the deletion limits', () => {
       eraseAccount(client, { admin: adminDb(), sendEmail }, { practiceId: world.a.id, typedName: practice!.name }),
     ).rejects.toMatchObject({ code: 'rate_limited', message: 'You can make 5 account deletion attempts an hour. Please try again in 50 minutes.' })
     expect(await sql`select 1 from public.practices where id = ${world.a.id}`).toHaveLength(1)
+    expect(await deniedAttempts(sql, world.a.id, owner.id, 'account.erase')).toBe(1)
     expect(await sql`select 1 from private.practice_deletions where practice_id = ${world.a.id}`).toHaveLength(0)
   })
 
@@ -138,5 +140,6 @@ describe('the deletion limits', () => {
       eraseClient(client, { admin: adminDb(), sendEmail }, { practiceId: world.a.id, clientId: world.a1.id, typedName: c!.name }),
     ).rejects.toMatchObject({ code: 'rate_limited', message: 'You can make 20 client deletions an hour. Please try again in 30 minutes.' })
     expect(await sql`select 1 from public.clients where id = ${world.a1.id}`).toHaveLength(1)
+    expect(await deniedAttempts(sql, world.a.id, admin.id, 'client.erase')).toBe(1)
   })
 })
