@@ -28,6 +28,7 @@ export function editValues(a: AgendaItem, timeZone: string) {
     kind: a.kind as AppointmentKind,
     date: start.date,
     startTime: start.time,
+    endDate: end.date,
     endTime: end.time,
     doulaId: a.doulaId ?? '',
     location: a.location ?? '',

@@ -72,6 +72,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               kind: 'prenatal',
               date: bookDate,
               startTime: '10:00',
+              endDate: bookDate,
               endTime: '11:00',
               doulaId: isMember(user.id) ? user.id : '',
               location: '',

@@ -27,6 +27,7 @@ export function AppointmentsPanel({
   timeZone: string
 }) {
   const when = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone })
+  const today = todayIn(timeZone, new Date())
   const book = hasJourney ? (
     <AppointmentDialog
       timeZone={timeZone}
@@ -34,8 +35,9 @@ export function AppointmentsPanel({
       values={{
         clientId,
         kind: 'prenatal',
-        date: todayIn(timeZone, new Date()),
+        date: today,
         startTime: '10:00',
+        endDate: today,
         endTime: '11:00',
         doulaId: defaultDoulaId,
         location: '',
