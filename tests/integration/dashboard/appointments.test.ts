@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppointmentFormInput } from '../../../lib/appointments/appointment.schema.ts'
 import { cancelAppointment, checkConflicts, saveAppointment } from '../../../lib/appointments/appointment.service.ts'
-import { listAppointmentNotes } from '../../../lib/appointments/queries.ts'
+import { editValues } from '../../../lib/appointments/edit-values.ts'
+import { listAppointmentNotes, listClientAppointments } from '../../../lib/appointments/queries.ts'
 import { saveNote } from '../../../lib/notes/notes.service.ts'
 import { getPracticeSettings } from '../../../lib/practice/settings.ts'
 import { createClient } from '../../../lib/clients/save-client.service.ts'
@@ -167,11 +168,16 @@ describe('overnight appointments', () => {
     expect(await fieldErrorsOf(attempt)).toEqual({ endTime: expect.stringContaining('clocks change') })
   })
 
-  it('keeps the end date when an overnight booking is edited', async () => {
+  it('opens an overnight booking for editing with its end date, and keeps it when saved', async () => {
     const date = dayFromToday(60)
     const next = dayFromToday(61)
     const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, form({ kind: 'birth', date, startTime: '20:00', endDate: next, endTime: '02:00' }))
-    await saveAppointment(a.doulaDb, a.settings, form({ appointmentId, kind: 'birth', date, startTime: '19:00', endDate: next, endTime: '03:00', location: 'Hospital' }))
+    const item = (await listClientAppointments(a.doulaDb, a.id, clientA)).find((x) => x.id === appointmentId)!
+    const values = editValues(item, a.settings.timeZone)
+    expect(values).toMatchObject({ date, startTime: '20:00', endDate: next, endTime: '02:00' })
+    await saveAppointment(a.doulaDb, a.settings, { ...values, location: 'Hospital' })
+    expect(await localSpan(appointmentId)).toEqual({ local_start: `${date}T20:00`, local_end: `${next}T02:00` })
+    await saveAppointment(a.doulaDb, a.settings, { ...values, startTime: '19:00', endTime: '03:00' })
     expect(await localSpan(appointmentId)).toEqual({ local_start: `${date}T19:00`, local_end: `${next}T03:00` })
   })
 })
