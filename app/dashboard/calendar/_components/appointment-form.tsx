@@ -2,7 +2,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { CalendarX2 } from 'lucide-react'
 import { useAction } from 'next-safe-action/hooks'
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 import { FormField } from '@/components/form-field'
@@ -64,11 +64,11 @@ export function AppointmentForm({ values, timeZone, members, clients, onSaved, o
   }, [appointmentId, date, startTime, endDate, endTime, doulaId, checkConflicts, resetConflicts])
 
   // The last valid start date: a date input passes through partial values while typed.
-  const lastStartDate = useRef(values.date)
+  const [lastStartDate, setLastStartDate] = useState(values.date)
   const followStartDate = (next: string) => {
-    const previous = lastStartDate.current
+    const previous = lastStartDate
     if (!isCalendarDate(next)) return
-    lastStartDate.current = next
+    setLastStartDate(next)
     const end = form.getValues('endDate')
     if (isCalendarDate(previous) && isCalendarDate(end)) form.setValue('endDate', addDays(end, diffDays(previous, next)))
   }
