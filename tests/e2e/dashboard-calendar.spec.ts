@@ -110,6 +110,7 @@ test('a doula books, sees, edits and cancels appointments, warned when double-bo
   await night.getByTestId('appointment-submit').click()
   await expect(night).toContainText('The appointment must end after it starts.')
   await night.getByTestId('appointment-end-date').fill(nextDay)
+  await expect(night).not.toContainText('The appointment must end after it starts.')
   await screenshots(page, 'appointment-overnight-form')
   await night.getByTestId('appointment-submit').click()
   await expect(night).toBeHidden()

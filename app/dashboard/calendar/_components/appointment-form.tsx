@@ -29,6 +29,12 @@ export interface AppointmentFormProps {
   onCancel: () => void
 }
 
+/**
+ * The end's fields carry the "ends after it starts" message: once the form has been submitted, a change
+ * to any part of the span re-judges them, so fixing the end date clears a message shown on the end time.
+ */
+const SPAN_ENDS: FieldName[] = ['endDate', 'endTime']
+
 const FIELDS: FieldName[] = ['clientId', 'kind', 'date', 'startTime', 'endDate', 'endTime', 'doulaId', 'location', 'videoUrl', 'bookAnyway']
 
 /**
@@ -119,11 +125,11 @@ export function AppointmentForm({ values, timeZone, members, clients, onSaved, o
           type="date"
           data-test="appointment-date"
           error={errors.date?.message}
-          {...form.register('date', { onChange: (e: { target: HTMLInputElement }) => followStartDate(e.target.value) })}
+          {...form.register('date', { deps: SPAN_ENDS, onChange: (e: { target: HTMLInputElement }) => followStartDate(e.target.value) })}
         />
-        <FormField id={`${id}-start`} label="Starts" type="time" data-test="appointment-start" error={errors.startTime?.message} {...form.register('startTime')} />
-        <FormField id={`${id}-end-date`} label="End date" type="date" data-test="appointment-end-date" error={errors.endDate?.message} {...form.register('endDate')} />
-        <FormField id={`${id}-end`} label="Ends" type="time" data-test="appointment-end" error={errors.endTime?.message} {...form.register('endTime')} />
+        <FormField id={`${id}-start`} label="Starts" type="time" data-test="appointment-start" error={errors.startTime?.message} {...form.register('startTime', { deps: SPAN_ENDS })} />
+        <FormField id={`${id}-end-date`} label="End date" type="date" data-test="appointment-end-date" error={errors.endDate?.message} {...form.register('endDate', { deps: ['endTime'] })} />
+        <FormField id={`${id}-end`} label="Ends" type="time" data-test="appointment-end" error={errors.endTime?.message} {...form.register('endTime', { deps: ['endDate'] })} />
       </div>
       <p className="-mt-2 text-sm text-muted-foreground sm:col-span-2">Times are in {zoneLabel} time, the practice&apos;s time zone.</p>
 
