@@ -8,7 +8,8 @@ import { JOURNEY_STATUS_LABELS, PIPELINE_STATUSES } from '@/lib/clients/client.s
 import { getTodaySummary, type TodaySummary } from '@/lib/journeys/today'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
 import { createClient } from '@/lib/supabase/server'
-import { formatDay, formatInstant } from './_components/format'
+import { formatTimeRange } from '@/lib/appointments/time-range'
+import { formatDay, INSTANT } from './_components/format'
 import { DueChart } from './_components/due-chart'
 
 const roleLabel = { owner: 'Owner', admin: 'Admin', doula: 'Doula' } as const
@@ -163,7 +164,7 @@ function AppointmentGroup({ title, items, timeZone }: { title: string; items: To
               {a.clientName}
             </Link>{' '}
             <span className="text-sm text-muted-foreground">
-              · {a.kind} · {formatInstant(a.startsAt, timeZone)}
+              · {a.kind} · {formatTimeRange(a.startsAt, a.endsAt, timeZone, INSTANT)}
             </span>
           </li>
         ))}

@@ -4,8 +4,8 @@ import { AppError } from '@/lib/errors'
 import { dbFailure, notFound, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
 import type { PracticeSettings } from '@/lib/practice/settings'
-import { AppointmentFormSchema, AppointmentIdSchema, ConflictQuerySchema, type AppointmentForm } from './appointment.schema'
-import { fromWallClock, type WallClock } from './zoned-time'
+import { AppointmentFormSchema, AppointmentIdSchema, ConflictQuerySchema, ENDS_BEFORE_START, type AppointmentForm } from './appointment.schema'
+import { fromWallClock } from './zoned-time'
 
 /** How far from today an appointment may be booked; anything further is a typo in the year. */
 const MAX_DAYS_AHEAD = 2 * 366
@@ -28,15 +28,14 @@ const personName = (c: { first_name: string; last_name: string } | null | undefi
   c ? [c.first_name, c.last_name].filter(Boolean).join(' ') : 'Client'
 
 /** The slot's instants in the practice's zone; a wall time the clocks skip is refused on its field. */
-function toSlot(date: string, startTime: string, endTime: string, timeZone: string): Slot {
-  const at = (time: string): WallClock => ({ date, time })
-  const startsAt = fromWallClock(at(startTime), timeZone)
-  const endsAt = fromWallClock(at(endTime), timeZone)
+function toSlot(form: Pick<AppointmentForm, 'date' | 'startTime' | 'endDate' | 'endTime'>, timeZone: string): Slot {
+  const startsAt = fromWallClock({ date: form.date, time: form.startTime }, timeZone)
+  const endsAt = fromWallClock({ date: form.endDate, time: form.endTime }, timeZone)
   const skipped = 'The clocks change at that time on this day, so it does not exist. Pick another time.'
   if (!startsAt) throw new FieldErrors({ startTime: skipped })
   if (!endsAt) throw new FieldErrors({ endTime: skipped })
   // A slot across the fall-back hour can end "after" it starts on the wall clock yet not in time.
-  if (endsAt <= startsAt) throw new FieldErrors({ endTime: 'The end time must be after the start time.' })
+  if (endsAt <= startsAt) throw new FieldErrors({ endTime: ENDS_BEFORE_START })
   return { startsAt, endsAt }
 }
 
@@ -68,10 +67,10 @@ async function findConflicts(db: Db, practiceId: string, doulaId: string, slot: 
 /** The bookings a slot would collide with, for the warning the form shows before saving. */
 export async function checkConflicts(db: Db, practice: PracticeSettings, input: unknown): Promise<Conflict[]> {
   const query = ConflictQuerySchema.safeParse(input)
-  if (!query.success || query.data.doulaId === '' || query.data.endTime <= query.data.startTime) return []
+  if (!query.success || query.data.doulaId === '') return []
   const startsAt = fromWallClock({ date: query.data.date, time: query.data.startTime }, practice.timeZone)
-  const endsAt = fromWallClock({ date: query.data.date, time: query.data.endTime }, practice.timeZone)
-  if (!startsAt || !endsAt) return []
+  const endsAt = fromWallClock({ date: query.data.endDate, time: query.data.endTime }, practice.timeZone)
+  if (!startsAt || !endsAt || endsAt <= startsAt) return []
   return findConflicts(db, practice.id, query.data.doulaId, { startsAt, endsAt }, query.data.appointmentId)
 }
 
@@ -115,7 +114,7 @@ async function checkedValues(db: Db, practice: PracticeSettings, form: Appointme
   const today = todayIn(practice.timeZone, now)
   if (diffDays(today, form.date) > MAX_DAYS_AHEAD) throw new FieldErrors({ date: 'That is more than two years away. Check the year.' })
   if (diffDays(form.date, today) > MAX_DAYS_BEHIND) throw new FieldErrors({ date: `That is more than a year ago (before ${addDays(today, -MAX_DAYS_BEHIND)}). Check the year.` })
-  const slot = toSlot(form.date, form.startTime, form.endTime, practice.timeZone)
+  const slot = toSlot(form, practice.timeZone)
 
   const doulaId = form.doulaId === '' ? null : form.doulaId
   if (doulaId) {

@@ -16,7 +16,7 @@ export interface OnCallEntry {
 
 export interface TodaySummary {
   today: CalendarDate
-  appointments: { id: string; clientId: string; clientName: string; kind: string; startsAt: string; isToday: boolean }[]
+  appointments: { id: string; clientId: string; clientName: string; kind: string; startsAt: string; endsAt: string; isToday: boolean }[]
   /** Booked clients on call today or at any time in the next 14 days, earliest due first. */
   onCall: OnCallEntry[]
   dueThisMonth: { clientId: string; clientName: string; dueDate: CalendarDate }[]
@@ -50,7 +50,7 @@ export async function getTodaySummary(db: Db, practice: PracticeSettings, now: D
   const [appointments, journeys, unread, statusCounts] = await Promise.all([
     db
       .from('appointments')
-      .select('id, client_id, kind, starts_at, journeys(clients(first_name, last_name))')
+      .select('id, client_id, kind, starts_at, ends_at, journeys(clients(first_name, last_name))')
       .eq('practice_id', practice.id)
       .eq('status', 'scheduled')
       .gte('starts_at', startOfDay(today, practice.timeZone))
@@ -100,6 +100,7 @@ export async function getTodaySummary(db: Db, practice: PracticeSettings, now: D
       clientName: name(a.journeys?.clients ?? null),
       kind: a.kind,
       startsAt: a.starts_at,
+      endsAt: a.ends_at,
       isToday: a.starts_at < tomorrowStart,
     })),
     onCall,

@@ -93,6 +93,33 @@ test('a doula books, sees, edits and cancels appointments, warned when double-bo
   await expect(day.getByTestId('calendar-appointment')).toHaveCount(1)
   await page.goto(`/dashboard/calendar?view=week&date=${date}&cancelled=show`)
   await expect(day.locator('[data-test="calendar-appointment"][data-status="cancelled"]')).toHaveCount(1)
+
+  // An overnight birth: the end date follows the start date until she changes it; every range names the next day.
+  const birthDate = dayFromToday(5)
+  const nextDay = dayFromToday(6)
+  const nextWeekday = new Date(`${nextDay}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', timeZone: 'UTC' })
+  const overnight = `10:00 PM – ${nextWeekday} 4:00 AM`
+  await page.goto(`${clientUrl}?tab=appointments`)
+  await page.getByTestId('new-appointment').first().click()
+  const night = page.getByTestId('appointment-form')
+  await night.getByTestId('appointment-kind').selectOption('birth')
+  await night.getByTestId('appointment-date').fill(birthDate)
+  await expect(night.getByTestId('appointment-end-date')).toHaveValue(birthDate)
+  await night.getByTestId('appointment-start').fill('22:00')
+  await night.getByTestId('appointment-end').fill('04:00')
+  await night.getByTestId('appointment-submit').click()
+  await expect(night).toContainText('The appointment must end after it starts.')
+  await night.getByTestId('appointment-end-date').fill(nextDay)
+  await expect(night).not.toContainText('The appointment must end after it starts.')
+  await screenshots(page, 'appointment-overnight-form')
+  await night.getByTestId('appointment-submit').click()
+  await expect(night).toBeHidden()
+  await expect(page.getByTestId('client-appointments')).toContainText(overnight)
+  await page.goto(`/dashboard/calendar?view=agenda&date=${birthDate}`)
+  await expect(page.getByTestId('agenda')).toContainText(overnight)
+  await screenshots(page, 'calendar-agenda-overnight')
+  await page.goto(`/dashboard/calendar?view=week&date=${birthDate}`)
+  await expect(page.locator(`[data-test="calendar-day"][data-date="${birthDate}"]`).getByTestId('calendar-appointment')).toContainText(`– ${nextWeekday} 4:00 AM`)
 })
 
 test('booking from the calendar works with the keyboard alone, and the feed URL is shown once', async ({ page, signupPage }) => {

@@ -4,9 +4,11 @@ import type { ReactNode } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent } from '@/components/ui/card'
 import type { AgendaItem } from '@/lib/appointments/queries'
-import { toWallClock } from '@/lib/appointments/zoned-time'
+import { editValues } from '@/lib/appointments/edit-values'
+import { formatTimeRange } from '@/lib/appointments/time-range'
 import { APPOINTMENT_KIND_LABELS, type AppointmentKind } from '@/lib/calendar/ics'
 import { cn } from '@/lib/cn'
+import type { DateFormat } from '@/lib/dates/zoned-format'
 import { AppointmentDialog } from '../calendar/_components/appointment-dialog'
 import { CancelAppointment } from '../calendar/_components/cancel-appointment'
 
@@ -18,39 +20,23 @@ export interface ManageOptions {
   members: { value: string; label: string }[]
 }
 
-/** The form's values for an existing appointment, on the practice's wall clock. */
-export function editValues(a: AgendaItem, timeZone: string) {
-  const start = toWallClock(new Date(a.startsAt), timeZone)
-  const end = toWallClock(new Date(a.endsAt), timeZone)
-  return {
-    appointmentId: a.id,
-    clientId: a.clientId,
-    kind: a.kind as AppointmentKind,
-    date: start.date,
-    startTime: start.time,
-    endTime: end.time,
-    doulaId: a.doulaId ?? '',
-    location: a.location ?? '',
-    videoUrl: a.videoUrl ?? '',
-    sharedWithClient: a.sharedWithClient,
-    bookAnyway: false,
-  }
-}
-
 /**
- * Appointments as a card of rows, times in the practice's zone. The calendar names the client on each
- * row; a client's own page does not (`showClient`). Cancelled ones stay listed, struck through.
+ * Appointments as a card of rows, each with its time range in the practice's zone (the start in `start`,
+ * the end naming its weekday when it falls on another day). The calendar names the client on each row; a
+ * client's own page does not (`showClient`). Cancelled ones stay listed, struck through.
  */
 export function AppointmentList({
   items,
-  format,
+  start,
+  timeZone,
   showClient,
   manage,
   footer,
   'data-test': dataTest,
 }: {
   items: AgendaItem[]
-  format: Intl.DateTimeFormat
+  start: DateFormat
+  timeZone: string
   showClient: boolean
   manage?: ManageOptions
   /** Extra content under a row, such as its private note. */
@@ -63,7 +49,8 @@ export function AppointmentList({
         <ul className="divide-y divide-border" data-test={dataTest}>
           {items.map((a) => {
             const cancelled = a.status === 'cancelled'
-            const summary = `${kindLabel(a.kind)}${showClient ? ` with ${a.clientName}` : ''}, ${format.format(new Date(a.startsAt))}`
+            const when = formatTimeRange(a.startsAt, a.endsAt, timeZone, start)
+            const summary = `${kindLabel(a.kind)}${showClient ? ` with ${a.clientName}` : ''}, ${when}`
             const rowId = `appointment-${a.id}`
             return (
               <li
@@ -73,7 +60,9 @@ export function AppointmentList({
                 data-test="appointment-row"
                 data-status={a.status}
               >
-                <span className={cn('text-sm tabular-nums text-muted-foreground', cancelled && 'line-through')}>{format.format(new Date(a.startsAt))}</span>
+                <span className={cn('text-sm tabular-nums text-muted-foreground', cancelled && 'line-through')} data-test="appointment-when">
+                  {when}
+                </span>
                 {showClient ? (
                   <Link href={`/dashboard/clients/${a.clientId}?tab=appointments`} className={cn('font-medium hover:underline', cancelled && 'line-through')}>
                     {a.clientName}

@@ -8,7 +8,7 @@ export function formatDay(date: CalendarDate): string {
   return DAY.format(new Date(`${date}T00:00:00Z`))
 }
 
-const INSTANT: DateFormat = { locale: 'en-US', options: { dateStyle: 'medium', timeStyle: 'short' } }
+export const INSTANT: DateFormat = { locale: 'en-US', options: { dateStyle: 'medium', timeStyle: 'short' } }
 
 /** "Mar 14, 2027, 3:05 PM" for an instant, in the practice's time zone. */
 export function formatInstant(iso: string, timeZone: string): string {

@@ -49,7 +49,6 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const doulaNames = new Map(members.map((m) => [m.userId, m.name]))
   const dates = params.view === 'month' ? monthGrid(params.date).flat() : params.view === 'week' ? weekDays(params.date) : []
   const calendarDays = buildDays(dates, appointments, onCall, doulaNames, practice.timeZone)
-  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: practice.timeZone })
   const title =
     params.view === 'month'
       ? MONTH_TITLE.format(asDate(params.date))
@@ -72,6 +71,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               kind: 'prenatal',
               date: bookDate,
               startTime: '10:00',
+              endDate: bookDate,
               endTime: '11:00',
               doulaId: isMember(user.id) ? user.id : '',
               location: '',
@@ -83,9 +83,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         }
       />
       <CalendarToolbar params={params} today={today} title={title} members={memberOptions} />
-      {params.view === 'week' ? <WeekView days={calendarDays} today={today} time={time} /> : null}
+      {params.view === 'week' ? <WeekView days={calendarDays} today={today} timeZone={practice.timeZone} /> : null}
       {params.view === 'month' ? (
-        <MonthView days={calendarDays} month={params.date} today={today} time={time} weekHref={(date) => calendarHref(params, { view: 'week', date })} />
+        <MonthView days={calendarDays} month={params.date} today={today} timeZone={practice.timeZone} weekHref={(date) => calendarHref(params, { view: 'week', date })} />
       ) : null}
       {params.view === 'agenda' ? <AgendaView items={appointments} timeZone={practice.timeZone} members={memberOptions} /> : null}
       <div className="mt-10 max-w-2xl">

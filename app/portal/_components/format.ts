@@ -1,14 +1,15 @@
+import { formatTimeRange } from '@/lib/appointments/time-range'
 import { formatIn, type DateFormat } from '@/lib/dates/zoned-format'
 
 const DAY: DateFormat = { locale: 'en-US', options: { weekday: 'long', month: 'long', day: 'numeric' } }
-const TIME: DateFormat = { locale: 'en-US', options: { hour: 'numeric', minute: '2-digit' } }
 const CALENDAR_DATE = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
 
-/** Appointment times in the practice's zone, spelled out for someone reading on a phone. */
+/**
+ * Appointment times in the practice's zone, spelled out for someone reading on a phone:
+ * "Tuesday, December 1, 10:00 PM – Wednesday 4:00 AM" when it runs past midnight.
+ */
 export function formatAppointmentTime(startsAt: string, endsAt: string, timeZone: string): string {
-  const day = formatIn(DAY, timeZone)
-  const time = formatIn(TIME, timeZone)
-  return `${day.format(new Date(startsAt))}, ${time.format(new Date(startsAt))} – ${time.format(new Date(endsAt))}`
+  return `${formatIn(DAY, timeZone).format(new Date(startsAt))}, ${formatTimeRange(startsAt, endsAt, timeZone, undefined, 'long')}`
 }
 
 export function formatCalendarDate(date: string): string {

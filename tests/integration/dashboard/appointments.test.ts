@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppointmentFormInput } from '../../../lib/appointments/appointment.schema.ts'
 import { cancelAppointment, checkConflicts, saveAppointment } from '../../../lib/appointments/appointment.service.ts'
-import { listAppointmentNotes } from '../../../lib/appointments/queries.ts'
+import { editValues } from '../../../lib/appointments/edit-values.ts'
+import { listAppointmentNotes, listClientAppointments } from '../../../lib/appointments/queries.ts'
 import { saveNote } from '../../../lib/notes/notes.service.ts'
 import { getPracticeSettings } from '../../../lib/practice/settings.ts'
 import { createClient } from '../../../lib/clients/save-client.service.ts'
@@ -14,12 +15,15 @@ let b: PracticeFixture
 let clientA: string
 let clientB: string
 
+/** A booking; it ends on its start date unless `endDate` is given. */
 function form(overrides: Partial<AppointmentFormInput> = {}): AppointmentFormInput {
+  const date = overrides.date ?? dayFromToday(10)
   return {
     clientId: clientA,
     kind: 'prenatal',
-    date: dayFromToday(10),
+    date,
     startTime: '10:00',
+    endDate: date,
     endTime: '11:00',
     doulaId: a.doula.id,
     location: '12 Harbor Lane',
@@ -58,9 +62,9 @@ describe('booking', () => {
   it('refuses bad input on its field and saves nothing', async () => {
     const before = await countFor(clientA)
     expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ startTime: '11:00', endTime: '10:00' })))).toEqual({
-      endTime: 'The end time must be after the start time.',
+      endTime: 'The appointment must end after it starts.',
     })
-    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ date: '2027-02-30' })))).toEqual({ date: expect.stringContaining('real date') })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ date: '2027-02-30', endDate: dayFromToday(10) })))).toEqual({ date: expect.stringContaining('real date') })
     expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ date: dayFromToday(900) })))).toEqual({ date: expect.stringContaining('two years') })
     expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ doulaId: 'not-a-uuid' })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
     expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form({ doulaId: crypto.randomUUID() })))).toEqual({ doulaId: 'Choose a doula from your practice.' })
@@ -90,7 +94,7 @@ describe('same-doula conflicts', () => {
   it('shows the overlapping booking and books only once the doula confirms', async () => {
     const date = dayFromToday(20)
     const first = await saveAppointment(a.doulaDb, a.settings, form({ date, startTime: '14:00', endTime: '15:00' }))
-    const slot = { date, startTime: '14:30', endTime: '15:30', doulaId: a.doula.id }
+    const slot = { date, startTime: '14:30', endDate: date, endTime: '15:30', doulaId: a.doula.id }
     expect(await checkConflicts(a.doulaDb, a.settings, slot)).toEqual([expect.objectContaining({ id: first.appointmentId, clientName: 'Rosa Diaz', kind: 'prenatal' })])
     // Back to back is not a conflict, nor is another doula's booking.
     expect(await checkConflicts(a.doulaDb, a.settings, { ...slot, startTime: '15:00', endTime: '16:00' })).toEqual([])
@@ -110,9 +114,71 @@ describe('same-doula conflicts', () => {
   it('ignores cancelled bookings, and another practice sees no conflicts', async () => {
     const date = dayFromToday(21)
     const first = await saveAppointment(a.doulaDb, a.settings, form({ date, startTime: '08:00', endTime: '09:00' }))
-    expect(await checkConflicts(b.doulaDb, b.settings, { date, startTime: '08:00', endTime: '09:00', doulaId: a.doula.id })).toEqual([])
+    expect(await checkConflicts(b.doulaDb, b.settings, { date, startTime: '08:00', endDate: date, endTime: '09:00', doulaId: a.doula.id })).toEqual([])
     await cancelAppointment(a.doulaDb, a.id, { appointmentId: first.appointmentId })
-    expect(await checkConflicts(a.doulaDb, a.settings, { date, startTime: '08:00', endTime: '09:00', doulaId: a.doula.id })).toEqual([])
+    expect(await checkConflicts(a.doulaDb, a.settings, { date, startTime: '08:00', endDate: date, endTime: '09:00', doulaId: a.doula.id })).toEqual([])
+  })
+})
+
+describe('overnight appointments', () => {
+  const localSpan = async (id: string) =>
+    (await sql<{ local_start: string; local_end: string }[]>`
+      select to_char(starts_at at time zone 'America/Chicago', 'YYYY-MM-DD"T"HH24:MI') as local_start,
+             to_char(ends_at at time zone 'America/Chicago', 'YYYY-MM-DD"T"HH24:MI') as local_end
+      from public.appointments where id = ${id}`)[0]
+
+  it('books a birth that runs past midnight on the practice wall clock', async () => {
+    const date = dayFromToday(50)
+    const next = dayFromToday(51)
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, form({ kind: 'birth', date, startTime: '22:00', endDate: next, endTime: '04:00' }))
+    expect(await localSpan(appointmentId)).toEqual({ local_start: `${date}T22:00`, local_end: `${next}T04:00` })
+  })
+
+  it('conflicts with a next-morning visit of the same doula, both ways', async () => {
+    const date = dayFromToday(52)
+    const next = dayFromToday(53)
+    const morning = await saveAppointment(a.doulaDb, a.settings, form({ kind: 'postpartum', date: next, startTime: '07:00', endTime: '08:00' }))
+    const birth = { kind: 'birth' as const, date, startTime: '21:00', endDate: next, endTime: '07:30' }
+    expect(await checkConflicts(a.doulaDb, a.settings, { ...birth, doulaId: a.doula.id })).toEqual([expect.objectContaining({ id: morning.appointmentId })])
+    expect(await checkConflicts(a.doulaDb, a.settings, { ...birth, endTime: '07:00', doulaId: a.doula.id })).toEqual([])
+    const before = await countFor(clientA)
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, form(birth)))).toEqual({ bookAnyway: expect.stringContaining('Rosa Diaz') })
+    expect(await countFor(clientA)).toBe(before)
+    const overnight = await saveAppointment(a.doulaDb, a.settings, form({ ...birth, bookAnyway: true }))
+    // The morning visit, moved into the night, now meets the birth.
+    const moved = { appointmentId: morning.appointmentId, date: next, startTime: '06:00', endDate: next, endTime: '06:30', doulaId: a.doula.id }
+    expect(await checkConflicts(a.doulaDb, a.settings, moved)).toEqual([expect.objectContaining({ id: overnight.appointmentId, kind: 'birth' })])
+  })
+
+  it('refuses an end before the start across days, or past three days, and saves nothing', async () => {
+    const date = dayFromToday(54)
+    const before = await countFor(clientA)
+    const early = form({ date, startTime: '09:00', endDate: dayFromToday(53), endTime: '23:00' })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, early))).toEqual({ endDate: 'The appointment must end after it starts.' })
+    const long = form({ date, startTime: '09:00', endDate: dayFromToday(57), endTime: '09:01' })
+    expect(await fieldErrorsOf(() => saveAppointment(a.doulaDb, a.settings, long))).toEqual({ endDate: 'That is more than 3 days: check the end date.' })
+    expect(await checkConflicts(a.doulaDb, a.settings, { ...early, doulaId: a.doula.id })).toEqual([])
+    expect(await countFor(clientA)).toBe(before)
+  })
+
+  it('refuses an end time the clocks skip, like a start time', async () => {
+    const springForward = '2027-03-14'
+    const attempt = () =>
+      saveAppointment(b.doulaDb, b.settings, form({ clientId: clientB, doulaId: b.doula.id, date: '2027-03-13', startTime: '22:00', endDate: springForward, endTime: '02:30' }), new Date('2027-03-01T12:00:00Z'))
+    expect(await fieldErrorsOf(attempt)).toEqual({ endTime: expect.stringContaining('clocks change') })
+  })
+
+  it('opens an overnight booking for editing with its end date, and keeps it when saved', async () => {
+    const date = dayFromToday(60)
+    const next = dayFromToday(61)
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, form({ kind: 'birth', date, startTime: '20:00', endDate: next, endTime: '02:00' }))
+    const item = (await listClientAppointments(a.doulaDb, a.id, clientA)).find((x) => x.id === appointmentId)!
+    const values = editValues(item, a.settings.timeZone)
+    expect(values).toMatchObject({ date, startTime: '20:00', endDate: next, endTime: '02:00' })
+    await saveAppointment(a.doulaDb, a.settings, { ...values, location: 'Hospital' })
+    expect(await localSpan(appointmentId)).toEqual({ local_start: `${date}T20:00`, local_end: `${next}T02:00` })
+    await saveAppointment(a.doulaDb, a.settings, { ...values, startTime: '19:00', endTime: '03:00' })
+    expect(await localSpan(appointmentId)).toEqual({ local_start: `${date}T19:00`, local_end: `${next}T03:00` })
   })
 })
 

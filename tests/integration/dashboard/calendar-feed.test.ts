@@ -23,7 +23,7 @@ const events = (ics: string) =>
     .map((e) => Object.fromEntries(e.split('\r\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)])))
 
 const booking = (clientId: string, doulaId: string, days: number, startTime = '10:00') => ({
-  clientId, kind: 'prenatal', date: dayFromToday(days), startTime, endTime: '11:00', doulaId,
+  clientId, kind: 'prenatal', date: dayFromToday(days), startTime, endDate: dayFromToday(days), endTime: '11:00', doulaId,
   location: 'Her home', videoUrl: '', sharedWithClient: true, bookAnyway: true,
 })
 

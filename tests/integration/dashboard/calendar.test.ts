@@ -14,7 +14,7 @@ let b: PracticeFixture
 let cancelledId: string
 
 const slot = (clientId: string, doulaId: string, days: number, startTime: string) => ({
-  clientId, kind: 'consult', date: dayFromToday(days), startTime, endTime: `${String(Number(startTime.slice(0, 2)) + 1).padStart(2, '0')}:00`,
+  clientId, kind: 'consult', date: dayFromToday(days), startTime, endDate: dayFromToday(days), endTime: `${String(Number(startTime.slice(0, 2)) + 1).padStart(2, '0')}:00`,
   doulaId, location: '', videoUrl: '', sharedWithClient: false, bookAnyway: true,
 })
 

@@ -1,6 +1,7 @@
 import { CalendarDays } from 'lucide-react'
 import { EmptyState } from '@/components/ui/empty-state'
 import type { AgendaItem } from '@/lib/appointments/queries'
+import { TIME_OF_DAY } from '@/lib/appointments/time-range'
 import { toWallClock } from '@/lib/appointments/zoned-time'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { AppointmentList } from '../../_components/appointment-list'
@@ -23,13 +24,12 @@ export function AgendaView({ items, timeZone, members }: { items: AgendaItem[]; 
     const date = toWallClock(new Date(item.startsAt), timeZone).date
     groups.set(date, [...(groups.get(date) ?? []), item])
   }
-  const time = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone })
   return (
     <div className="space-y-6" data-test="agenda">
       {[...groups].map(([date, dayItems]) => (
         <section key={date} aria-label={longDay(date)}>
           <h3 className="mb-2 text-sm font-semibold text-muted-foreground">{longDay(date)}</h3>
-          <AppointmentList items={dayItems} format={time} showClient manage={{ timeZone, members }} />
+          <AppointmentList items={dayItems} start={TIME_OF_DAY} timeZone={timeZone} showClient manage={{ timeZone, members }} />
         </section>
       ))}
     </div>

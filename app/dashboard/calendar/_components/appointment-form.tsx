@@ -2,7 +2,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { CalendarX2 } from 'lucide-react'
 import { useAction } from 'next-safe-action/hooks'
-import { useEffect, useId } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 import { FormField } from '@/components/form-field'
@@ -13,7 +13,7 @@ import { checkConflictsAction, saveAppointmentAction } from '@/lib/appointments/
 import { APPOINTMENT_KINDS, AppointmentFormSchema, type AppointmentFormInput } from '@/lib/appointments/appointment.schema'
 import { WALL_TIME } from '@/lib/appointments/zoned-time'
 import { APPOINTMENT_KIND_LABELS } from '@/lib/calendar/ics'
-import { isCalendarDate } from '@/lib/dates/calendar-date'
+import { addDays, diffDays, isCalendarDate } from '@/lib/dates/calendar-date'
 import { SelectField } from '../../_components/select-field'
 
 type FieldName = keyof AppointmentFormInput
@@ -29,11 +29,19 @@ export interface AppointmentFormProps {
   onCancel: () => void
 }
 
-const FIELDS: FieldName[] = ['clientId', 'kind', 'date', 'startTime', 'endTime', 'doulaId', 'location', 'videoUrl', 'bookAnyway']
+/**
+ * The end's fields carry the "ends after it starts" message: once the form has been submitted, a change
+ * to any part of the span re-judges them, so fixing the end date clears a message shown on the end time.
+ */
+const SPAN_ENDS: FieldName[] = ['endDate', 'endTime']
+
+const FIELDS: FieldName[] = ['clientId', 'kind', 'date', 'startTime', 'endDate', 'endTime', 'doulaId', 'location', 'videoUrl', 'bookAnyway']
 
 /**
- * Book or edit an appointment. Date and times are the practice's wall clock; while the slot and the
- * doula are filled in, her overlapping bookings are shown and must be confirmed before saving.
+ * Book or edit an appointment. Dates and times are the practice's wall clock; while the slot and the
+ * doula are filled in, her overlapping bookings are shown and must be confirmed before saving. The end
+ * date moves with the start date, keeping the span (a same-day visit stays same-day, an overnight birth
+ * stays overnight), as calendar apps do.
  */
 export function AppointmentForm({ values, timeZone, members, clients, onSaved, onCancel }: AppointmentFormProps) {
   const id = useId()
@@ -53,13 +61,23 @@ export function AppointmentForm({ values, timeZone, members, clients, onSaved, o
   })
   const conflicts = useAction(checkConflictsAction)
   const { execute: checkConflicts, reset: resetConflicts } = conflicts
-  const [date, startTime, endTime, doulaId] = useWatch({ control: form.control, name: ['date', 'startTime', 'endTime', 'doulaId'] })
+  const [date, startTime, endDate, endTime, doulaId] = useWatch({ control: form.control, name: ['date', 'startTime', 'endDate', 'endTime', 'doulaId'] })
   const appointmentId = values.appointmentId
   useEffect(() => {
-    if (!doulaId || !isCalendarDate(date) || !WALL_TIME.test(startTime) || !WALL_TIME.test(endTime)) return resetConflicts()
-    const timer = setTimeout(() => checkConflicts({ appointmentId, date, startTime, endTime, doulaId }), 300)
+    if (!doulaId || !isCalendarDate(date) || !isCalendarDate(endDate) || !WALL_TIME.test(startTime) || !WALL_TIME.test(endTime)) return resetConflicts()
+    const timer = setTimeout(() => checkConflicts({ appointmentId, date, startTime, endDate, endTime, doulaId }), 300)
     return () => clearTimeout(timer)
-  }, [appointmentId, date, startTime, endTime, doulaId, checkConflicts, resetConflicts])
+  }, [appointmentId, date, startTime, endDate, endTime, doulaId, checkConflicts, resetConflicts])
+
+  // The last valid start date: a date input passes through partial values while typed.
+  const [lastStartDate, setLastStartDate] = useState(values.date)
+  const followStartDate = (next: string) => {
+    const previous = lastStartDate
+    if (!isCalendarDate(next)) return
+    setLastStartDate(next)
+    const end = form.getValues('endDate')
+    if (isCalendarDate(previous) && isCalendarDate(end)) form.setValue('endDate', addDays(end, diffDays(previous, next)))
+  }
 
   const overlapping = conflicts.result.data ?? []
   const time = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone })
@@ -100,11 +118,19 @@ export function AppointmentForm({ values, timeZone, members, clients, onSaved, o
         options={[{ value: '', label: 'Not assigned' }, ...members]}
         {...form.register('doulaId')}
       />
-      <div className="sm:col-span-2">
-        <FormField id={`${id}-date`} label="Date" type="date" data-test="appointment-date" error={errors.date?.message} {...form.register('date')} />
+      <div className="grid grid-cols-2 gap-4 sm:col-span-2">
+        <FormField
+          id={`${id}-date`}
+          label="Start date"
+          type="date"
+          data-test="appointment-date"
+          error={errors.date?.message}
+          {...form.register('date', { deps: SPAN_ENDS, onChange: (e: { target: HTMLInputElement }) => followStartDate(e.target.value) })}
+        />
+        <FormField id={`${id}-start`} label="Starts" type="time" data-test="appointment-start" error={errors.startTime?.message} {...form.register('startTime', { deps: SPAN_ENDS })} />
+        <FormField id={`${id}-end-date`} label="End date" type="date" data-test="appointment-end-date" error={errors.endDate?.message} {...form.register('endDate', { deps: ['endTime'] })} />
+        <FormField id={`${id}-end`} label="Ends" type="time" data-test="appointment-end" error={errors.endTime?.message} {...form.register('endTime', { deps: ['endDate'] })} />
       </div>
-      <FormField id={`${id}-start`} label="Starts" type="time" data-test="appointment-start" error={errors.startTime?.message} {...form.register('startTime')} />
-      <FormField id={`${id}-end`} label="Ends" type="time" data-test="appointment-end" error={errors.endTime?.message} {...form.register('endTime')} />
       <p className="-mt-2 text-sm text-muted-foreground sm:col-span-2">Times are in {zoneLabel} time, the practice&apos;s time zone.</p>
 
       {overlapping.length > 0 ? (

@@ -17,13 +17,13 @@ export function MonthView({
   days,
   month,
   today,
-  time,
+  timeZone,
   weekHref,
 }: {
   days: CalendarDay[]
   month: CalendarDate
   today: CalendarDate
-  time: Intl.DateTimeFormat
+  timeZone: string
   weekHref: (date: CalendarDate) => string
 }) {
   const busy = days.filter((d) => isSameMonth(d.date, month) && (d.appointments.length > 0 || d.onCall.length > 0))
@@ -65,7 +65,7 @@ export function MonthView({
                   </span>
                 ) : null}
                 {day.appointments.slice(0, MAX_IN_CELL).map((a) => (
-                  <AppointmentChip key={a.id} item={a} time={time} compact />
+                  <AppointmentChip key={a.id} item={a} timeZone={timeZone} compact />
                 ))}
                 {more > 0 ? (
                   <Link href={weekHref(day.date)} className="px-1 text-xs font-medium text-primary hover:underline">
@@ -87,7 +87,7 @@ export function MonthView({
                 <h3 className="text-sm font-semibold">{longDay(day.date)}</h3>
                 <OnCallLane marks={day.onCall} />
                 {day.appointments.map((a) => (
-                  <AppointmentChip key={a.id} item={a} time={time} />
+                  <AppointmentChip key={a.id} item={a} timeZone={timeZone} />
                 ))}
               </li>
             ))}

@@ -8,7 +8,7 @@ import { OnCallLane } from './on-call-lane'
  * Seven day columns from Monday on wide screens; on a phone the same days stack as a list, so
  * nothing needs sideways scrolling at 390 px.
  */
-export function WeekView({ days, today, time }: { days: CalendarDay[]; today: CalendarDate; time: Intl.DateTimeFormat }) {
+export function WeekView({ days, today, timeZone }: { days: CalendarDay[]; today: CalendarDate; timeZone: string }) {
   return (
     <ol className="grid gap-3 lg:grid-cols-7 lg:gap-2" data-test="week-view">
       {days.map((day) => {
@@ -32,7 +32,7 @@ export function WeekView({ days, today, time }: { days: CalendarDay[]; today: Ca
               <ul className="flex flex-col gap-1.5">
                 {day.appointments.map((a) => (
                   <li key={a.id}>
-                    <AppointmentChip item={a} time={time} />
+                    <AppointmentChip item={a} timeZone={timeZone} />
                   </li>
                 ))}
               </ul>

@@ -2,9 +2,12 @@ import { CalendarDays } from 'lucide-react'
 import { EmptyState } from '@/components/ui/empty-state'
 import type { AgendaItem, AppointmentNote } from '@/lib/appointments/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
+import type { DateFormat } from '@/lib/dates/zoned-format'
 import { AppointmentList } from '../../../_components/appointment-list'
 import { AppointmentDialog } from '../../../calendar/_components/appointment-dialog'
 import { AppointmentNotes } from './appointment-notes'
+
+const DAY_AND_TIME: DateFormat = { locale: 'en-US', options: { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' } }
 
 /** Her appointments, newest first, with booking, editing and cancelling. */
 export function AppointmentsPanel({
@@ -26,7 +29,7 @@ export function AppointmentsPanel({
   defaultDoulaId: string
   timeZone: string
 }) {
-  const when = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone })
+  const today = todayIn(timeZone, new Date())
   const book = hasJourney ? (
     <AppointmentDialog
       timeZone={timeZone}
@@ -34,8 +37,9 @@ export function AppointmentsPanel({
       values={{
         clientId,
         kind: 'prenatal',
-        date: todayIn(timeZone, new Date()),
+        date: today,
         startTime: '10:00',
+        endDate: today,
         endTime: '11:00',
         doulaId: defaultDoulaId,
         location: '',
@@ -60,7 +64,8 @@ export function AppointmentsPanel({
       <div className="flex justify-end">{book}</div>
       <AppointmentList
         items={appointments}
-        format={when}
+        start={DAY_AND_TIME}
+        timeZone={timeZone}
         showClient={false}
         manage={{ timeZone, members }}
         footer={(a) => <AppointmentNotes clientId={clientId} appointmentId={a.id} notes={notes.filter((n) => n.appointmentId === a.id)} userId={userId} />}
