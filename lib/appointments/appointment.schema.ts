@@ -6,6 +6,11 @@ export const APPOINTMENT_KINDS = ['consult', 'prenatal', 'birth', 'postpartum', 
 
 /** The longest an appointment may run; anything longer is a typo in the end date. */
 export const MAX_APPOINTMENT_DAYS = 3
+/**
+ * The same bound on instants, as the database holds it (appointments_length_check): three wall-clock days
+ * plus the largest clock change anywhere, two hours.
+ */
+export const MAX_APPOINTMENT_MS = (MAX_APPOINTMENT_DAYS * 24 + 2) * 3_600_000
 
 const CHOOSE_DOULA = 'Choose a doula from your practice.'
 const VIDEO_LINK = 'Enter a video link that starts with https:// (up to 2,000 characters).'

@@ -1,5 +1,6 @@
 import 'server-only'
 import { TZDate } from '@date-fns/tz'
+import { MAX_APPOINTMENT_MS } from '@/lib/appointments/appointment.schema'
 import { BOOKED_STATUSES, JOURNEY_STATUSES, JourneyStatusSchema, type JourneyStatus } from '@/lib/clients/client.schema'
 import { addDays, todayIn, type CalendarDate } from '@/lib/dates/calendar-date'
 import { dbFailure, type Db } from '@/lib/practice/db'
@@ -16,6 +17,7 @@ export interface OnCallEntry {
 
 export interface TodaySummary {
   today: CalendarDate
+  /** Scheduled this week, from today on, with a birth that began last night and is still going; `isToday` marks today's. */
   appointments: { id: string; clientId: string; clientName: string; kind: string; startsAt: string; endsAt: string; isToday: boolean }[]
   /** Booked clients on call today or at any time in the next 14 days, earliest due first. */
   onCall: OnCallEntry[]
@@ -47,13 +49,15 @@ export async function getTodaySummary(db: Db, practice: PracticeSettings, now: D
   const today = todayIn(practice.timeZone, now)
   const months = monthsFrom(today, 12)
   const horizonEnd = addDays(`${months[11]}-01`, 31)
+  const todayStart = startOfDay(today, practice.timeZone)
   const [appointments, journeys, unread, statusCounts] = await Promise.all([
     db
       .from('appointments')
       .select('id, client_id, kind, starts_at, ends_at, journeys(clients(first_name, last_name))')
       .eq('practice_id', practice.id)
       .eq('status', 'scheduled')
-      .gte('starts_at', startOfDay(today, practice.timeZone))
+      .gt('ends_at', todayStart)
+      .gte('starts_at', new Date(Date.parse(todayStart) - MAX_APPOINTMENT_MS).toISOString())
       .lt('starts_at', startOfDay(addDays(today, 7), practice.timeZone))
       .order('starts_at')
       .limit(50),

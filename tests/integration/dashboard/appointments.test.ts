@@ -161,6 +161,17 @@ describe('overnight appointments', () => {
     expect(await countFor(clientA)).toBe(before)
   })
 
+  it('books three full days across a fall-back night, and the database refuses anything longer however it is written', async () => {
+    const fallBack = form({ kind: 'birth', date: '2027-11-06', startTime: '09:00', endDate: '2027-11-09', endTime: '09:00' })
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, fallBack, new Date('2027-10-30T12:00:00Z'))
+    expect((await sql<{ hours: number }[]>`select extract(epoch from ends_at - starts_at)::int / 3600 as hours from public.appointments where id = ${appointmentId}`)[0]!.hours).toBe(73)
+    const insert = (hours: number) => sql`
+      insert into public.appointments (practice_id, client_id, journey_id, starts_at, ends_at)
+      select practice_id, client_id, journey_id, now(), now() + make_interval(hours => ${hours}) from public.appointments where id = ${appointmentId}`
+    await expect(insert(75)).rejects.toMatchObject({ code: '23514', constraint_name: 'appointments_length_check' })
+    await expect(insert(74)).resolves.toBeDefined()
+  })
+
   it('refuses an end time the clocks skip, like a start time', async () => {
     const springForward = '2027-03-14'
     const attempt = () =>
