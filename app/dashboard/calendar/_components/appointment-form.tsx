@@ -11,13 +11,18 @@ import { FieldError } from '@/components/ui/field-error'
 import { StatusMessage } from '@/components/ui/status-message'
 import { checkConflictsAction, saveAppointmentAction } from '@/lib/appointments/actions'
 import { APPOINTMENT_KINDS, AppointmentFormSchema, type AppointmentFormInput } from '@/lib/appointments/appointment.schema'
+import { formatTimeRange } from '@/lib/appointments/time-range'
 import { WALL_TIME } from '@/lib/appointments/zoned-time'
 import { APPOINTMENT_KIND_LABELS } from '@/lib/calendar/ics'
 import { addDays, diffDays, isCalendarDate } from '@/lib/dates/calendar-date'
+import type { DateFormat } from '@/lib/dates/zoned-format'
 import { SelectField } from '../../_components/select-field'
 
 type FieldName = keyof AppointmentFormInput
 type Option = { value: string; label: string }
+
+/** "Tue, Dec 1, 10:00 AM" for a clashing booking's start; its end follows as a time (or day and time). */
+const CONFLICT_START: DateFormat = { locale: 'en-US', options: { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' } }
 
 export interface AppointmentFormProps {
   values: AppointmentFormInput
@@ -80,7 +85,6 @@ export function AppointmentForm({ values, timeZone, members, clients, onSaved, o
   }
 
   const overlapping = conflicts.result.data ?? []
-  const time = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone })
   const zoneLabel = timeZone.replaceAll('_', ' ')
 
   return (
@@ -142,7 +146,7 @@ export function AppointmentForm({ values, timeZone, members, clients, onSaved, o
           <ul className="mt-2 flex flex-col gap-1 pl-6">
             {overlapping.map((c) => (
               <li key={c.id}>
-                {APPOINTMENT_KIND_LABELS[c.kind as keyof typeof APPOINTMENT_KIND_LABELS] ?? 'Appointment'} with {c.clientName}, {time.format(new Date(c.startsAt))}
+                {APPOINTMENT_KIND_LABELS[c.kind as keyof typeof APPOINTMENT_KIND_LABELS] ?? 'Appointment'} with {c.clientName}, {formatTimeRange(c.startsAt, c.endsAt, timeZone, CONFLICT_START)}
               </li>
             ))}
           </ul>
