@@ -1,4 +1,5 @@
 import 'server-only'
+import { MAX_APPOINTMENT_MS } from '@/lib/appointments/appointment.schema'
 import { BOOKED_STATUSES } from '@/lib/clients/client.schema'
 import { addDays, diffDays, type CalendarDate } from '@/lib/dates/calendar-date'
 import { dbFailure, type Db } from '@/lib/practice/db'
@@ -36,13 +37,17 @@ export interface RangeFilter {
   showCancelled: boolean
 }
 
-/** The practice's appointments that start in [from, to), earliest first, optionally one doula's. */
+/**
+ * The practice's appointments under way at some moment in [from, to), earliest first, optionally one
+ * doula's: a birth that began the night before `from` is still in it.
+ */
 export async function listAppointmentsInRange(db: Db, practiceId: string, filter: RangeFilter): Promise<AgendaItem[]> {
   let query = db
     .from('appointments')
     .select(AGENDA_COLUMNS)
     .eq('practice_id', practiceId)
-    .gte('starts_at', filter.from.toISOString())
+    .gt('ends_at', filter.from.toISOString())
+    .gte('starts_at', new Date(filter.from.getTime() - MAX_APPOINTMENT_MS).toISOString())
     .lt('starts_at', filter.to.toISOString())
   if (filter.doulaId) query = query.eq('doula_id', filter.doulaId)
   if (!filter.showCancelled) query = query.neq('status', 'cancelled')

@@ -120,6 +120,12 @@ test('a doula books, sees, edits and cancels appointments, warned when double-bo
   await screenshots(page, 'calendar-agenda-overnight')
   await page.goto(`/dashboard/calendar?view=week&date=${birthDate}`)
   await expect(page.locator(`[data-test="calendar-day"][data-date="${birthDate}"]`).getByTestId('calendar-appointment')).toContainText(`– ${nextWeekday} 4:00 AM`)
+  // The morning after is not free: the birth shows again there, until it ends (in that day's own week too).
+  await page.goto(`/dashboard/calendar?view=week&date=${nextDay}`)
+  const morning = page.locator(`[data-test="calendar-day"][data-date="${nextDay}"]`).locator('[data-test="calendar-appointment"][data-continued]')
+  await expect(morning).toContainText('until 4:00 AM Maya Lopez')
+  await expect(morning).toContainText('Birth, continued')
+  await screenshots(page, 'calendar-week-overnight')
 })
 
 test('booking from the calendar works with the keyboard alone, and the feed URL is shown once', async ({ page, signupPage }) => {

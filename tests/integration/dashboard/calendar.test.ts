@@ -12,6 +12,7 @@ const sql = superuser()
 let a: PracticeFixture
 let b: PracticeFixture
 let cancelledId: string
+let ivyId: string
 
 const slot = (clientId: string, doulaId: string, days: number, startTime: string) => ({
   clientId, kind: 'consult', date: dayFromToday(days), startTime, endDate: dayFromToday(days), endTime: `${String(Number(startTime.slice(0, 2)) + 1).padStart(2, '0')}:00`,
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const ivy = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Ivy', lastName: 'Stone', dueDate: dayFromToday(10), primaryDoulaId: a.doula.id }))
   await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Owl', lastName: 'Owner', dueDate: dayFromToday(12), primaryDoulaId: a.owner.id, acceptCapacityWarning: true }))
   await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Lea', lastName: 'Lead', dueDate: dayFromToday(11), status: 'lead' }))
+  ivyId = ivy.clientId
   await saveAppointment(a.doulaDb, a.settings, slot(ivy.clientId, a.doula.id, 1, '09:00'))
   await saveAppointment(a.doulaDb, a.settings, slot(ivy.clientId, a.owner.id, 2, '09:00'))
   cancelledId = (await saveAppointment(a.doulaDb, a.settings, slot(ivy.clientId, a.doula.id, 3, '09:00'))).appointmentId
@@ -41,6 +43,17 @@ describe('the calendar range', () => {
     const hers = await listAppointmentsInRange(a.doulaDb, a.id, { from, to, doulaId: a.doula.id, showCancelled: true })
     expect(hers.map((x) => x.status)).toEqual(['scheduled', 'cancelled'])
     expect(await listAppointmentsInRange(b.doulaDb, a.id, { from, to, doulaId: null, showCancelled: true })).toEqual([])
+  })
+
+  it('includes a birth begun the night before the range, but not a visit that ended at its first midnight', async () => {
+    const [night, morning] = [dayFromToday(20), dayFromToday(21)]
+    const overnight = { ...slot(ivyId, a.doula.id, 20, '22:00'), kind: 'birth', endDate: morning, endTime: '04:00' }
+    const { appointmentId } = await saveAppointment(a.doulaDb, a.settings, overnight)
+    await saveAppointment(a.doulaDb, a.settings, { ...slot(ivyId, a.doula.id, 20, '23:00'), endDate: morning, endTime: '00:00' })
+    const range = (start: string) => listAppointmentsInRange(a.doulaDb, a.id, { ...instantRange({ start, end: addDays(start, 7) }, a.settings.timeZone), doulaId: null, showCancelled: false })
+    expect((await range(morning)).map((x) => x.id)).toEqual([appointmentId])
+    expect(await range(addDays(morning, 1))).toEqual([])
+    expect((await range(night)).map((x) => x.kind)).toEqual(['birth', 'consult'])
   })
 
   it('puts booked journeys whose on-call windows cover the days in the lane, with the primary doula', async () => {

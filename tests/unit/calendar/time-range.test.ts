@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { endsOnAnotherDay, formatEnd, formatTimeRange } from '@/lib/appointments/time-range'
+import { daysCovered, endsOnAnotherDay, formatEnd, formatEndFrom, formatTimeRange } from '@/lib/appointments/time-range'
 import { buildCalendar } from '@/lib/calendar/ics'
 import type { DateFormat } from '@/lib/dates/zoned-format'
 import { formatAppointmentTime } from '@/app/portal/_components/format'
@@ -20,6 +20,19 @@ describe('appointment time ranges', () => {
     expect(formatEnd(birth.startsAt, birth.endsAt, zone)).toBe('Wed 4:00 AM')
     expect(formatEnd(birth.startsAt, birth.endsAt, zone, 'long')).toBe('Wednesday 4:00 AM')
     expect(formatEnd(visit.startsAt, visit.endsAt, zone)).toBe('11:00 AM')
+  })
+
+  it('covers each wall-clock day it touches, but not the day it ends at midnight', () => {
+    expect(daysCovered(birth.startsAt, birth.endsAt, zone)).toEqual({ first: '2026-12-01', last: '2026-12-02' })
+    expect(daysCovered(visit.startsAt, visit.endsAt, zone)).toEqual({ first: '2026-12-01', last: '2026-12-01' })
+    // 10:00 PM to midnight in Chicago.
+    expect(daysCovered('2026-12-02T04:00:00.000Z', '2026-12-02T06:00:00.000Z', zone)).toEqual({ first: '2026-12-01', last: '2026-12-01' })
+  })
+
+  it('gives the end as read from a day: a time on its own day, with the weekday before it', () => {
+    expect(formatEndFrom('2026-12-02', birth.endsAt, zone)).toBe('4:00 AM')
+    expect(formatEndFrom('2026-12-01', birth.endsAt, zone)).toBe('Wed 4:00 AM')
+    expect(formatEndFrom('2026-12-01', birth.endsAt, zone, 'long')).toBe('Wednesday 4:00 AM')
   })
 
   it('formats the start as asked and the end after it', () => {

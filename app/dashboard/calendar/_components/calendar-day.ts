@@ -1,7 +1,7 @@
 import type { AgendaItem, OnCallLaneEntry } from '@/lib/appointments/queries'
 import { coversDay } from '@/lib/appointments/queries'
-import { toWallClock } from '@/lib/appointments/zoned-time'
-import type { CalendarDate } from '@/lib/dates/calendar-date'
+import { daysCovered } from '@/lib/appointments/time-range'
+import { addDays, type CalendarDate } from '@/lib/dates/calendar-date'
 
 export interface OnCallMark {
   journeyId: string
@@ -16,7 +16,10 @@ export interface CalendarDay {
   onCall: OnCallMark[]
 }
 
-/** Each day's appointments (by their start on the practice's wall clock) and who is on call that day. */
+/**
+ * Each day's appointments, on every day they cover on the practice's wall clock (an overnight birth is on
+ * its start day and the morning after), and who is on call that day.
+ */
 export function buildDays(
   dates: CalendarDate[],
   appointments: AgendaItem[],
@@ -26,8 +29,8 @@ export function buildDays(
 ): CalendarDay[] {
   const byDate = new Map<CalendarDate, AgendaItem[]>()
   for (const a of appointments) {
-    const date = toWallClock(new Date(a.startsAt), timeZone).date
-    byDate.set(date, [...(byDate.get(date) ?? []), a])
+    const { first, last } = daysCovered(a.startsAt, a.endsAt, timeZone)
+    for (let date = first; date <= last; date = addDays(date, 1)) byDate.set(date, [...(byDate.get(date) ?? []), a])
   }
   return dates.map((date) => ({
     date,

@@ -65,7 +65,7 @@ export function MonthView({
                   </span>
                 ) : null}
                 {day.appointments.slice(0, MAX_IN_CELL).map((a) => (
-                  <AppointmentChip key={a.id} item={a} timeZone={timeZone} compact />
+                  <AppointmentChip key={a.id} item={a} day={day.date} timeZone={timeZone} compact />
                 ))}
                 {more > 0 ? (
                   <Link href={weekHref(day.date)} className="px-1 text-xs font-medium text-primary hover:underline">
@@ -87,7 +87,7 @@ export function MonthView({
                 <h3 className="text-sm font-semibold">{longDay(day.date)}</h3>
                 <OnCallLane marks={day.onCall} />
                 {day.appointments.map((a) => (
-                  <AppointmentChip key={a.id} item={a} timeZone={timeZone} />
+                  <AppointmentChip key={a.id} item={a} day={day.date} timeZone={timeZone} />
                 ))}
               </li>
             ))}

@@ -32,7 +32,7 @@ export function WeekView({ days, today, timeZone }: { days: CalendarDay[]; today
               <ul className="flex flex-col gap-1.5">
                 {day.appointments.map((a) => (
                   <li key={a.id}>
-                    <AppointmentChip item={a} timeZone={timeZone} />
+                    <AppointmentChip item={a} day={day.date} timeZone={timeZone} />
                   </li>
                 ))}
               </ul>
