@@ -45,7 +45,8 @@ const HOT: Record<string, Query> = {
            (select json_agg(a) from public.appointments a where a.practice_id = ${P(p)} and a.client_id = ${C(p)})`,
   'calendar week': (p) => `
     select a.id, a.starts_at, a.kind from public.appointments a
-    where a.practice_id = ${P(p)} and a.starts_at >= date_trunc('week', now()) and a.starts_at < date_trunc('week', now()) + interval '7 days'
+    where a.practice_id = ${P(p)} and a.ends_at > date_trunc('week', now())
+      and a.starts_at >= date_trunc('week', now()) - interval '74 hours' and a.starts_at < date_trunc('week', now()) + interval '7 days'
     order by a.starts_at`,
   'dashboard counts': (p) => `
     select j.status, count(*) from public.journeys j where j.practice_id = ${P(p)} group by j.status order by j.status`,
