@@ -1,5 +1,5 @@
 import 'server-only'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
 import { parseOrFieldErrors } from '@/lib/practice/field-errors'
 import { FeedOptionsSchema } from './feed.schema'
 import { newFeedToken } from './feed-token'
@@ -44,7 +44,7 @@ export async function createMyFeed(db: Db, practiceId: string, memberId: string,
   const { token, hash } = newFeedToken()
   const { error } = await db.from('calendar_feeds').insert({ practice_id: practiceId, member_id: memberId, token_hash: hash, private: options.private })
   // Not a member of that practice: the policy refuses, which is the same answer as a missing practice.
-  if (error?.code === '42501' || error?.code === '23503') throw notFound('practice')
+  if (error?.code === PG_ERROR.insufficientPrivilege || error?.code === PG_ERROR.foreignKeyViolation) throw notFound('practice')
   if (error) throw dbFailure('create your calendar feed', error)
   return { token }
 }

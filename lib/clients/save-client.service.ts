@@ -2,7 +2,7 @@ import 'server-only'
 import { todayIn, type CalendarDate } from '@/lib/dates/calendar-date'
 import { checkJourneyCapacity } from '@/lib/journeys/capacity'
 import { journeyMilestones } from '@/lib/milestones/template.service'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
 import type { PracticeSettings } from '@/lib/practice/settings'
 import { checkDueDate } from '@/lib/pregnancy/gestation'
@@ -54,8 +54,6 @@ async function checkForm(
   if (Object.keys(fields).length > 0) throw new FieldErrors(fields)
 }
 
-const UNIQUE_VIOLATION = '23505'
-const INSUFFICIENT_PRIVILEGE = '42501'
 
 /** Creates a client and her first journey, with the practice's milestone timeline when she has a due date. */
 export async function createClient(db: Db, practice: PracticeSettings, input: unknown): Promise<{ clientId: string; journeyId: string }> {
@@ -77,9 +75,9 @@ export async function createClient(db: Db, practice: PracticeSettings, input: un
       p_milestones: milestones,
     })
     .single()
-  if (error?.code === UNIQUE_VIOLATION) throw new FieldErrors({ email: 'Another client of your practice already uses this email address.' })
+  if (error?.code === PG_ERROR.uniqueViolation) throw new FieldErrors({ email: 'Another client of your practice already uses this email address.' })
   // Any member may add a client, so RLS refusing the insert means the practice is not hers.
-  if (error?.code === INSUFFICIENT_PRIVILEGE) throw notFound('practice')
+  if (error?.code === PG_ERROR.insufficientPrivilege) throw notFound('practice')
   if (error) throw dbFailure('save this client', error)
   return { clientId: data.client_id, journeyId: data.journey_id }
 }
@@ -112,7 +110,7 @@ export async function updateClient(db: Db, practice: PracticeSettings, input: un
     })
     .eq('practice_id', practice.id)
     .eq('id', clientId)
-  if (error?.code === UNIQUE_VIOLATION) throw new FieldErrors({ email: 'Another client of your practice already uses this email address.' })
+  if (error?.code === PG_ERROR.uniqueViolation) throw new FieldErrors({ email: 'Another client of your practice already uses this email address.' })
   if (error) throw dbFailure('save this client', error)
   if (journey) {
     const { error: journeyError } = await db

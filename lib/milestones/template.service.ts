@@ -1,6 +1,6 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
-import { dbFailure, type Db } from '@/lib/practice/db'
+import { dbFailure, PG_ERROR, type Db } from '@/lib/practice/db'
 import { parseOrFieldErrors } from '@/lib/practice/field-errors'
 import { refusal } from '@/lib/practice/refusal'
 import { milestoneKind, planMilestones, type MilestoneTemplateItem } from '@/lib/pregnancy/milestones'
@@ -47,7 +47,6 @@ async function practiceIsVisible(db: Db, practiceId: string): Promise<boolean> {
   return data !== null
 }
 
-const INSUFFICIENT_PRIVILEGE = '42501'
 
 /** Adds an item at the end of the template, or (with `itemId`) changes it. Owners and admins only. */
 export async function saveTemplateItem(db: Db, practiceId: string, input: unknown): Promise<{ itemId: string }> {
@@ -76,7 +75,7 @@ export async function saveTemplateItem(db: Db, practiceId: string, input: unknow
     .insert({ practice_id: practiceId, position, ...fields })
     .select('id')
     .single()
-  if (error?.code === INSUFFICIENT_PRIVILEGE) throw refusal(await practiceIsVisible(db, practiceId), 'practice')
+  if (error?.code === PG_ERROR.insufficientPrivilege) throw refusal(await practiceIsVisible(db, practiceId), 'practice')
   if (error) throw dbFailure('add the template item', error)
   return { itemId: data.id }
 }

@@ -1,5 +1,5 @@
 import 'server-only'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
 import { parseOrFieldErrors } from '@/lib/practice/field-errors'
 import { SaveNoteSchema } from './note.schema'
 
@@ -61,7 +61,7 @@ export async function saveNote(db: Db, practiceId: string, input: unknown): Prom
     .select('id, updated_at')
     .single()
   // A foreign key or policy failure means the journey is not this practice's: the same answer as a missing one.
-  if (error && (error.code === '23503' || error.code === '42501')) throw notFound('journey')
+  if (error && (error.code === PG_ERROR.foreignKeyViolation || error.code === PG_ERROR.insufficientPrivilege)) throw notFound('journey')
   if (error) throw dbFailure('save the note', error)
   return { noteId: data.id, savedAt: data.updated_at }
 }

@@ -3,6 +3,7 @@ import type { SupabaseClient } from '@supabase/supabase-js'
 import { InviteEmail, inviteSubject } from '@/emails/invite'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
+import { PG_ERROR } from '@/lib/practice/db'
 
 /** config.toml's [auth.email] otp_expiry (600 s): the invitation says how long its link lasts. */
 export const INVITE_LINK_MINUTES = 10
@@ -59,7 +60,7 @@ export async function inviteToPortal(deps: PortalInviteDeps, target: InviteTarge
   }
   const linked = await deps.db.from('clients').update({ portal_user_id: data.user.id }).eq('id', client.id).select('id')
   if (linked.error || linked.data.length !== 1) {
-    const conflict = linked.error?.code === '23505'
+    const conflict = linked.error?.code === PG_ERROR.uniqueViolation
     throw new AppError({
       code: conflict ? 'conflict' : 'internal',
       message: conflict ? 'Another client in your practice already uses this email for the portal.' : 'We could not give her portal access.',

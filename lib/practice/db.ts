@@ -10,4 +10,12 @@ export function dbFailure(what: string, cause: unknown): AppError {
   return new AppError({ code: 'internal', message: `We could not ${what}.`, cause })
 }
 
+/** The Postgres error codes the app answers differently from any other failure (SQLSTATE). */
+export const PG_ERROR = {
+  uniqueViolation: '23505',
+  foreignKeyViolation: '23503',
+  /** Also what a row-level security policy raises when it refuses a write. */
+  insufficientPrivilege: '42501',
+} as const
+
 export const notFound = (what: string) => new AppError({ code: 'not_found', message: `That ${what} was not found.` })

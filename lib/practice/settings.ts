@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Tables } from '@/lib/database.types'
 import type { CapacityRule, OnCallWeeks } from '@/lib/pregnancy/on-call'
-import { dbFailure, notFound, type Db } from './db'
+import { dbFailure, notFound, PG_ERROR, type Db } from './db'
 import { FieldErrors, parseOrFieldErrors } from './field-errors'
 import { refusal } from './refusal'
 import { PracticeSettingsSchema } from './settings.schema'
@@ -43,7 +43,6 @@ export async function getPracticeSettings(db: Db, practiceId: string): Promise<P
   return toPracticeSettings(data)
 }
 
-const UNIQUE_VIOLATION = '23505'
 
 /**
  * Saves the practice's details (owners and admins; RLS filters anyone else's update to nothing).
@@ -64,7 +63,7 @@ export async function updatePracticeSettings(db: Db, practiceId: string, input: 
     })
     .eq('id', practiceId)
     .select('id')
-  if (error?.code === UNIQUE_VIOLATION) throw new FieldErrors({ slug: 'That address is taken.' })
+  if (error?.code === PG_ERROR.uniqueViolation) throw new FieldErrors({ slug: 'That address is taken.' })
   if (error) throw dbFailure('save the practice settings', error)
   if (data.length === 0) {
     const { data: visible, error: readError } = await db.from('practices').select('id').eq('id', practiceId).maybeSingle()

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { TeamInviteEmail, teamInviteSubject } from '@/emails/team-invite'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
 import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
 import { requireTeamManager, type TeamActor } from './actor'
@@ -90,7 +90,7 @@ async function insertAndSend(deps: InviteDeps, actor: TeamActor, invite: Invite)
     })
     .select('id')
     .single()
-  if (error?.code === '23505') {
+  if (error?.code === PG_ERROR.uniqueViolation) {
     throw new FieldErrors({
       email: 'This address already has a pending invitation. Resend it from the list below.',
     })

@@ -1,14 +1,14 @@
 import 'server-only'
 import type { PostgrestError } from '@supabase/supabase-js'
 import { AppError } from '@/lib/errors'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
 import type { PracticeRole } from '@/lib/practice/practice.schema'
 import { requireTeamManager, type TeamActor } from './actor'
 
 export const LAST_OWNER_MESSAGE = 'A practice must keep at least one owner. Make someone else an owner first.'
 
 /** The guard trigger on practice_members raises this when the last owner would go. */
-const isLastOwnerError = (error: PostgrestError) => error.code === '42501' && error.message.includes('at least one owner')
+const isLastOwnerError = (error: PostgrestError) => error.code === PG_ERROR.insufficientPrivilege && error.message.includes('at least one owner')
 
 async function loadMember(db: Db, actor: TeamActor, userId: string): Promise<{ role: PracticeRole }> {
   const { data, error } = await db

@@ -1,5 +1,5 @@
 import { AppError, type AppErrorCode } from '@/lib/errors'
-import type { Db } from '@/lib/practice/db'
+import { PG_ERROR, type Db } from '@/lib/practice/db'
 import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
 import { requireAccountEraser, requireClientEraser } from './authorize-erasure.ts'
 import { runErasure, type ErasureDeps, type ErasureResult } from './run-erasure.service.ts'
@@ -7,7 +7,6 @@ import { startErasure } from './start-erasure.service.ts'
 
 /** Refusals a person can cause (wrong name typed, stale sign-in, wrong role, unknown client, too many tries). */
 const DENIALS = new Set<AppErrorCode>(['unauthorized', 'forbidden', 'not_found', 'validation', 'rate_limited'])
-const INSUFFICIENT_PRIVILEGE = '42501'
 
 interface Attempt {
   practiceId: string
@@ -33,7 +32,7 @@ async function checked<T>(userClient: Db, attempt: Attempt, checks: () => Promis
         entity_id: attempt.entityId,
         outcome: 'denied',
       })
-      if (error && error.code !== INSUFFICIENT_PRIVILEGE) console.error('[erasure] recording a refused attempt', error)
+      if (error && error.code !== PG_ERROR.insufficientPrivilege) console.error('[erasure] recording a refused attempt', error)
     }
     throw refusal
   }
