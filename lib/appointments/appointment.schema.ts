@@ -10,7 +10,13 @@ export const MAX_APPOINTMENT_DAYS = 3
  * The same bound on instants, as the database holds it (appointments_length_check): three wall-clock days
  * plus the largest clock change anywhere, two hours.
  */
-export const MAX_APPOINTMENT_MS = (MAX_APPOINTMENT_DAYS * 24 + 2) * 3_600_000
+const MAX_APPOINTMENT_MS = (MAX_APPOINTMENT_DAYS * 24 + 2) * 3_600_000
+
+/**
+ * The earliest start of an appointment still under way at `instant`. A search for what is under way
+ * bounds `starts_at` below with it, so it stays an index range instead of reading all of the past.
+ */
+export const earliestStartUnderWay = (instant: Date) => new Date(instant.getTime() - MAX_APPOINTMENT_MS)
 
 const CHOOSE_DOULA = 'Choose a doula from your practice.'
 const VIDEO_LINK = 'Enter a video link that starts with https:// (up to 2,000 characters).'

@@ -1,5 +1,5 @@
 import 'server-only'
-import { MAX_APPOINTMENT_MS } from '@/lib/appointments/appointment.schema'
+import { earliestStartUnderWay } from '@/lib/appointments/appointment.schema'
 import { BOOKED_STATUSES } from '@/lib/clients/client.schema'
 import { addDays, diffDays, type CalendarDate } from '@/lib/dates/calendar-date'
 import { dbFailure, type Db } from '@/lib/practice/db'
@@ -47,7 +47,7 @@ export async function listAppointmentsInRange(db: Db, practiceId: string, filter
     .select(AGENDA_COLUMNS)
     .eq('practice_id', practiceId)
     .gt('ends_at', filter.from.toISOString())
-    .gte('starts_at', new Date(filter.from.getTime() - MAX_APPOINTMENT_MS).toISOString())
+    .gte('starts_at', earliestStartUnderWay(filter.from).toISOString())
     .lt('starts_at', filter.to.toISOString())
   if (filter.doulaId) query = query.eq('doula_id', filter.doulaId)
   if (!filter.showCancelled) query = query.neq('status', 'cancelled')

@@ -1,6 +1,6 @@
 import 'server-only'
-import { TZDate } from '@date-fns/tz'
-import { MAX_APPOINTMENT_MS } from '@/lib/appointments/appointment.schema'
+import { earliestStartUnderWay } from '@/lib/appointments/appointment.schema'
+import { instantRange, startOfDayInstant } from '@/lib/calendar/grid'
 import { BOOKED_STATUSES, JOURNEY_STATUSES, JourneyStatusSchema, type JourneyStatus } from '@/lib/clients/client.schema'
 import { addDays, todayIn, type CalendarDate } from '@/lib/dates/calendar-date'
 import { dbFailure, type Db } from '@/lib/practice/db'
@@ -38,27 +38,21 @@ function monthsFrom(today: CalendarDate, count: number): string[] {
   })
 }
 
-/** Midnight at the start of `date` in `timeZone`, as an ISO instant. */
-const startOfDay = (date: CalendarDate, timeZone: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(new TZDate(y, m - 1, d, 0, 0, timeZone).getTime()).toISOString()
-}
-
 /** Everything the Today page shows, in the practice's time zone, from one parallel round of queries. */
 export async function getTodaySummary(db: Db, practice: PracticeSettings, now: Date): Promise<TodaySummary> {
   const today = todayIn(practice.timeZone, now)
   const months = monthsFrom(today, 12)
   const horizonEnd = addDays(`${months[11]}-01`, 31)
-  const todayStart = startOfDay(today, practice.timeZone)
+  const week = instantRange({ start: today, end: addDays(today, 7) }, practice.timeZone)
   const [appointments, journeys, unread, statusCounts] = await Promise.all([
     db
       .from('appointments')
       .select('id, client_id, kind, starts_at, ends_at, journeys(clients(first_name, last_name))')
       .eq('practice_id', practice.id)
       .eq('status', 'scheduled')
-      .gt('ends_at', todayStart)
-      .gte('starts_at', new Date(Date.parse(todayStart) - MAX_APPOINTMENT_MS).toISOString())
-      .lt('starts_at', startOfDay(addDays(today, 7), practice.timeZone))
+      .gt('ends_at', week.from.toISOString())
+      .gte('starts_at', earliestStartUnderWay(week.from).toISOString())
+      .lt('starts_at', week.to.toISOString())
       .order('starts_at')
       .limit(50),
     db
@@ -83,7 +77,7 @@ export async function getTodaySummary(db: Db, practice: PracticeSettings, now: D
     if (status.success) pipeline[status.data] = row.journeys
   }
 
-  const tomorrowStart = startOfDay(addDays(today, 1), practice.timeZone)
+  const tomorrowStart = startOfDayInstant(addDays(today, 1), practice.timeZone).toISOString()
   const lookahead: OnCallWindow = { start: today, end: addDays(today, 14) }
   const booked = journeys.data.flatMap((j) => (j.due_date ? [{ ...j, due_date: j.due_date }] : []))
   const onCall = booked.flatMap((j): OnCallEntry[] => {
