@@ -77,7 +77,8 @@ export async function getTodaySummary(db: Db, practice: PracticeSettings, now: D
     if (status.success) pipeline[status.data] = row.journeys
   }
 
-  const tomorrowStart = startOfDayInstant(addDays(today, 1), practice.timeZone).toISOString()
+  // As instants: PostgREST writes "+00:00" where toISOString writes ".000Z", so the strings do not sort together.
+  const tomorrowStart = startOfDayInstant(addDays(today, 1), practice.timeZone).getTime()
   const lookahead: OnCallWindow = { start: today, end: addDays(today, 14) }
   const booked = journeys.data.flatMap((j) => (j.due_date ? [{ ...j, due_date: j.due_date }] : []))
   const onCall = booked.flatMap((j): OnCallEntry[] => {
@@ -99,7 +100,7 @@ export async function getTodaySummary(db: Db, practice: PracticeSettings, now: D
       kind: a.kind,
       startsAt: a.starts_at,
       endsAt: a.ends_at,
-      isToday: a.starts_at < tomorrowStart,
+      isToday: Date.parse(a.starts_at) < tomorrowStart,
     })),
     onCall,
     dueThisMonth: booked.filter((j) => j.due_date.startsWith(month)).map((j) => ({ clientId: j.client_id, clientName: name(j.clients), dueDate: j.due_date })),

@@ -34,6 +34,8 @@ beforeAll(async () => {
   const hours = (n: number) => new Date(midnight(0).getTime() + n * 3600_000)
   await book(await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Night', dueDate: '', status: 'active' })), hours(-3), hours(1))
   await book(await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Evening', dueDate: '', status: 'active' })), hours(-2), midnight(0))
+  // One that starts on the stroke of tomorrow's midnight is not today's.
+  await book(await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Dawn', dueDate: '', status: 'active' })), midnight(1), new Date(midnight(1).getTime() + 3600_000))
   await sql`insert into public.messages (practice_id, client_id, sender_side, body) values (${a.id}, ${clientId}, 'client', 'Hello?')`
 })
 afterAll(() => sql.end())
@@ -46,13 +48,12 @@ describe('the Today summary', () => {
       ['Now Lopez', true],
       ['Soon Lopez', false],
     ])
-    expect(summary.pipeline).toEqual({ lead: 1, consult: 0, booked: 2, active: 4, postpartum: 0, complete: 0, archived: 0 })
+    expect(summary.pipeline).toEqual({ lead: 1, consult: 0, booked: 2, active: 5, postpartum: 0, complete: 0, archived: 0 })
     expect(summary.dueByMonth).toHaveLength(12)
     expect(summary.dueByMonth.reduce((n, m) => n + m.count, 0)).toBe(3)
-    expect(summary.appointments.map((x) => [x.clientName, x.isToday])).toEqual([
-      ['Night Lopez', true],
-      ['Visit Lopez', soonIsToday],
-    ])
+    const visit = ['Visit Lopez', soonIsToday]
+    const dawn = ['Dawn Lopez', false]
+    expect(summary.appointments.map((x) => [x.clientName, x.isToday])).toEqual([['Night Lopez', true], ...(soonIsToday ? [visit, dawn] : [dawn, visit])])
     expect(summary.unreadMessages).toBe(1)
     const thisMonth = summary.today.slice(0, 7)
     expect(summary.dueThisMonth.every((d) => d.dueDate.startsWith(thisMonth))).toBe(true)
