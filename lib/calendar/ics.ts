@@ -11,6 +11,9 @@ export const APPOINTMENT_KIND_LABELS: Record<AppointmentKind, string> = {
   other: 'Appointment',
 }
 
+/** The label for a kind read from the database, "Appointment" for one this version does not know. */
+export const appointmentKindLabel = (kind: string) => APPOINTMENT_KIND_LABELS[kind as AppointmentKind] ?? 'Appointment'
+
 export interface CalendarEntry {
   id: string
   kind: AppointmentKind

@@ -6,13 +6,11 @@ import { Card, CardContent } from '@/components/ui/card'
 import type { AgendaItem } from '@/lib/appointments/queries'
 import { editValues } from '@/lib/appointments/edit-values'
 import { formatTimeRange } from '@/lib/appointments/time-range'
-import { APPOINTMENT_KIND_LABELS, type AppointmentKind } from '@/lib/calendar/ics'
+import { appointmentKindLabel } from '@/lib/calendar/ics'
 import { cn } from '@/lib/cn'
 import type { DateFormat } from '@/lib/dates/zoned-format'
 import { AppointmentDialog } from '../calendar/_components/appointment-dialog'
 import { CancelAppointment } from '../calendar/_components/cancel-appointment'
-
-export const kindLabel = (kind: string) => APPOINTMENT_KIND_LABELS[kind as AppointmentKind] ?? 'Appointment'
 
 /** What a row needs to offer editing and cancelling. */
 export interface ManageOptions {
@@ -50,7 +48,7 @@ export function AppointmentList({
           {items.map((a) => {
             const cancelled = a.status === 'cancelled'
             const when = formatTimeRange(a.startsAt, a.endsAt, timeZone, start)
-            const summary = `${kindLabel(a.kind)}${showClient ? ` with ${a.clientName}` : ''}, ${when}`
+            const summary = `${appointmentKindLabel(a.kind)}${showClient ? ` with ${a.clientName}` : ''}, ${when}`
             const rowId = `appointment-${a.id}`
             return (
               <li
@@ -68,7 +66,7 @@ export function AppointmentList({
                     {a.clientName}
                   </Link>
                 ) : null}
-                <span className={cn(showClient ? 'text-sm text-muted-foreground' : 'font-medium', cancelled && 'line-through')}>{kindLabel(a.kind)}</span>
+                <span className={cn(showClient ? 'text-sm text-muted-foreground' : 'font-medium', cancelled && 'line-through')}>{appointmentKindLabel(a.kind)}</span>
                 {cancelled ? <Badge>Cancelled</Badge> : null}
                 {manage && !cancelled ? (
                   <span className="ml-auto flex items-center gap-1">

@@ -1,10 +1,17 @@
 import Link from 'next/link'
 import type { AgendaItem } from '@/lib/appointments/queries'
-import { daysCovered, endsOnAnotherDay, formatEnd, formatEndFrom, TIME_OF_DAY } from '@/lib/appointments/time-range'
+import { daysCovered, endsOnAnotherDay, formatEndFrom, formatTimeRange, TIME_OF_DAY } from '@/lib/appointments/time-range'
+import { appointmentKindLabel } from '@/lib/calendar/ics'
 import { cn } from '@/lib/cn'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { formatIn } from '@/lib/dates/zoned-format'
-import { kindLabel } from '../../_components/appointment-list'
+
+/** "10:00 AM"; "10:00 PM – Wed 4:00 AM" on the first day of an overnight one; "until 4:00 AM" on a later day. */
+function chipTime(item: AgendaItem, day: CalendarDate, timeZone: string, continued: boolean): string {
+  if (continued) return `until ${formatEndFrom(day, item.endsAt, timeZone)}`
+  if (endsOnAnotherDay(item.startsAt, item.endsAt, timeZone)) return formatTimeRange(item.startsAt, item.endsAt, timeZone)
+  return formatIn(TIME_OF_DAY, timeZone).format(new Date(item.startsAt))
+}
 
 /**
  * One appointment in the cell of `day`: start time, client and kind; cancelled ones struck through. One
@@ -14,9 +21,6 @@ import { kindLabel } from '../../_components/appointment-list'
 export function AppointmentChip({ item, day, timeZone, compact = false }: { item: AgendaItem; day: CalendarDate; timeZone: string; compact?: boolean }) {
   const cancelled = item.status === 'cancelled'
   const continued = daysCovered(item.startsAt, item.endsAt, timeZone).first !== day
-  const time = continued
-    ? `until ${formatEndFrom(day, item.endsAt, timeZone)}`
-    : `${formatIn(TIME_OF_DAY, timeZone).format(new Date(item.startsAt))}${endsOnAnotherDay(item.startsAt, item.endsAt, timeZone) ? ` – ${formatEnd(item.startsAt, item.endsAt, timeZone)}` : ''}`
   return (
     <Link
       href={`/dashboard/clients/${item.clientId}?tab=appointments`}
@@ -28,12 +32,12 @@ export function AppointmentChip({ item, day, timeZone, compact = false }: { item
         cancelled ? 'border-border text-muted-foreground line-through' : continued ? 'border-dashed border-primary bg-accent/20' : 'border-primary bg-accent/40',
       )}
     >
-      <span className="tabular-nums text-muted-foreground">{time}</span> <span className="font-medium">{item.clientName}</span>
+      <span className="tabular-nums text-muted-foreground">{chipTime(item, day, timeZone, continued)}</span> <span className="font-medium">{item.clientName}</span>
       {compact ? (
         continued ? <span className="sr-only">, continued</span> : null
       ) : (
         <span className="block text-muted-foreground">
-          {kindLabel(item.kind)}
+          {appointmentKindLabel(item.kind)}
           {continued ? ', continued' : null}
         </span>
       )}

@@ -10,10 +10,9 @@ import { Button } from '@/components/ui/button'
 import { FieldError } from '@/components/ui/field-error'
 import { StatusMessage } from '@/components/ui/status-message'
 import { checkConflictsAction, saveAppointmentAction } from '@/lib/appointments/actions'
-import { APPOINTMENT_KINDS, AppointmentFormSchema, type AppointmentFormInput } from '@/lib/appointments/appointment.schema'
+import { APPOINTMENT_KINDS, AppointmentFormSchema, wallClockMinutes, type AppointmentFormInput } from '@/lib/appointments/appointment.schema'
 import { formatTimeRange } from '@/lib/appointments/time-range'
-import { WALL_TIME } from '@/lib/appointments/zoned-time'
-import { APPOINTMENT_KIND_LABELS } from '@/lib/calendar/ics'
+import { APPOINTMENT_KIND_LABELS, appointmentKindLabel } from '@/lib/calendar/ics'
 import { addDays, diffDays, isCalendarDate } from '@/lib/dates/calendar-date'
 import type { DateFormat } from '@/lib/dates/zoned-format'
 import { SelectField } from '../../_components/select-field'
@@ -69,7 +68,9 @@ export function AppointmentForm({ values, timeZone, members, clients, onSaved, o
   const [date, startTime, endDate, endTime, doulaId] = useWatch({ control: form.control, name: ['date', 'startTime', 'endDate', 'endTime', 'doulaId'] })
   const appointmentId = values.appointmentId
   useEffect(() => {
-    if (!doulaId || !isCalendarDate(date) || !isCalendarDate(endDate) || !WALL_TIME.test(startTime) || !WALL_TIME.test(endTime)) return resetConflicts()
+    // Asked only for a real span (the server would answer an end before the start with nothing).
+    const minutes = wallClockMinutes({ date, startTime, endDate, endTime })
+    if (!doulaId || minutes === null || minutes <= 0) return resetConflicts()
     const timer = setTimeout(() => checkConflicts({ appointmentId, date, startTime, endDate, endTime, doulaId }), 300)
     return () => clearTimeout(timer)
   }, [appointmentId, date, startTime, endDate, endTime, doulaId, checkConflicts, resetConflicts])
@@ -146,7 +147,7 @@ export function AppointmentForm({ values, timeZone, members, clients, onSaved, o
           <ul className="mt-2 flex flex-col gap-1 pl-6">
             {overlapping.map((c) => (
               <li key={c.id}>
-                {APPOINTMENT_KIND_LABELS[c.kind as keyof typeof APPOINTMENT_KIND_LABELS] ?? 'Appointment'} with {c.clientName}, {formatTimeRange(c.startsAt, c.endsAt, timeZone, CONFLICT_START)}
+                {appointmentKindLabel(c.kind)} with {c.clientName}, {formatTimeRange(c.startsAt, c.endsAt, timeZone, CONFLICT_START)}
               </li>
             ))}
           </ul>

@@ -30,7 +30,11 @@ export function buildDays(
   const byDate = new Map<CalendarDate, AgendaItem[]>()
   for (const a of appointments) {
     const { first, last } = daysCovered(a.startsAt, a.endsAt, timeZone)
-    for (let date = first; date <= last; date = addDays(date, 1)) byDate.set(date, [...(byDate.get(date) ?? []), a])
+    for (let date = first; date <= last; date = addDays(date, 1)) {
+      const items = byDate.get(date)
+      if (items) items.push(a)
+      else byDate.set(date, [a])
+    }
   }
   return dates.map((date) => ({
     date,
