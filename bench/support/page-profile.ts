@@ -100,6 +100,7 @@ export async function profilePage(ctx: BenchContext, cookie: string, probe: Page
 
 /** A path no route matches: the app answers with its 404 page, which reads no data. */
 const NO_SUCH_PAGE = '/bench-no-such-page'
+const NOT_FOUND_TEXT = 'We could not find that page'
 
 /**
  * Median time of the app's 404 page for the signed-in person: the proxy's session check, the root
@@ -108,9 +109,9 @@ const NO_SUCH_PAGE = '/bench-no-such-page'
 export async function profileFloor(ctx: BenchContext, cookie: string): Promise<number> {
   const url = `${ctx.app.url}${NO_SUCH_PAGE}`
   const request: PageRequest = { status: 404 }
-  for (let i = 0; i < WARMUP; i++) await getPage(url, cookie, 'We could not find that page', request)
+  for (let i = 0; i < WARMUP; i++) await getPage(url, cookie, NOT_FOUND_TEXT, request)
   const totals: number[] = []
-  for (let i = 0; i < ctx.options.profiles; i++) totals.push((await getPage(url, cookie, 'We could not find that page', request)).ms)
+  for (let i = 0; i < ctx.options.profiles; i++) totals.push((await getPage(url, cookie, NOT_FOUND_TEXT, request)).ms)
   // The session check may refresh its cached signing keys; anything else would be data.
   const reads = ctx.bench.recorder.take().filter((call) => !call.path.startsWith('/auth/'))
   if (reads.length > 0) throw new Error(`The 404 page made ${reads.length} data calls; it must read none to serve as the floor`)
