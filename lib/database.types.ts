@@ -859,6 +859,60 @@ export type Database = {
           },
         ]
       }
+      portal_invitations: {
+        Row: {
+          accepted_at: string | null
+          client_id: string
+          created_at: string
+          email: string
+          expires_at: string
+          id: string
+          invited_by: string | null
+          practice_id: string
+          revoked_at: string | null
+          token_hash: string
+        }
+        Insert: {
+          accepted_at?: string | null
+          client_id: string
+          created_at?: string
+          email: string
+          expires_at?: string
+          id?: string
+          invited_by?: string | null
+          practice_id: string
+          revoked_at?: string | null
+          token_hash: string
+        }
+        Update: {
+          accepted_at?: string | null
+          client_id?: string
+          created_at?: string
+          email?: string
+          expires_at?: string
+          id?: string
+          invited_by?: string | null
+          practice_id?: string
+          revoked_at?: string | null
+          token_hash?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "portal_invitations_practice_id_client_id_fkey"
+            columns: ["practice_id", "client_id"]
+            isOneToOne: false
+            referencedRelation: "clients"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
+            foreignKeyName: "portal_invitations_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       practice_invitations: {
         Row: {
           accepted_at: string | null
@@ -1006,6 +1060,7 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      accept_portal_invitation: { Args: { token: string }; Returns: string }
       accept_practice_invitation: { Args: { token: string }; Returns: string }
       add_journey: {
         Args: {
@@ -1196,6 +1251,10 @@ export type Database = {
           outcome?: string
           practice_id: string
         }
+        Returns: undefined
+      }
+      record_login_origin: {
+        Args: { client?: string; login: string; practice: string }
         Returns: undefined
       }
       reorder_milestone_template: {

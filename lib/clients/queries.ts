@@ -89,15 +89,24 @@ const JOURNEY_COLUMNS =
 export async function getClientOrThrow(db: Db, practiceId: string, clientId: string) {
   const { data, error } = await db
     .from('clients')
-    .select(`id, first_name, last_name, preferred_name, pronouns, email, phone, portal_user_id, archived_at, created_at, journeys(${JOURNEY_COLUMNS})`)
+    .select(
+      `id, first_name, last_name, preferred_name, pronouns, email, phone, portal_user_id, archived_at, created_at, journeys(${JOURNEY_COLUMNS}), portal_invitations(created_at, expires_at, accepted_at, revoked_at)`,
+    )
     .eq('practice_id', practiceId)
     .eq('id', clientId)
     .order('created_at', { referencedTable: 'journeys', ascending: false })
+    .order('created_at', { referencedTable: 'portal_invitations', ascending: false })
+    .limit(1, { referencedTable: 'portal_invitations' })
     .maybeSingle()
   if (error) throw dbFailure('load this client', error)
   if (!data) throw notFound('client')
-  const journeys = data.journeys.map((j) => ({ ...j, status: JourneyStatusSchema.parse(j.status) }))
-  return { ...data, journeys, current: journeys[0] ?? null }
+  const { portal_invitations: invitations, ...client } = data
+  const journeys = client.journeys.map((j) => ({ ...j, status: JourneyStatusSchema.parse(j.status) }))
+  const latest = invitations[0]
+  // The invitation she has not answered yet, while it can still be accepted.
+  const openInvitation =
+    latest && !latest.accepted_at && !latest.revoked_at && Date.parse(latest.expires_at) > Date.now() ? { sentAt: latest.created_at } : null
+  return { ...client, journeys, current: journeys[0] ?? null, openInvitation }
 }
 export type ClientDetail = Awaited<ReturnType<typeof getClientOrThrow>>
 

@@ -3,8 +3,11 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { sendEmail } from '@/lib/email/send'
 import { serverEnv } from '@/lib/env'
-import { practiceActionClient } from '@/lib/safe-action'
+import { authActionClient, practiceActionClient } from '@/lib/safe-action'
 import { createAdminClient } from '@/lib/supabase/admin'
+import { acceptPortalInvitation } from './accept'
+import { rememberPortalPractice } from './context'
+import { AcceptPortalInvitationSchema } from './invitation.schema'
 import { inviteToPortal, revokePortalAccess } from './invite'
 
 const ClientTargetSchema = z.object({ clientId: z.uuid() })
@@ -16,6 +19,7 @@ export const inviteToPortalAction = practiceActionClient
     await inviteToPortal(
       { db: ctx.supabase, admin: createAdminClient(), deliver: sendEmail, siteUrl: serverEnv().NEXT_PUBLIC_SITE_URL },
       { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId },
+      ctx.user.id,
     )
     revalidatePath(`/dashboard/clients/${parsedInput.clientId}`)
     return { invited: true }
@@ -24,7 +28,19 @@ export const inviteToPortalAction = practiceActionClient
 export const revokePortalAccessAction = practiceActionClient
   .inputSchema(ClientTargetSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await revokePortalAccess(ctx.supabase, { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId })
+    await revokePortalAccess({ db: ctx.supabase, admin: createAdminClient() }, { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId })
     revalidatePath(`/dashboard/clients/${parsedInput.clientId}`)
     return { revoked: true }
+  })
+
+/**
+ * The invited person accepts, signed in as the invited address (she is nobody's client yet, so no
+ * portal context). The practice she joined becomes the portal's active one.
+ */
+export const acceptPortalInvitationAction = authActionClient
+  .inputSchema(AcceptPortalInvitationSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await acceptPortalInvitation(ctx.supabase, parsedInput.token)
+    if ('practiceId' in result) await rememberPortalPractice(result.practiceId)
+    return result
   })

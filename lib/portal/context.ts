@@ -1,6 +1,7 @@
 import 'server-only'
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { cookies } from 'next/headers'
+import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getSessionUser, type SessionUser } from '@/lib/auth/session'
@@ -66,4 +67,15 @@ export async function requirePortalContext(): Promise<PortalContext> {
   const active = records.find((r) => r.practiceId === remembered) ?? records[0]
   if (!active) redirect(`${PORTAL_LOGIN_PATH}?revoked=1`)
   return { user, supabase: (await createClient()) as SupabaseClient, records, active }
+}
+
+/** The practice the portal shows from the next request on (she may be a client of several). */
+export async function rememberPortalPractice(practiceId: string): Promise<void> {
+  ;(await cookies()).set(PORTAL_PRACTICE_COOKIE, practiceId, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: process.env.NODE_ENV === 'production',
+    path: '/portal',
+  })
+  revalidatePath('/portal', 'layout')
 }

@@ -1,19 +1,20 @@
 import 'server-only'
-import type { SupabaseClient } from '@supabase/supabase-js'
-import { InviteEmail, inviteSubject } from '@/emails/invite'
+import { PortalInviteEmail, portalInviteSubject } from '@/emails/portal-invite'
+import { mintSignInLink, newInvitationToken, SIGN_IN_LINK_MINUTES } from '@/lib/auth/invitation-link'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
-import { PG_ERROR } from '@/lib/practice/db'
+import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { emailSubject, enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
+import { portalJoinPath } from './invitation.schema'
 
-/** config.toml's [auth.email] otp_expiry (600 s): the invitation says how long its link lasts. */
-export const INVITE_LINK_MINUTES = 10
-export const PORTAL_HOME_PATH = '/portal'
+/** portal_invitations.expires_at defaults to now() + 7 days. */
+export const PORTAL_INVITATION_VALID_DAYS = 7
 
 export interface PortalInviteDeps {
-  /** The doula's own client: every read and write of the client record goes through her RLS. */
-  db: SupabaseClient
-  /** Service role, used only to mint the sign-in link (auth admin API). */
-  admin: SupabaseClient
+  /** The inviting member's client: the client record is read through her RLS. */
+  db: Db
+  /** Service role: writes the invitation row, creates the login when she has none, mints the link, counts the limits. */
+  admin: Db
   deliver: (email: OutgoingEmail) => Promise<{ id: string }>
   siteUrl: string
 }
@@ -23,74 +24,95 @@ export interface InviteTarget {
   clientId: string
 }
 
-interface ClientRow {
-  id: string
-  email: string | null
-  portal_user_id: string | null
-  practices: { name: string } | null
-}
-
-async function loadClient(db: SupabaseClient, { practiceId, clientId }: InviteTarget): Promise<ClientRow> {
+async function loadClient(db: Db, { practiceId, clientId }: InviteTarget) {
   const { data, error } = await db
     .from('clients')
     .select('id, email, portal_user_id, practices(name)')
     .eq('id', clientId)
     .eq('practice_id', practiceId)
-    .maybeSingle<ClientRow>()
-  if (error) throw new AppError({ code: 'internal', message: 'We could not load this client.', cause: error })
+    .maybeSingle()
+  if (error) throw dbFailure('load this client', error)
   if (!data) throw new AppError({ code: 'not_found', message: 'This client is not in your practice.' })
   return data
 }
 
+/** Open invitations of one client stop working (a newer one replaces them, or access was revoked). */
+async function revokeOpenInvitations(admin: Db, { practiceId, clientId }: InviteTarget) {
+  const { error } = await admin
+    .from('portal_invitations')
+    .update({ revoked_at: new Date().toISOString() })
+    .eq('practice_id', practiceId)
+    .eq('client_id', clientId)
+    .is('accepted_at', null)
+    .is('revoked_at', null)
+  if (error) throw dbFailure('replace her earlier invitation', error)
+}
+
 /**
- * Invites (or re-invites) a client to her portal: mints a one-time sign-in link for her email
- * (creating her login if she has none), links that login to the client record and emails her a
- * branded invitation. Each call mints a new link, so "resend" is calling this again.
- * The caller must have checked that the acting user is a member of `practiceId`.
+ * Invites (or re-invites) a client to her portal: an invitation addressed to her email, and a
+ * sign-in link that lands on the accept page. Her record is linked to a login only when she
+ * accepts there, signed in as that verified address: no existing account is ever attached by the
+ * practice. Each call replaces the open invitation, so "resend" is calling this again.
  */
-export async function inviteToPortal(deps: PortalInviteDeps, target: InviteTarget): Promise<{ portalUserId: string }> {
+export async function inviteToPortal(deps: PortalInviteDeps, target: InviteTarget, invitedBy: string): Promise<{ invitationId: string }> {
   const client = await loadClient(deps.db, target)
   if (!client.email) {
     throw new AppError({ code: 'validation', message: 'Add her email address before inviting her to the portal.' })
   }
-  // magiclink for an unknown email creates the login (GoTrue turns it into a signup link).
-  const { data, error } = await deps.admin.auth.admin.generateLink({ type: 'magiclink', email: client.email })
-  if (error || !data.user) {
-    throw new AppError({ code: 'internal', message: 'We could not create her sign-in link. Please try again.', cause: error })
+  if (client.portal_user_id) {
+    throw new AppError({ code: 'conflict', message: 'She already has portal access: she signs in with her email on the portal sign-in page.' })
   }
-  const linked = await deps.db.from('clients').update({ portal_user_id: data.user.id }).eq('id', client.id).select('id')
-  if (linked.error || linked.data.length !== 1) {
-    const conflict = linked.error?.code === PG_ERROR.uniqueViolation
-    throw new AppError({
-      code: conflict ? 'conflict' : 'internal',
-      message: conflict ? 'Another client in your practice already uses this email for the portal.' : 'We could not give her portal access.',
-      cause: linked.error,
+  await enforceRateLimit(deps.admin, target.practiceId, RATE_LIMITS.portalInvitation)
+  await enforceRateLimit(deps.admin, emailSubject(client.email), RATE_LIMITS.portalInvitationRecipient)
+
+  const { token, tokenHash } = newInvitationToken()
+  await revokeOpenInvitations(deps.admin, target)
+  const { data: invitation, error } = await deps.admin
+    .from('portal_invitations')
+    .insert({ practice_id: target.practiceId, client_id: target.clientId, email: client.email, token_hash: tokenHash, invited_by: invitedBy })
+    .select('id')
+    .single()
+  if (error) throw dbFailure('save the invitation', error)
+
+  try {
+    const next = portalJoinPath(token)
+    const link = await mintSignInLink(deps.admin, client.email, target, { siteUrl: deps.siteUrl, next })
+    await deps.deliver({
+      to: client.email,
+      subject: portalInviteSubject,
+      react: PortalInviteEmail({
+        link,
+        acceptUrl: new URL(next, deps.siteUrl).toString(),
+        practiceName: client.practices?.name ?? null,
+        signInMinutes: SIGN_IN_LINK_MINUTES,
+        validDays: PORTAL_INVITATION_VALID_DAYS,
+      }),
+      // One key per invitation token: a retried send is dropped, a resend (new token) is not.
+      idempotencyKey: `portal-invite:${tokenHash}`,
     })
+  } catch (sendError) {
+    const undo = await deps.admin.from('portal_invitations').delete().eq('id', invitation.id)
+    if (undo.error) console.error('[portal] could not remove an unsent invitation', undo.error)
+    throw sendError instanceof AppError
+      ? sendError
+      : new AppError({ code: 'internal', message: 'We could not send the invitation email. Please try again.', cause: sendError })
   }
-  const link = new URL('/auth/confirm', deps.siteUrl)
-  link.searchParams.set('token_hash', data.properties.hashed_token)
-  link.searchParams.set('type', data.properties.verification_type)
-  link.searchParams.set('next', PORTAL_HOME_PATH)
-  await deps.deliver({
-    to: client.email,
-    subject: inviteSubject,
-    react: InviteEmail({ link: link.toString(), practiceName: client.practices?.name ?? null, expiresInMinutes: INVITE_LINK_MINUTES }),
-    // One key per minted link: a retried send of this invitation is dropped, a resend is not.
-    idempotencyKey: `portal-invite:${data.properties.hashed_token}`,
-  })
-  return { portalUserId: data.user.id }
+  return { invitationId: invitation.id }
 }
 
-/** Unlinks her login from the client record: from her next request on, RLS shows her nothing of it. */
-export async function revokePortalAccess(db: SupabaseClient, target: InviteTarget): Promise<void> {
-  await loadClient(db, target)
-  const { data, error } = await db
+/**
+ * Unlinks her login from the client record and voids any open invitation: from her next request
+ * on, RLS shows her nothing of it. Her login itself is hers and stays.
+ */
+export async function revokePortalAccess(deps: Pick<PortalInviteDeps, 'db' | 'admin'>, target: InviteTarget): Promise<void> {
+  await loadClient(deps.db, target)
+  const { data, error } = await deps.db
     .from('clients')
     .update({ portal_user_id: null })
     .eq('id', target.clientId)
     .eq('practice_id', target.practiceId)
     .select('id')
-  if (error || data.length !== 1) {
-    throw new AppError({ code: 'internal', message: 'We could not revoke her portal access.', cause: error })
-  }
+  if (error) throw dbFailure('revoke her portal access', error)
+  if (data.length !== 1) throw notFound('client')
+  await revokeOpenInvitations(deps.admin, target)
 }

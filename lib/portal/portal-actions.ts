@@ -1,12 +1,11 @@
 'use server'
-import { cookies } from 'next/headers'
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { deleteOwnDocument } from '@/lib/documents/store'
 import { postMessage } from '@/lib/messages/queries'
 import { actionClient } from '@/lib/safe-action'
-import { requirePortalContext, PORTAL_PRACTICE_COOKIE } from './context'
+import { rememberPortalPractice, requirePortalContext } from './context'
 import { ContactDetailsSchema, requestDataDeletion, updateContactDetails } from './profile'
 
 const MessageBodySchema = z.object({
@@ -33,8 +32,7 @@ export const choosePortalPracticeAction = actionClient
     if (!records.some((r) => r.practiceId === parsedInput.practiceId)) {
       throw new AppError({ code: 'forbidden', message: 'You are not a client of that practice.' })
     }
-    ;(await cookies()).set(PORTAL_PRACTICE_COOKIE, parsedInput.practiceId, { httpOnly: true, sameSite: 'lax', secure: process.env.NODE_ENV === 'production', path: '/portal' })
-    revalidatePath('/portal', 'layout')
+    await rememberPortalPractice(parsedInput.practiceId)
     return { chosen: true }
   })
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { AppError } from '@/lib/errors'
 import type { Db } from '@/lib/practice/db'
 
@@ -19,7 +20,20 @@ export const RATE_LIMITS = {
   erasureLink: { action: 'account.erase_link', max: 5, windowSeconds: HOUR, what: 'confirmation links' },
   clientErasure: { action: 'client.erase', max: 20, windowSeconds: HOUR, what: 'client deletions' },
   teamInvitation: { action: 'team.invite', max: 30, windowSeconds: HOUR, what: 'team invitations' },
+  portalInvitation: { action: 'portal.invite', max: 30, windowSeconds: HOUR, what: 'portal invitations' },
+  /** Per address, whichever practice sends: nobody's inbox can be flooded with invitations. */
+  portalInvitationRecipient: { action: 'portal.invite_recipient', max: 3, windowSeconds: HOUR, what: 'portal invitations to one address' },
 } as const satisfies Record<string, RateLimit>
+
+/**
+ * The counter subject for an email address (counters are keyed by uuid): a name-based id from its
+ * SHA-256, so the address itself is never stored in the counter table.
+ */
+export function emailSubject(email: string): string {
+  const hex = createHash('sha256').update(`email:${email.trim().toLowerCase()}`, 'utf8').digest('hex')
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
 
 /** A refusal that carries when to try again (route handlers send it as Retry-After). */
 export class RateLimitedError extends AppError {

@@ -1,6 +1,6 @@
 import 'server-only'
-import { createHash, randomBytes } from 'node:crypto'
 import { TeamInviteEmail, teamInviteSubject } from '@/emails/team-invite'
+import { mintSignInLink, newInvitationToken, SIGN_IN_LINK_MINUTES } from '@/lib/auth/invitation-link'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
 import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
@@ -10,8 +10,6 @@ import { requireTeamManager, type TeamActor } from './actor'
 import { listMembers } from './queries'
 import { InviteSchema, joinPath, type Invite } from './team.schema'
 
-/** config.toml's [auth.email] otp_expiry (600 s): how long the email's sign-in button works. */
-export const SIGN_IN_LINK_MINUTES = 10
 /** practice_invitations.expires_at defaults to now() + 7 days. */
 export const INVITATION_VALID_DAYS = 7
 
@@ -22,15 +20,6 @@ export interface InviteDeps {
   admin: Db
   deliver: (email: OutgoingEmail) => Promise<{ id: string }>
   siteUrl: string
-}
-
-/** 32 random bytes for the email; only their SHA-256 is stored (accept_practice_invitation hashes the same way). */
-export function newInvitationToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString('base64url')
-  return {
-    token,
-    tokenHash: createHash('sha256').update(token, 'utf8').digest('hex'),
-  }
 }
 
 async function inviterName(db: Db, userId: string): Promise<string | null> {
@@ -45,25 +34,12 @@ async function inviterName(db: Db, userId: string): Promise<string | null> {
  * accepts, signed in as the invited address.
  */
 async function sendInvitation(deps: InviteDeps, actor: TeamActor, invite: Invite, token: string, tokenHash: string) {
-  const { data, error } = await deps.admin.auth.admin.generateLink({
-    type: 'magiclink',
-    email: invite.email,
-  })
-  if (error || !data.user)
-    throw new AppError({
-      code: 'internal',
-      message: 'We could not create her sign-in link. Please try again.',
-      cause: error,
-    })
-  const link = new URL('/auth/confirm', deps.siteUrl)
-  link.searchParams.set('token_hash', data.properties.hashed_token)
-  link.searchParams.set('type', data.properties.verification_type)
-  link.searchParams.set('next', joinPath(token))
+  const link = await mintSignInLink(deps.admin, invite.email, { practiceId: actor.practiceId }, { siteUrl: deps.siteUrl, next: joinPath(token) })
   await deps.deliver({
     to: invite.email,
     subject: teamInviteSubject(actor.practiceName),
     react: TeamInviteEmail({
-      link: link.toString(),
+      link,
       joinUrl: new URL(joinPath(token), deps.siteUrl).toString(),
       practiceName: actor.practiceName,
       inviterName: await inviterName(deps.db, actor.userId),

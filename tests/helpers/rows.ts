@@ -29,6 +29,15 @@ export async function newInvitation(sql: Sql, practiceId: string) {
   })
 }
 
+export async function newPortalInvitation(sql: Sql, c: ClientRecord) {
+  return insertReturningId(sql, 'portal_invitations', {
+    practice_id: c.practiceId,
+    client_id: c.id,
+    email: `invitee-${randomUUID().slice(0, 8)}@test.doulaos.app`,
+    token_hash: sha256Hex(randomUUID()),
+  })
+}
+
 export async function newClient(sql: Sql, practiceId: string) {
   return insertReturningId(sql, 'clients', { practice_id: practiceId, first_name: 'Fresh', last_name: 'Client' })
 }
@@ -158,6 +167,7 @@ export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string
   await newNote(sql, c, memberId)
   await newMessage(sql, c, memberId, 'practice')
   await newInvitation(sql, c.practiceId)
+  await newPortalInvitation(sql, c)
   await newAuditRow(sql, c.practiceId)
   await newNotification(sql, c.practiceId)
   await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})`

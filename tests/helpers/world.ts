@@ -88,7 +88,7 @@ export async function createWorld(sql: Sql): Promise<World> {
   await addMember(sql, b.id, users.doulaBClientA, 'doula')
 
   const persona = (key: PersonaKey, user: TestUser | null, side: Persona['side']): Persona => ({ key, user, side })
-  return {
+  const world = {
     personas: {
       anon: persona('anon', null, 'client'),
       ownerA: persona('ownerA', users.ownerA, 'practice'),
@@ -107,4 +107,19 @@ export async function createWorld(sql: Sql): Promise<World> {
     a3: await createClientRecord(sql, a.id, users.doulaBClientA, 'Cora'),
     b1: await createClientRecord(sql, b.id, users.clientB1, 'Dina'),
   }
+  // The logins each practice's invitations created (the owners signed up themselves, doulaBClientA
+  // through B's team invitation): only these may ever be deleted with a practice or a client.
+  await recordLoginOrigin(sql, users.adminA, a.id)
+  await recordLoginOrigin(sql, users.doulaA, a.id)
+  await recordLoginOrigin(sql, users.clientA1, a.id, world.a1.id)
+  await recordLoginOrigin(sql, users.clientA2, a.id, world.a2.id)
+  await recordLoginOrigin(sql, users.doulaB, b.id)
+  await recordLoginOrigin(sql, users.doulaBClientA, b.id)
+  await recordLoginOrigin(sql, users.clientB1, b.id, world.b1.id)
+  return world
+}
+
+/** Records that a practice's invitation created this login, as the invitation flows do. */
+export async function recordLoginOrigin(sql: Sql, user: TestUser, practiceId: string, clientId: string | null = null) {
+  await sql`insert into private.login_origins (user_id, practice_id, client_id) values (${user.id}, ${practiceId}, ${clientId})`
 }

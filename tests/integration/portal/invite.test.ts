@@ -1,40 +1,52 @@
 import { createClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '@/lib/database.types'
 import { sendEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
+import { acceptPortalInvitation } from '@/lib/portal/accept'
+import { PORTAL_JOIN_PATH } from '@/lib/portal/invitation.schema'
 import { inviteToPortal, revokePortalAccess } from '@/lib/portal/invite'
-import { latestMail, type MailboxMessage } from '../../helpers/mailbox.ts'
-import { useAppEnv } from '../../helpers/app-session.ts'
-import { clientAs, uniqueEmail } from '../../helpers/personas.ts'
-import { serviceClient, stack, superuser } from '../../helpers/stack.ts'
-import { createClientRecord, createWorld, type World } from '../../helpers/world.ts'
+import type { Db } from '@/lib/practice/db'
+import { emailSubject } from '@/lib/security/rate-limit'
+import { adminDb, signIn, useAppEnv } from '../../helpers/app-session.ts'
+import { latestMail, messagesTo, type MailboxMessage } from '../../helpers/mailbox.ts'
+import { clientAs, createUser, uniqueEmail, type TestUser } from '../../helpers/personas.ts'
+import { stack, superuser } from '../../helpers/stack.ts'
+import { createClientRecord, createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
 
 const SITE_URL = 'http://127.0.0.1:4011'
 const sql = superuser()
 let world: World
 
-/** Follows the invitation as /auth/confirm does: verifyOtp with the link's token hash and type. */
-async function followInvite(mail: MailboxMessage) {
+const deps = (db: Db) => ({ db, admin: adminDb(), deliver: sendEmail, siteUrl: SITE_URL })
+const asMember = async (who: TestUser) => (await clientAs(who)) as Db
+const doulaA = () => world.personas.doulaA.user!
+
+/** Follows the invitation as /auth/confirm does (verifyOtp with the link's token hash and type), then reads the accept page's token. */
+async function followInvite(mail: MailboxMessage): Promise<{ portal: Db; token: string }> {
   const href = mail.links.find((l) => l.startsWith(`${SITE_URL}/auth/confirm`))
   expect(href).toBeDefined()
   const url = new URL(href!)
-  expect(url.searchParams.get('next')).toBe('/portal')
-  const portal = createClient(stack().apiUrl, stack().anonKey, { auth: { persistSession: false, autoRefreshToken: false } })
+  const next = new URL(url.searchParams.get('next')!, SITE_URL)
+  expect(next.pathname).toBe(PORTAL_JOIN_PATH)
+  const portal = createClient<Database>(stack().apiUrl, stack().anonKey, { auth: { persistSession: false, autoRefreshToken: false } })
   const { data, error } = await portal.auth.verifyOtp({
     token_hash: url.searchParams.get('token_hash')!,
     type: url.searchParams.get('type') as 'magiclink' | 'signup',
   })
   expect(error).toBeNull()
   expect(data.session).not.toBeNull()
-  return portal
+  return { portal, token: next.searchParams.get('token')! }
 }
 
-async function newInvitee(practiceId: string) {
-  const email = uniqueEmail('invitee')
+async function newInvitee(practiceId: string, email = uniqueEmail('invitee')): Promise<{ email: string; record: ClientRecord }> {
   const record = await createClientRecord(sql, practiceId, null, 'Ines')
   await sql`update public.clients set email = ${email} where id = ${record.id}`
   return { email, record }
 }
+
+const linkedLogin = async (clientId: string) =>
+  (await sql<{ portal_user_id: string | null }[]>`select portal_user_id from public.clients where id = ${clientId}`)[0]!.portal_user_id
 
 beforeAll(async () => {
   world = await createWorld(sql)
@@ -44,59 +56,120 @@ beforeAll(async () => {
 afterAll(() => sql.end())
 
 describe('portal invitation', () => {
-  it('invites a new client, who follows the email into her own record only; revoking refuses her next request', async () => {
-    const doula = await clientAs(world.personas.doulaA.user!)
+  it('links nothing until she accepts, signed in from the email; then shows her only her record; revoking refuses her next request', async () => {
+    const doula = await asMember(doulaA())
     const { email, record } = await newInvitee(world.a.id)
-    const deps = { db: doula, admin: serviceClient(), deliver: sendEmail, siteUrl: SITE_URL }
 
-    const { portalUserId } = await inviteToPortal(deps, { practiceId: world.a.id, clientId: record.id })
-    const [linked] = await sql`select portal_user_id from public.clients where id = ${record.id}`
-    expect(linked!.portal_user_id).toBe(portalUserId)
+    await inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: record.id }, doulaA().id)
+    expect(await linkedLogin(record.id)).toBeNull()
+    const [invitation] = await sql`select email, invited_by, accepted_at from public.portal_invitations where client_id = ${record.id}`
+    expect(invitation).toMatchObject({ email, invited_by: doulaA().id, accepted_at: null })
 
     const mail = await latestMail(email)
     expect(mail.subject).toBe('You are invited to DoulaOS')
-    const portal = await followInvite(mail)
-    const mine = await portal.from('clients').select('id')
-    expect(mine.data?.map((c) => c.id)).toEqual([record.id])
+    expect(mail.text).toContain(`${SITE_URL}${PORTAL_JOIN_PATH}?token=`)
+    const { portal, token } = await followInvite(mail)
+    expect((await portal.from('clients').select('id')).data).toEqual([])
 
-    await revokePortalAccess(doula, { practiceId: world.a.id, clientId: record.id })
-    const after = await portal.from('clients').select('id')
-    expect(after.error).toBeNull()
-    expect(after.data).toEqual([])
-    const messages = await portal.from('messages').select('id')
-    expect(messages.data).toEqual([])
-  })
-
-  it('resends a fresh link to an existing login and keeps the same portal user', async () => {
-    const doula = await clientAs(world.personas.doulaA.user!)
-    const { email, record } = await newInvitee(world.a.id)
-    const deps = { db: doula, admin: serviceClient(), deliver: sendEmail, siteUrl: SITE_URL }
-    const first = await inviteToPortal(deps, { practiceId: world.a.id, clientId: record.id })
-    const firstMail = await latestMail(email)
-    const second = await inviteToPortal(deps, { practiceId: world.a.id, clientId: record.id })
-    expect(second.portalUserId).toBe(first.portalUserId)
-    const secondMail = await latestMail(email)
-    expect(secondMail.links[0]).not.toBe(firstMail.links[0])
-    const portal = await followInvite(secondMail)
+    const accepted = await acceptPortalInvitation(portal, token)
+    expect(accepted).toEqual({ practiceId: world.a.id })
+    const login = await linkedLogin(record.id)
+    const { data: me } = await portal.auth.getUser()
+    expect(login).toBe(me.user!.id)
+    // Her login was created by this invitation: the practice may delete it with her record.
+    const origins = await sql`select practice_id, client_id from private.login_origins where user_id = ${login}`
+    expect(origins).toEqual([{ practice_id: world.a.id, client_id: record.id }])
     expect((await portal.from('clients').select('id')).data?.map((c) => c.id)).toEqual([record.id])
+    // Opening the link again is harmless.
+    expect(await acceptPortalInvitation(portal, token)).toEqual({ practiceId: world.a.id })
+
+    await revokePortalAccess(deps(doula), { practiceId: world.a.id, clientId: record.id })
+    expect((await portal.from('clients').select('id')).data).toEqual([])
+    expect((await portal.from('messages').select('id')).data).toEqual([])
+    expect(await acceptPortalInvitation(portal, token)).toEqual({ refused: 'used' })
   })
 
-  it('refuses another practice, a client without email and a client acting on her own record', async () => {
+  it('resends with a new token that replaces the old one, and creates her login once', async () => {
+    const doula = await asMember(doulaA())
+    const { email, record } = await newInvitee(world.a.id)
+    await inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: record.id }, doulaA().id)
+    const first = await followInvite(await latestMail(email))
+    await inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: record.id }, doulaA().id)
+    const second = await followInvite(await latestMail(email))
+    expect(second.token).not.toBe(first.token)
+
+    expect(await acceptPortalInvitation(first.portal, first.token)).toEqual({ refused: 'revoked' })
+    expect(await acceptPortalInvitation(second.portal, second.token)).toEqual({ practiceId: world.a.id })
+    const [origins] = await sql<{ n: number }[]>`
+      select count(*)::int as n from private.login_origins o join auth.users u on u.id = o.user_id where u.email = ${email}`
+    expect(origins!.n).toBe(1)
+  })
+
+  it('withdrawing an invitation stops its link', async () => {
+    const doula = await asMember(doulaA())
+    const { email, record } = await newInvitee(world.a.id)
+    await inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: record.id }, doulaA().id)
+    const { portal, token } = await followInvite(await latestMail(email))
+    await revokePortalAccess(deps(doula), { practiceId: world.a.id, clientId: record.id })
+    expect(await acceptPortalInvitation(portal, token)).toEqual({ refused: 'revoked' })
+    expect(await linkedLogin(record.id)).toBeNull()
+  })
+
+  it('refuses the wrong account, an expired or unknown token, and an invitation whose email the practice changed', async () => {
+    const doula = await asMember(doulaA())
+    const wrong = await signIn(await createUser(sql))
+    const { email, record } = await newInvitee(world.a.id)
+    await inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: record.id }, doulaA().id)
+    const { portal, token } = await followInvite(await latestMail(email))
+
+    expect(await acceptPortalInvitation(wrong.client, token)).toEqual({ refused: 'wrong_account' })
+    expect(await acceptPortalInvitation(portal, 'A'.repeat(43))).toEqual({ refused: 'unknown' })
+    await sql`update public.portal_invitations set expires_at = now() - interval '1 second' where client_id = ${record.id}`
+    expect(await acceptPortalInvitation(portal, token)).toEqual({ refused: 'expired' })
+    await sql`update public.portal_invitations set expires_at = now() + interval '1 day' where client_id = ${record.id}`
+    await sql`update public.clients set email = ${uniqueEmail('changed')} where id = ${record.id}`
+    expect(await acceptPortalInvitation(portal, token)).toEqual({ refused: 'revoked' })
+    expect(await linkedLogin(record.id)).toBeNull()
+  })
+
+  it('refuses another practice, a client without email, one who already has access, and a client acting on her own record', async () => {
     const { record } = await newInvitee(world.a.id)
-    const deps = (db: Awaited<ReturnType<typeof clientAs>>) => ({ db, admin: serviceClient(), deliver: sendEmail, siteUrl: SITE_URL })
+    const outsider = await asMember(world.personas.doulaB.user!)
+    await expect(inviteToPortal(deps(outsider), { practiceId: world.a.id, clientId: record.id }, world.personas.doulaB.user!.id)).rejects.toMatchObject({
+      code: 'not_found',
+    })
+    await expect(revokePortalAccess(deps(outsider), { practiceId: world.a.id, clientId: record.id })).rejects.toBeInstanceOf(AppError)
 
-    const outsider = await clientAs(world.personas.doulaB.user!)
-    await expect(inviteToPortal(deps(outsider), { practiceId: world.a.id, clientId: record.id })).rejects.toMatchObject({ code: 'not_found' })
-    await expect(revokePortalAccess(outsider, { practiceId: world.a.id, clientId: record.id })).rejects.toBeInstanceOf(AppError)
-
+    const doula = await asMember(doulaA())
     const noEmail = await createClientRecord(sql, world.a.id, null, 'Nomail')
-    const doula = await clientAs(world.personas.doulaA.user!)
-    await expect(inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: noEmail.id })).rejects.toMatchObject({ code: 'validation' })
+    await expect(inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: noEmail.id }, doulaA().id)).rejects.toMatchObject({ code: 'validation' })
+    await expect(inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: world.a1.id }, doulaA().id)).rejects.toMatchObject({ code: 'conflict' })
 
     // A portal client can read her record but must not re-point or drop its login.
-    const herself = await clientAs(world.personas.clientA1.user!)
-    await expect(revokePortalAccess(herself, { practiceId: world.a.id, clientId: world.a1.id })).rejects.toBeInstanceOf(AppError)
-    const [still] = await sql`select portal_user_id from public.clients where id = ${world.a1.id}`
-    expect(still!.portal_user_id).toBe(world.personas.clientA1.user!.id)
+    const herself = await asMember(world.personas.clientA1.user!)
+    await expect(revokePortalAccess(deps(herself), { practiceId: world.a.id, clientId: world.a1.id })).rejects.toBeInstanceOf(AppError)
+    expect(await linkedLogin(world.a1.id)).toBe(world.personas.clientA1.user!.id)
+  })
+
+  it('limits invitations per recipient, across practices, and per practice', async () => {
+    const email = uniqueEmail('flooded')
+    const doula = await asMember(doulaA())
+    const { record } = await newInvitee(world.a.id, email)
+    for (let i = 0; i < 3; i++) await inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: record.id }, doulaA().id)
+    const fromB = await newInvitee(world.b.id, email)
+    const doulaB = world.personas.doulaB.user!
+    await expect(inviteToPortal(deps(await asMember(doulaB)), { practiceId: world.b.id, clientId: fromB.record.id }, doulaB.id)).rejects.toMatchObject({
+      code: 'rate_limited',
+    })
+    expect(await messagesTo(email)).toHaveLength(3)
+    expect(emailSubject(email)).toBe(emailSubject(` ${email.toUpperCase()} `))
+
+    // The practice has sent its hourly 30 already (counted as the limiter counts).
+    await sql`insert into private.rate_limit_hits (subject, action) select ${world.b.id}, 'portal.invite' from generate_series(1, 30)`
+    const other = await newInvitee(world.b.id)
+    await expect(inviteToPortal(deps(await asMember(doulaB)), { practiceId: world.b.id, clientId: other.record.id }, doulaB.id)).rejects.toMatchObject({
+      code: 'rate_limited',
+    })
+    expect(await messagesTo(other.email)).toHaveLength(0)
   })
 })

@@ -27,6 +27,7 @@ export async function fillClient(sql: Sql, c: ClientRecord, memberId: string, fi
   await rows.newNote(sql, c, memberId)
   await rows.newMessage(sql, c, memberId, 'practice')
   await rows.newInvitation(sql, c.practiceId)
+  await rows.newPortalInvitation(sql, c)
   await rows.newAuditRow(sql, c.practiceId)
   await rows.newNotification(sql, c.practiceId)
   await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})

@@ -120,12 +120,13 @@ describe('protected columns', () => {
 })
 
 describe('roles and the last owner', () => {
-  it('lets an admin add doulas but never grant or touch the owner role', async () => {
+  it('lets no one add a member directly, and an admin never grant or touch the owner role', async () => {
     const newcomer = await createUser(sql)
     const admin = user('adminA')
     const membership = { practice_id: world.a.id, user_id: newcomer.id }
-    expect(await insert(admin, 'practice_members', { ...membership, role: 'owner' })).toBe('42501')
-    expect(await insert(admin, 'practice_members', { ...membership, role: 'doula' })).toBe(1)
+    expect(await insert(admin, 'practice_members', { ...membership, role: 'doula' })).toBe('42501')
+    expect(await insert(user('ownerA'), 'practice_members', { ...membership, role: 'doula' })).toBe('42501')
+    await addMember(sql, world.a.id, newcomer, 'doula')
     expect(await update(admin, 'practice_members', membership, { role: 'owner' })).toBe('42501')
     expect(await update(admin, 'practice_members', { practice_id: world.a.id, user_id: user('ownerA').id }, { role: 'doula' })).toBe(0)
     expect(await update(user('doulaA'), 'practice_members', { practice_id: world.a.id, user_id: user('doulaA').id }, { role: 'admin' })).toBe(0)

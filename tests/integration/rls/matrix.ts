@@ -54,7 +54,8 @@ export const MATRIX: TableCase[] = [
     update: () => ({ full_name: `Renamed ${randomUUID().slice(0, 6)}` }),
     expect: {
       //       anon oA aA dA c1 c2 dB cB dBcA
-      select: '✗    ✓  ✓  ✓  ✓  ✓  ∅  ∅  ✓',
+      // Portal clients read no profiles: they need no team emails.
+      select: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
       insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
       update: '✗    ∅  ∅  ✓  ∅  ∅  ∅  ∅  ∅',
       delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
@@ -81,7 +82,8 @@ export const MATRIX: TableCase[] = [
     update: () => ({ role: 'admin' }),
     expect: {
       select: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
-      insert: '✗    ✓  ✓  ✗  ✗  ✗  ✗  ✗  ✗',
+      // Memberships come only from accepting an invitation (or creating one's own practice).
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
       update: '✗    ✓  ✓  ∅  ∅  ∅  ∅  ∅  ∅',
       delete: '✗    ✓  ✓  ∅  ∅  ∅  ∅  ∅  ∅',
     },
@@ -104,6 +106,27 @@ export const MATRIX: TableCase[] = [
       insert: '✗    ✓  ✓  ✗  ✗  ✗  ✗  ✗  ✗',
       update: '✗    ✓  ✓  ∅  ∅  ∅  ∅  ∅  ∅',
       delete: '✗    ✓  ✓  ∅  ∅  ∅  ∅  ∅  ∅',
+    },
+  },
+  {
+    table: 'portal_invitations',
+    variant: "an open portal invitation of client A2",
+    target: ({ sql, world }) => rows.newPortalInvitation(sql, world.a2),
+    insert: ({ world }, p) => ({
+      id: randomUUID(),
+      practice_id: world.a.id,
+      client_id: world.a2.id,
+      email: `new-${randomUUID().slice(0, 8)}@test.doulaos.app`,
+      token_hash: rows.sha256Hex(randomUUID()),
+      invited_by: userId(p),
+    }),
+    update: () => ({ expires_at: later() }),
+    expect: {
+      // Written by the server only; members see whom they invited.
+      select: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
     },
   },
   {

@@ -11,6 +11,7 @@ import { getClientOrThrow, listMilestones, type ClientDetail } from '@/lib/clien
 import { todayIn } from '@/lib/dates/calendar-date'
 import { listPracticeClientDocuments } from '@/lib/documents/practice-documents'
 import { isAppError } from '@/lib/errors'
+import { formatInstant } from '@/app/dashboard/_components/format'
 import { clientDisplayName } from '@/lib/messages/names'
 import { listThread, markThreadRead } from '@/lib/messages/queries'
 import { listJourneyNotes } from '@/lib/notes/notes.service'
@@ -94,7 +95,12 @@ export default async function ClientPage({
       />
       {deletionRequest ? <DeletionRequestNotice requestedAt={deletionRequest.requested_at} /> : null}
       <div className="mb-6">
-        <InviteToPortal clientId={client.id} hasPortalAccess={client.portal_user_id !== null} hasEmail={client.email !== null} />
+        <InviteToPortal
+          clientId={client.id}
+          hasPortalAccess={client.portal_user_id !== null}
+          invitationSentOn={client.openInvitation ? formatInstant(client.openInvitation.sentAt, practice.timeZone) : null}
+          hasEmail={client.email !== null}
+        />
       </div>
       <ClientTabs clientId={client.id} active={tab} />
       <div className="mt-6" id="client-tab-panel">
