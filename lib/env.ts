@@ -24,6 +24,17 @@ export const ServerEnvSchema = PublicEnvSchema.extend({
   CRON_SECRET: z
     .string({ error: 'Set CRON_SECRET to a random string of at least 16 characters (Vercel sends it to cron routes)' })
     .min(16, 'CRON_SECRET must be at least 16 characters'),
+  /**
+   * The request header your host's own proxy sets to the visitor's address, replacing anything the
+   * visitor sent. Vercel sets x-real-ip (and is detected through VERCEL=1); elsewhere name your
+   * proxy's header, or leave it unset and no IP is recorded.
+   */
+  TRUSTED_IP_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, 'TRUSTED_IP_HEADER must be a lower-case header name, e.g. x-real-ip')
+    .optional(),
+  /** Set to 1 by Vercel on its deployments. */
+  VERCEL: z.string().optional(),
 })
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema>

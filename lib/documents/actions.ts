@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { practiceActionClient } from '@/lib/safe-action'
+import { createAdminClient } from '@/lib/supabase/admin'
 import { deletePracticeDocument, setDocumentShared } from './practice-documents'
 
 const DocumentRefSchema = z.object({ clientId: z.uuid(), documentId: z.uuid() })
@@ -17,7 +18,7 @@ export const setDocumentSharedAction = practiceActionClient
 
 /** Deletes any document of a client of the practice (row and file). */
 export const deletePracticeDocumentAction = practiceActionClient.inputSchema(DocumentRefSchema).action(async ({ parsedInput, ctx }) => {
-  await deletePracticeDocument(ctx.supabase, ctx.practice.practiceId, parsedInput.documentId)
+  await deletePracticeDocument(ctx.supabase, createAdminClient(), ctx.practice.practiceId, parsedInput.documentId)
   revalidatePath(`/dashboard/clients/${parsedInput.clientId}`)
   return { deleted: true }
 })

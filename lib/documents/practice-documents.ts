@@ -1,6 +1,7 @@
+import 'server-only'
 import { z } from 'zod'
 import { dbFailure, notFound, type Db } from '@/lib/practice/db'
-import { DOCUMENTS_BUCKET, storeDocument, type DocumentBody, type UploadResult } from './store'
+import { removeDocumentObject, storeDocument, type DocumentBody, type UploadResult } from './store'
 
 export const PracticeDocumentSchema = z.object({
   id: z.uuid(),
@@ -36,11 +37,19 @@ export async function listPracticeClientDocuments(db: Db, { practiceId, clientId
  * A member's upload for one client. The client is looked up through the member's RLS first: a
  * client of another practice (or none) is not found before a byte is read, so nothing is stored.
  */
-export async function storePracticeDocument(db: Db, ref: ClientRef, fileName: string, body: DocumentBody, shared: boolean): Promise<UploadResult> {
+export async function storePracticeDocument(
+  db: Db,
+  admin: Db,
+  member: string,
+  ref: ClientRef,
+  fileName: string,
+  body: DocumentBody,
+  shared: boolean,
+): Promise<UploadResult> {
   const { data, error } = await db.from('clients').select('id').eq('id', ref.clientId).eq('practice_id', ref.practiceId).maybeSingle()
   if (error) throw dbFailure('check this client', error)
   if (!data) throw notFound('client')
-  return storeDocument(db, ref, fileName, body, { shared })
+  return storeDocument(admin, ref, member, fileName, body, { shared })
 }
 
 /** Shares a document with the client or takes it back; her RLS follows the flag at once (row and object). */
@@ -55,16 +64,12 @@ export async function setDocumentShared(db: Db, practiceId: string, documentId: 
   if (data.length === 0) throw notFound('document')
 }
 
-/**
- * Deletes any document of the practice's clients. The row goes first (the object is unreachable
- * without it), then the object; a failed object removal is reported, never silently kept.
- */
-export async function deletePracticeDocument(db: Db, practiceId: string, documentId: string): Promise<{ clientId: string }> {
+/** Deletes any document of the practice's clients: the row through the member's RLS, then its file. */
+export async function deletePracticeDocument(db: Db, admin: Db, practiceId: string, documentId: string): Promise<{ clientId: string }> {
   const { data, error } = await db.from('documents').delete().eq('id', documentId).eq('practice_id', practiceId).select('client_id, storage_path')
   if (error) throw dbFailure('delete this document', error)
   const row = data[0]
   if (!row) throw notFound('document')
-  const removed = await db.storage.from(DOCUMENTS_BUCKET).remove([row.storage_path])
-  if (removed.error) throw dbFailure('remove the file of this document', removed.error)
+  await removeDocumentObject(admin, row.storage_path)
   return { clientId: row.client_id }
 }

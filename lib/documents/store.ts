@@ -1,5 +1,9 @@
+import 'server-only'
 import { randomUUID } from 'node:crypto'
-import type { SupabaseClient } from '@supabase/supabase-js'
+import { AppError } from '@/lib/errors'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
+import { recordAuditEvent } from '@/lib/privacy/audit/record-event'
+import type { RequestMeta } from '@/lib/security/client-ip'
 import { FILE_PROBLEM_MESSAGES, MAX_DOCUMENT_BYTES, safeDisplayName, checkDocument, type FileProblem } from './file-type'
 import { meterBody } from './metered-body'
 
@@ -20,7 +24,10 @@ export interface StoreOptions {
 
 export type UploadResult =
   | { ok: true; id: string; fileName: string }
-  | { ok: false; problem: FileProblem | 'storage'; message: string }
+  | { ok: false; problem: FileProblem | 'storage' | 'erasing'; message: string }
+
+const ERASING_MESSAGE = 'This record is being deleted, so nothing can be added to it.'
+const erasing = (): UploadResult => ({ ok: false, problem: 'erasing', message: ERASING_MESSAGE })
 
 const EXTENSIONS = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/heic': 'heic' } as const
 
@@ -32,19 +39,29 @@ const asStream = (body: DocumentBody): ReadableStream<Uint8Array> | null =>
 const refused = (problem: FileProblem): UploadResult => ({ ok: false, problem, message: FILE_PROBLEM_MESSAGES[problem] })
 
 /**
- * Stores a document as the signed-in user (her RLS decides the folder she may write), streaming
- * the body straight through to Storage: the type is sniffed from the first bytes, the size is
- * enforced while the bytes pass (reading stops at the limit), and the app never holds the file.
- * Order matters: check → object → row; any failure removes what was written, so a refused or
- * failed upload leaves neither a row nor an object.
+ * Stores a document for someone the caller has already found allowed (an RLS-checked read of the
+ * client record as her): the server writes object and row with the service role, so no person ever
+ * holds a Storage capability and no row exists for bytes the server did not check. The body
+ * streams straight through: the type is sniffed from the first bytes, the size is enforced while
+ * the bytes pass (reading stops at the limit), and the app never holds the file.
+ * Order matters: check → object → row; any failure removes what was written. A practice or client
+ * being erased refuses the upload before a byte is stored, and again at the row (its lock).
  */
 export async function storeDocument(
-  db: SupabaseClient,
+  admin: Db,
   owner: DocumentOwner,
+  /** The person the file comes from, already found allowed: a member of the practice or the client herself. */
+  uploadedBy: string,
   fileName: string,
   body: DocumentBody,
   { shared = false, limit = MAX_DOCUMENT_BYTES }: StoreOptions = {},
 ): Promise<UploadResult> {
+  const id = randomUUID()
+  const prefix = `${owner.practiceId}/${owner.clientId}/`
+  const locked = await admin.rpc('erasure_in_progress', { object_name: prefix })
+  if (locked.error) throw dbFailure('check this record', locked.error)
+  if (locked.data) return erasing()
+
   const metered = await meterBody(asStream(body), limit)
   if (metered.empty) return refused('empty')
   // The size so far is the head's: the limit is enforced while the rest streams.
@@ -54,10 +71,9 @@ export async function storeDocument(
     return refused(check.problem)
   }
   const type = check.type
-  const id = randomUUID()
   // The key is generated here; her file name only ever lives in the row's file_name.
-  const path = `${owner.practiceId}/${owner.clientId}/${id}.${EXTENSIONS[type]}`
-  const bucket = db.storage.from(DOCUMENTS_BUCKET)
+  const path = `${prefix}${id}.${EXTENSIONS[type]}`
+  const bucket = admin.storage.from(DOCUMENTS_BUCKET)
   const uploaded = await bucket.upload(path, metered.stream, { contentType: type, upsert: false, duplex: 'half' })
   await metered.discard()
   if (metered.tooLarge()) {
@@ -68,7 +84,7 @@ export async function storeDocument(
   }
   if (uploaded.error) return { ok: false, problem: 'storage', message: 'We could not store this file. Please try again.' }
   const name = safeDisplayName(fileName)
-  const { error } = await db.from('documents').insert({
+  const { error } = await admin.from('documents').insert({
     id,
     practice_id: owner.practiceId,
     client_id: owner.clientId,
@@ -77,9 +93,11 @@ export async function storeDocument(
     mime_type: type,
     size_bytes: metered.bytesRead(),
     shared_with_client: shared,
+    uploaded_by: uploadedBy,
   })
   if (error) {
     await bucket.remove([path])
+    if (error.code === PG_ERROR.objectInUse) return erasing()
     return { ok: false, problem: 'storage', message: 'We could not save this file. Please try again.' }
   }
   return { ok: true, id, fileName: name }
@@ -87,35 +105,60 @@ export async function storeDocument(
 
 export const tooLargeResult = (): UploadResult => refused('too_large')
 
-interface DocumentRow {
-  id: string
-  practice_id: string
-  storage_path: string
+/**
+ * A client's upload to her own record. The record is read through her RLS on this request (as the
+ * client whose login it is): access revoked a moment ago, or another client's record, is not found
+ * before a byte is read.
+ */
+export async function storeOwnDocument(db: Db, admin: Db, userId: string, owner: DocumentOwner, fileName: string, body: DocumentBody): Promise<UploadResult> {
+  const { data, error } = await db
+    .from('clients')
+    .select('id')
+    .eq('id', owner.clientId)
+    .eq('practice_id', owner.practiceId)
+    .eq('portal_user_id', userId)
+    .maybeSingle()
+  if (error) throw dbFailure('check your record', error)
+  if (!data) throw notFound('record')
+  return storeDocument(admin, owner, userId, fileName, body)
 }
 
 /**
- * A download link for a document she may see: the row is read through her RLS first, the audit
- * event is written, and only then is a ≤ 60 s signed URL minted. No row → null (not found and
- * forbidden look the same).
+ * A download link for a document she may see: the row is read through her RLS first, the event is
+ * written to the audit trail, and only then does the server mint a ≤ 60 s signed URL. No row → null
+ * (not found and forbidden look the same).
  */
-export async function signedDownloadUrl(db: SupabaseClient, documentId: string): Promise<string | null> {
-  const { data, error } = await db.from('documents').select('id, practice_id, storage_path').eq('id', documentId).maybeSingle<DocumentRow>()
-  if (error) throw new Error(`Could not load the document: ${error.message}`)
+export async function signedDownloadUrl(db: Db, admin: Db, actorId: string, documentId: string, meta: RequestMeta): Promise<string | null> {
+  const { data, error } = await db.from('documents').select('id, practice_id, storage_path').eq('id', documentId).maybeSingle()
+  if (error) throw dbFailure('load the document', error)
   if (!data) return null
-  const audit = await db.rpc('record_audit_event', { practice_id: data.practice_id, action: 'document.download', entity: 'documents', entity_id: data.id })
-  if (audit.error) throw new Error(`Could not record the download: ${audit.error.message}`)
-  const signed = await db.storage.from(DOCUMENTS_BUCKET).createSignedUrl(data.storage_path, SIGNED_URL_SECONDS, { download: true })
-  if (signed.error) throw new Error(`Could not sign the download: ${signed.error.message}`)
+  await recordAuditEvent(admin, { practiceId: data.practice_id, actorId, action: 'document.download', entity: 'documents', entityId: data.id }, meta)
+  const signed = await admin.storage.from(DOCUMENTS_BUCKET).createSignedUrl(data.storage_path, SIGNED_URL_SECONDS, { download: true })
+  if (signed.error) throw dbFailure('prepare the download', signed.error)
   return signed.data.signedUrl
 }
 
+/**
+ * Removes the file of a document row the caller has just deleted through her RLS. The row goes
+ * first (the object is unreachable without it); a failed removal is reported, never kept quiet.
+ */
+export async function removeDocumentObject(admin: Db, storagePath: string): Promise<void> {
+  const removed = await admin.storage.from(DOCUMENTS_BUCKET).remove([storagePath])
+  if (removed.error) throw new AppError({ code: 'internal', message: 'The document was deleted but its file was not. Please try again.', cause: removed.error })
+}
+
 /** Deletes one of her own uploads: RLS limits the row delete to documents she uploaded. */
-export async function deleteOwnDocument(db: SupabaseClient, documentId: string): Promise<boolean> {
+export async function deleteOwnDocument(db: Db, admin: Db, documentId: string): Promise<boolean> {
   const { data, error } = await db.from('documents').delete().eq('id', documentId).select('storage_path')
-  if (error) throw new Error(`Could not delete the document: ${error.message}`)
-  const row = (data as { storage_path: string }[])[0]
+  if (error) throw dbFailure('delete the document', error)
+  const row = data[0]
   if (!row) return false
-  const removed = await db.storage.from(DOCUMENTS_BUCKET).remove([row.storage_path])
-  if (removed.error) throw new Error(`The document was deleted but its file was not: ${removed.error.message}`)
+  await removeDocumentObject(admin, row.storage_path)
   return true
+}
+
+/** The HTTP status an upload route answers for a result. */
+export function uploadStatus(result: UploadResult): number {
+  if (result.ok) return 201
+  return { storage: 500, too_large: 413, erasing: 409, empty: 422, unsupported_type: 422 }[result.problem]
 }

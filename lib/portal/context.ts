@@ -1,10 +1,10 @@
 import 'server-only'
-import type { SupabaseClient } from '@supabase/supabase-js'
 import { cookies } from 'next/headers'
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getSessionUser, type SessionUser } from '@/lib/auth/session'
+import type { Db } from '@/lib/practice/db'
 import { createClient } from '@/lib/supabase/server'
 
 export const PORTAL_PRACTICE_COOKIE = 'doulaos-portal-practice'
@@ -22,7 +22,7 @@ export interface PortalClientRecord {
 
 export interface PortalContext {
   user: SessionUser
-  supabase: SupabaseClient
+  supabase: Db
   records: PortalClientRecord[]
   active: PortalClientRecord
 }
@@ -66,7 +66,7 @@ export async function requirePortalContext(): Promise<PortalContext> {
   const remembered = (await cookies()).get(PORTAL_PRACTICE_COOKIE)?.value
   const active = records.find((r) => r.practiceId === remembered) ?? records[0]
   if (!active) redirect(`${PORTAL_LOGIN_PATH}?revoked=1`)
-  return { user, supabase: (await createClient()) as SupabaseClient, records, active }
+  return { user, supabase: await createClient(), records, active }
 }
 
 /** The practice the portal shows from the next request on (she may be a client of several). */

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors'
 import { deleteOwnDocument } from '@/lib/documents/store'
 import { postMessage } from '@/lib/messages/queries'
 import { actionClient } from '@/lib/safe-action'
+import { createAdminClient } from '@/lib/supabase/admin'
 import { rememberPortalPractice, requirePortalContext } from './context'
 import { ContactDetailsSchema, requestDataDeletion, updateContactDetails } from './profile'
 
@@ -39,7 +40,7 @@ export const choosePortalPracticeAction = actionClient
 /** Deletes one of her own uploads; a shared practice document is refused by RLS. */
 export const deleteMyDocumentAction = actionClient.inputSchema(z.object({ documentId: z.uuid() })).action(async ({ parsedInput }) => {
   const { supabase } = await requirePortalContext()
-  const deleted = await deleteOwnDocument(supabase, parsedInput.documentId)
+  const deleted = await deleteOwnDocument(supabase, createAdminClient(), parsedInput.documentId)
   if (!deleted) throw new AppError({ code: 'not_found', message: 'You can only delete files you uploaded.' })
   revalidatePath('/portal/documents')
   return { deleted: true }

@@ -1,9 +1,11 @@
 'use server'
+import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { sendEmail } from '@/lib/email/send'
 import { serverEnv } from '@/lib/env'
 import { AppError } from '@/lib/errors'
 import { authActionClient, practiceActionClient } from '@/lib/safe-action'
+import { requestMetaFrom } from '@/lib/security/client-ip'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { DeleteAccountSchema, DeleteClientSchema } from './deletion/erasure.schema'
 import { eraseAccount, eraseClient } from './deletion/erase.service'
@@ -32,6 +34,7 @@ export const deleteAccountAction = practiceActionClient.inputSchema(DeleteAccoun
   await eraseAccount(ctx.supabase, { admin: createAdminClient(), sendEmail }, {
     practiceId: ctx.practice.practiceId,
     typedName: parsedInput.practiceName,
+    meta: requestMetaFrom(await headers()),
   })
   // Her login may be gone already, so the server answers 4xx: only the local cookies need clearing.
   const { error } = await ctx.supabase.auth.signOut({ scope: 'local' })
@@ -45,6 +48,7 @@ export const deleteClientAction = practiceActionClient.inputSchema(DeleteClientS
     practiceId: ctx.practice.practiceId,
     clientId: parsedInput.clientId,
     typedName: parsedInput.confirmName,
+    meta: requestMetaFrom(await headers()),
   })
   return { counts: result.counts, files: result.files, loginsRemoved: result.loginsRemoved }
 })

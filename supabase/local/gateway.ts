@@ -51,6 +51,9 @@ export function createGateway(keys: Keys, services: Record<string, Service>, log
       return
     }
     mapAuthorization(req, keys)
+    // The platform's edge (Cloudflare in front of Supabase) sets this to the connecting address,
+    // replacing whatever the caller sent: the one IP header the database may trust.
+    req.headers['cf-connecting-ip'] = req.socket.remoteAddress ?? '127.0.0.1'
     const path = url.pathname.slice(prefix.length) || '/'
     services[prefix]!.handle(req, res, path, url).catch((err: unknown) => {
       log(`${req.method} ${url.pathname} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)

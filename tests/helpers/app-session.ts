@@ -63,3 +63,6 @@ export async function refreshRefusal(refreshToken: string): Promise<string | nul
   const { error } = await client.auth.refreshSession({ refresh_token: refreshToken })
   return error ? (error.code ?? error.message) : null
 }
+
+/** What a request's platform headers tell the server about its sender, for services that record it. */
+export const TEST_META = { ip: '192.0.2.10', userAgent: 'vitest' } as const

@@ -1,7 +1,9 @@
 // POST /api/documents?name=<file name> — her own health document, sent as the raw request body and streamed to Storage.
 import { MAX_DOCUMENT_BYTES } from '@/lib/documents/file-type'
-import { storeDocument, tooLargeResult } from '@/lib/documents/store'
+import { storeOwnDocument, tooLargeResult, uploadStatus } from '@/lib/documents/store'
+import { isAppError } from '@/lib/errors'
 import { apiPortalContext } from '@/lib/portal/api-context'
+import { createAdminClient } from '@/lib/supabase/admin'
 
 export async function POST(request: Request): Promise<Response> {
   const context = await apiPortalContext()
@@ -13,8 +15,11 @@ export async function POST(request: Request): Promise<Response> {
   if (declared > MAX_DOCUMENT_BYTES) return Response.json(tooLargeResult(), { status: 413 })
 
   const name = new URL(request.url).searchParams.get('name') ?? 'document'
-  const result = await storeDocument(context.supabase, context.active, name, request.body)
-  if (result.ok) return Response.json(result, { status: 201 })
-  const status = result.problem === 'storage' ? 500 : result.problem === 'too_large' ? 413 : 422
-  return Response.json(result, { status })
+  try {
+    const result = await storeOwnDocument(context.supabase, createAdminClient(), context.user.id, context.active, name, request.body)
+    return Response.json(result, { status: uploadStatus(result) })
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') return Response.json({ ok: false, message: 'This login has no portal access.' }, { status: 403 })
+    throw error
+  }
 }

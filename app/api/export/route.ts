@@ -6,6 +6,7 @@ import { authorizeExport } from '@/lib/privacy/export/authorize-export'
 import { writePracticeExport } from '@/lib/privacy/export/export-practice.service'
 import { errorResponse } from '@/lib/privacy/http-status'
 import { zipDownload } from '@/lib/privacy/zip/zip-stream'
+import { requestMetaFrom } from '@/lib/security/client-ip'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { createClient } from '@/lib/supabase/server'
 
@@ -17,7 +18,7 @@ export async function GET(request: Request): Promise<Response> {
     const practiceId = z.uuid().safeParse(new URL(request.url).searchParams.get('practice'))
     if (!practiceId.success) throw new AppError({ code: 'validation', message: 'Choose a practice to export.' })
     const admin = createAdminClient()
-    await authorizeExport(await createClient(), admin, practiceId.data)
+    await authorizeExport(await createClient(), admin, practiceId.data, requestMetaFrom(request.headers))
 
     return zipDownload('export', 'doulaos-export', (zip) => writePracticeExport(zip, { admin, practiceId: practiceId.data }))
   } catch (error) {

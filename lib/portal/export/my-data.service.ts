@@ -1,5 +1,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { z } from 'zod'
+import type { Db } from '@/lib/practice/db'
+import { recordAuditEvent } from '@/lib/privacy/audit/record-event'
+import type { RequestMeta } from '@/lib/security/client-ip'
 import { safeDisplayName } from '@/lib/documents/file-type'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import { csvRow, type CsvValue } from '@/lib/privacy/csv'
@@ -16,6 +19,8 @@ export interface MyDataSource {
    * a filter here were wrong.
    */
   db: SupabaseClient
+  /** The service role signs the object downloads, only for documents her RLS listed above. */
+  admin: Db
   userId: string
   practiceId: string
   clientId: string
@@ -134,8 +139,8 @@ export async function writeMyDataExport(zip: ZipWriter, source: MyDataSource): P
   manifest.tables.documents = counter.rows
   record(await zip.addEntry('data/documents.csv', csvLines(arrayPages(rows), DOCUMENT_COLUMNS), now))
   for (const document of documents) {
-    // Signed as her: the storage policy, not this code, decides that she may read the object.
-    record(await zip.addEntry(document.archivePath, objectBytes(source.db, DOCUMENTS_BUCKET, document.storagePath), now))
+    // Her RLS listed the document rows; no person holds a Storage capability, so the server signs.
+    record(await zip.addEntry(document.archivePath, objectBytes(source.admin, DOCUMENTS_BUCKET, document.storagePath), now))
     manifest.files += 1
   }
 
@@ -144,7 +149,6 @@ export async function writeMyDataExport(zip: ZipWriter, source: MyDataSource): P
 }
 
 /** Recorded as her, before a byte is sent, so an export cut short is still on record. */
-export async function recordMyDataExport(db: SupabaseClient, practiceId: string, clientId: string): Promise<void> {
-  const { error } = await db.rpc('record_audit_event', { practice_id: practiceId, action: 'portal.export', entity: 'clients', entity_id: clientId })
-  if (error) throw new Error(`Could not record the export: ${error.message}`)
+export async function recordMyDataExport(admin: Db, her: { userId: string; practiceId: string; clientId: string }, meta: RequestMeta): Promise<void> {
+  await recordAuditEvent(admin, { practiceId: her.practiceId, actorId: her.userId, action: 'portal.export', entity: 'clients', entityId: her.clientId }, meta)
 }

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_DOCUMENT_BYTES } from '@/lib/documents/file-type'
 import { deletePracticeDocument, listPracticeClientDocuments, setDocumentShared, storePracticeDocument } from '@/lib/documents/practice-documents'
 import { listClientDocuments } from '@/lib/documents/queries'
-import { DOCUMENTS_BUCKET, signedDownloadUrl, storeDocument } from '@/lib/documents/store'
+import { DOCUMENTS_BUCKET, signedDownloadUrl, storeOwnDocument } from '@/lib/documents/store'
 import { isAppError } from '@/lib/errors'
 import type { Db } from '@/lib/practice/db'
-import { clientAs } from '../../helpers/personas.ts'
+import { adminDb } from '../../helpers/app-session.ts'
+import { clientAs, type TestUser } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
 import { dbAs } from './fixtures.ts'
@@ -18,6 +19,12 @@ let doulaB: Db
 const text = (s: string) => new TextEncoder().encode(s)
 const pdf = (label: string) => text(`%PDF-1.7\n% ${label}\n%%EOF\n`)
 const ref = (c: ClientRecord) => ({ practiceId: c.practiceId, clientId: c.id })
+const META = { ip: null, userAgent: 'vitest' }
+const member = (db: Db) => (db === doulaA ? world.personas.doulaA.user! : world.personas.doulaB.user!).id
+const storeFor = (db: Db, c: { practiceId: string; clientId: string }, name: string, body: Uint8Array | ReadableStream<Uint8Array>, shared: boolean) =>
+  storePracticeDocument(db, adminDb(), member(db), c, name, body, shared)
+const deleteAs = (db: Db, practiceId: string, id: string) => deletePracticeDocument(db, adminDb(), practiceId, id)
+const downloadAs = (db: Db, user: TestUser, id: string) => signedDownloadUrl(db, adminDb(), user.id, id, META)
 
 async function footprint(clientId: string) {
   const [rows] = await sql<{ n: number }[]>`select count(*)::int as n from public.documents where client_id = ${clientId}`
@@ -65,8 +72,8 @@ afterAll(() => sql.end())
 describe("a doula's documents for a client", () => {
   it('shares one file and keeps another: she sees and downloads only the shared one, and unsharing hides it', async () => {
     const alma = await clientAs(world.personas.clientA1.user!)
-    const privateId = await stored(storePracticeDocument(doulaA, ref(world.a1), 'Intake notes.pdf', pdf('private'), false))
-    const sharedId = await stored(storePracticeDocument(doulaA, ref(world.a1), 'Birth plan template.pdf', pdf('shared'), true))
+    const privateId = await stored(storeFor(doulaA, ref(world.a1), 'Intake notes.pdf', pdf('private'), false))
+    const sharedId = await stored(storeFor(doulaA, ref(world.a1), 'Birth plan template.pdf', pdf('shared'), true))
 
     const all = await listPracticeClientDocuments(doulaA, ref(world.a1))
     expect(all.map((d) => [d.file_name, d.shared_with_client, d.uploaded_by])).toEqual([
@@ -75,45 +82,49 @@ describe("a doula's documents for a client", () => {
     ])
 
     expect((await listClientDocuments(alma, world.a1.id)).map((d) => d.id)).toEqual([sharedId])
-    const url = await signedDownloadUrl(alma, sharedId)
+    const url = await downloadAs(alma, world.personas.clientA1.user!, sharedId)
     expect(url).not.toBeNull()
     const download = await fetch(url!)
     expect(download.status).toBe(200)
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf('shared'))
-    expect(await signedDownloadUrl(alma, privateId)).toBeNull()
-    // Storage itself refuses her the unshared object, whatever route she takes.
+    expect(await downloadAs(alma, world.personas.clientA1.user!, privateId)).toBeNull()
+    // Storage itself refuses her every object: files only ever leave through the server.
     const [privateRow] = await sql<{ storage_path: string }[]>`select storage_path from public.documents where id = ${privateId}`
-    expect((await alma.storage.from(DOCUMENTS_BUCKET).download(privateRow!.storage_path)).error).not.toBeNull()
+    const [sharedRow] = await sql<{ storage_path: string }[]>`select storage_path from public.documents where id = ${sharedId}`
+    for (const path of [privateRow!.storage_path, sharedRow!.storage_path]) {
+      expect((await alma.storage.from(DOCUMENTS_BUCKET).download(path)).error).not.toBeNull()
+      expect((await alma.storage.from(DOCUMENTS_BUCKET).createSignedUrl(path, 60)).error).not.toBeNull()
+    }
 
     await setDocumentShared(doulaA, world.a.id, sharedId, false)
     expect(await listClientDocuments(alma, world.a1.id)).toEqual([])
-    expect(await signedDownloadUrl(alma, sharedId)).toBeNull()
+    expect(await downloadAs(alma, world.personas.clientA1.user!, sharedId)).toBeNull()
     await setDocumentShared(doulaA, world.a.id, privateId, true)
     expect((await listClientDocuments(alma, world.a1.id)).map((d) => d.id)).toEqual([privateId])
   })
 
   it("refuses another practice's doula as not found and stores nothing; she cannot share or delete A's documents", async () => {
     const before = await footprint(world.a3.id)
-    expect(await errorCode(storePracticeDocument(doulaB, ref(world.a3), 'x.pdf', pdf('x'), true))).toBe('not_found')
-    expect(await errorCode(storePracticeDocument(doulaB, { practiceId: world.b.id, clientId: world.a3.id }, 'x.pdf', pdf('x'), true))).toBe('not_found')
+    expect(await errorCode(storeFor(doulaB, ref(world.a3), 'x.pdf', pdf('x'), true))).toBe('not_found')
+    expect(await errorCode(storeFor(doulaB, { practiceId: world.b.id, clientId: world.a3.id }, 'x.pdf', pdf('x'), true))).toBe('not_found')
     expect(await footprint(world.a3.id)).toEqual(before)
 
-    const id = await stored(storePracticeDocument(doulaA, ref(world.a3), 'Receipt.pdf', pdf('receipt'), false))
+    const id = await stored(storeFor(doulaA, ref(world.a3), 'Receipt.pdf', pdf('receipt'), false))
     expect(await errorCode(setDocumentShared(doulaB, world.a.id, id, true))).toBe('not_found')
     expect(await errorCode(setDocumentShared(doulaB, world.b.id, id, true))).toBe('not_found')
-    expect(await errorCode(deletePracticeDocument(doulaB, world.b.id, id))).toBe('not_found')
+    expect(await errorCode(deleteAs(doulaB, world.b.id, id))).toBe('not_found')
     const [row] = await sql`select shared_with_client from public.documents where id = ${id}`
     expect(row).toEqual({ shared_with_client: false })
     expect(await listPracticeClientDocuments(doulaB, ref(world.a3))).toEqual([])
   })
 
   it('refuses an HTML file renamed .pdf, an empty file and a file over 20 MB, leaving no row and no object', async () => {
-    expect(await storePracticeDocument(doulaA, ref(world.a2), 'report.pdf', text('<!doctype html><script>alert(1)</script>'), true)).toMatchObject({
+    expect(await storeFor(doulaA, ref(world.a2), 'report.pdf', text('<!doctype html><script>alert(1)</script>'), true)).toMatchObject({
       ok: false,
       problem: 'unsupported_type',
     })
-    expect(await storePracticeDocument(doulaA, ref(world.a2), 'empty.pdf', new Uint8Array(0), true)).toMatchObject({ ok: false, problem: 'empty' })
-    expect(await storePracticeDocument(doulaA, ref(world.a2), 'huge.pdf', pdfStream(MAX_DOCUMENT_BYTES + 1), true)).toMatchObject({
+    expect(await storeFor(doulaA, ref(world.a2), 'empty.pdf', new Uint8Array(0), true)).toMatchObject({ ok: false, problem: 'empty' })
+    expect(await storeFor(doulaA, ref(world.a2), 'huge.pdf', pdfStream(MAX_DOCUMENT_BYTES + 1), true)).toMatchObject({
       ok: false,
       problem: 'too_large',
       message: expect.stringMatching(/20 MB/),
@@ -123,13 +134,13 @@ describe("a doula's documents for a client", () => {
 
   it("deletes any of the client's documents, hers included, removing row and object", async () => {
     const bea = await clientAs(world.personas.clientA2.user!)
-    const hers = await stored(storeDocument(bea, ref(world.a2), 'Ultrasound.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])))
-    const ours = await stored(storePracticeDocument(doulaA, ref(world.a2), 'Invoice.pdf', pdf('invoice'), true))
+    const hers = await stored(storeOwnDocument(bea, adminDb(), world.personas.clientA2.user!.id, ref(world.a2), 'Ultrasound.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])))
+    const ours = await stored(storeFor(doulaA, ref(world.a2), 'Invoice.pdf', pdf('invoice'), true))
     expect(await footprint(world.a2.id)).toEqual({ rows: 2, objects: 2 })
 
-    expect(await deletePracticeDocument(doulaA, world.a.id, hers)).toEqual({ clientId: world.a2.id })
-    expect(await deletePracticeDocument(doulaA, world.a.id, ours)).toEqual({ clientId: world.a2.id })
+    expect(await deleteAs(doulaA, world.a.id, hers)).toEqual({ clientId: world.a2.id })
+    expect(await deleteAs(doulaA, world.a.id, ours)).toEqual({ clientId: world.a2.id })
     expect(await footprint(world.a2.id)).toEqual({ rows: 0, objects: 0 })
-    expect(await errorCode(deletePracticeDocument(doulaA, world.a.id, ours))).toBe('not_found')
+    expect(await errorCode(deleteAs(doulaA, world.a.id, ours))).toBe('not_found')
   })
 })

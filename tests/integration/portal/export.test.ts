@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { storeDocument } from '@/lib/documents/store'
+import { storeOwnDocument } from '@/lib/documents/store'
 import { MY_DATA_TABLES } from '@/lib/portal/export/my-data-tables'
 import { recordMyDataExport, writeMyDataExport, type MyDataManifest, type MyDataSource } from '@/lib/portal/export/my-data.service'
 import { ZipWriter } from '@/lib/privacy/zip/zip-writer'
+import { adminDb } from '../../helpers/app-session.ts'
 import { clientAs } from '../../helpers/personas.ts'
 import { newAppointment, newDocument, newMessage, newMilestone } from '../../helpers/rows.ts'
 import { serviceClient, superuser } from '../../helpers/stack.ts'
@@ -78,7 +79,7 @@ beforeAll(async () => {
 
   const sharedDocument = await newDocument(sql, world.a1, doula, true, await storedObject(world.a1, sharedPdf))
   const unsharedDocument = await newDocument(sql, world.a1, doula, false, await storedObject(world.a1, unsharedPdf))
-  const upload = await storeDocument(await clientAs(world.personas.clientA1.user!), { practiceId: world.a.id, clientId: world.a1.id }, 'My scan.pdf', herPdf)
+  const upload = await storeOwnDocument(await clientAs(world.personas.clientA1.user!), adminDb(), world.personas.clientA1.user!.id, { practiceId: world.a.id, clientId: world.a1.id }, 'My scan.pdf', herPdf)
   if (!upload.ok) throw new Error(upload.message)
   ids = { sharedAppointment, unsharedAppointment, sharedDocument, unsharedDocument, upload: upload.id }
 })
@@ -89,7 +90,7 @@ describe('"Download my data"', () => {
 
   beforeAll(async () => {
     const alma = world.personas.clientA1.user!
-    archive = await exportAs({ db: await clientAs(alma), userId: alma.id, practiceId: world.a.id, clientId: world.a1.id, pageSize: 1 })
+    archive = await exportAs({ db: await clientAs(alma), admin: adminDb(), userId: alma.id, practiceId: world.a.id, clientId: world.a1.id, pageSize: 1 })
   })
 
   it('holds her record, her pregnancy, shared appointments and milestones, her thread and her files, as JSON and CSV', () => {
@@ -148,7 +149,7 @@ describe('"Download my data"', () => {
 
   it('relies on her RLS: pointed at another client’s record with her session, it exports nothing', async () => {
     const alma = world.personas.clientA1.user!
-    const forged = await exportAs({ db: await clientAs(alma), userId: alma.id, practiceId: world.a.id, clientId: world.a2.id })
+    const forged = await exportAs({ db: await clientAs(alma), admin: adminDb(), userId: alma.id, practiceId: world.a.id, clientId: world.a2.id })
     expect(forged.manifest.tables).toEqual({ client: 0, journeys: 0, appointments: 0, milestones: 0, messages: 0, documents: 0 })
     expect(forged.manifest.files).toBe(0)
     expect(forged.whole).not.toContain(marks.otherClientMessage)
@@ -157,16 +158,17 @@ describe('"Download my data"', () => {
   it('covers only this practice for a client who is a doula elsewhere', async () => {
     const cora = world.personas.doulaBClientA.user!
     await newMessage(sql, world.b1, world.personas.doulaB.user!.id, 'practice')
-    const hers = await exportAs({ db: await clientAs(cora), userId: cora.id, practiceId: world.a.id, clientId: world.a3.id })
+    const hers = await exportAs({ db: await clientAs(cora), admin: adminDb(), userId: cora.id, practiceId: world.a.id, clientId: world.a3.id })
     expect(hers.manifest.tables).toMatchObject({ client: 1, journeys: 1, messages: 0 })
     expect(hers.whole).not.toContain(world.b1.id)
     expect(hers.whole).not.toContain(world.b.id)
   })
 
   it('is recorded in the audit log as her', async () => {
-    await recordMyDataExport(await clientAs(world.personas.clientA1.user!), world.a.id, world.a1.id)
-    const rows = await sql`select actor_id, actor_role, entity_id from public.audit_log where action = 'portal.export' and practice_id = ${world.a.id}`
-    expect(rows).toEqual([{ actor_id: world.personas.clientA1.user!.id, actor_role: 'client', entity_id: world.a1.id }])
-    await expect(recordMyDataExport(await clientAs(world.personas.clientB1.user!), world.a.id, world.a1.id)).rejects.toThrow()
+    const meta = { ip: '198.51.100.4', userAgent: 'vitest' }
+    await recordMyDataExport(adminDb(), { userId: world.personas.clientA1.user!.id, practiceId: world.a.id, clientId: world.a1.id }, meta)
+    const rows = await sql`select actor_id, actor_role, entity_id, host(ip) as ip from public.audit_log where action = 'portal.export' and practice_id = ${world.a.id}`
+    expect(rows).toEqual([{ actor_id: world.personas.clientA1.user!.id, actor_role: 'client', entity_id: world.a1.id, ip: meta.ip }])
+    await expect(recordMyDataExport(adminDb(), { userId: world.personas.clientB1.user!.id, practiceId: world.a.id, clientId: world.a1.id }, meta)).rejects.toThrow()
   })
 })

@@ -5,7 +5,9 @@ import { createClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_DOCUMENT_BYTES } from '@/lib/documents/file-type'
 import { signedDownloadUrl, storeDocument } from '@/lib/documents/store'
-import { accessToken } from '../../helpers/personas.ts'
+import type { Db } from '@/lib/practice/db'
+import { adminDb } from '../../helpers/app-session.ts'
+import { clientAs } from '../../helpers/personas.ts'
 import { stack, superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
 
@@ -47,10 +49,10 @@ function generatedPdf(size: number, onPull: (pulled: number) => void) {
 }
 
 /**
- * Her session, as the app's server client, with the network counted: bytes the app has handed to
- * the socket for an upload. Read − sent at any moment is what the app is holding.
+ * The server's service-role client, which alone writes files, with the network counted: bytes the
+ * app has handed to the socket for an upload. Read − sent at any moment is what the app is holding.
  */
-async function meteredClient(user: { id: string; email: string }, onSent: (n: number) => void) {
+function meteredAdmin(onSent: (n: number) => void): Db {
   const info = stack()
   const countingFetch: typeof fetch = (input, init) => {
     const body = init?.body
@@ -65,10 +67,10 @@ async function meteredClient(user: { id: string; email: string }, onSent: (n: nu
     )
     return fetch(input, { ...init, body: counted, duplex: 'half' } as RequestInit)
   }
-  return createClient(info.apiUrl, info.anonKey, {
+  return createClient(info.apiUrl, info.serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { headers: { Authorization: `Bearer ${await accessToken(user)}` }, fetch: countingFetch },
-  })
+    global: { fetch: countingFetch },
+  }) as unknown as Db
 }
 
 beforeAll(async () => {
@@ -85,7 +87,7 @@ describe('streamed uploads', () => {
     const source = generatedPdf(MAX_DOCUMENT_BYTES, (pulled) => {
       maxInHand = Math.max(maxInHand, pulled - sent)
     })
-    const db = await meteredClient(alma, (n) => {
+    const admin = meteredAdmin((n) => {
       sent += n
     })
 
@@ -97,7 +99,7 @@ describe('streamed uploads', () => {
       peak = Math.max(peak, now.heapUsed + now.arrayBuffers - (baseline.heapUsed + baseline.arrayBuffers))
     }
     const sampler = setInterval(sample, 2)
-    const stored = await storeDocument(db, { practiceId: world.a.id, clientId: world.a1.id }, 'big scan.pdf', source.stream).finally(() => {
+    const stored = await storeDocument(admin, { practiceId: world.a.id, clientId: world.a1.id }, alma.id, 'big scan.pdf', source.stream).finally(() => {
       clearInterval(sampler)
       sample()
     })
@@ -113,7 +115,7 @@ describe('streamed uploads', () => {
     if (!stored.ok) return
     const [row] = await sql`select size_bytes, mime_type from public.documents where id = ${stored.id}`
     expect(row).toEqual({ size_bytes: String(MAX_DOCUMENT_BYTES), mime_type: 'application/pdf' })
-    const download = await fetch((await signedDownloadUrl(db, stored.id))!)
+    const download = await fetch((await signedDownloadUrl(await clientAs(alma), adminDb(), alma.id, stored.id, { ip: null, userAgent: null }))!)
     const hash = createHash('sha256')
     for await (const chunk of download.body as unknown as AsyncIterable<Uint8Array>) hash.update(chunk)
     expect(hash.digest('hex')).toBe(source.sha256())

@@ -12,7 +12,7 @@ import { serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
 import { readZip, type ReadEntry } from '../../unit/privacy/zip-reader.ts'
-import { adminDb, signIn } from '../../helpers/app-session.ts'
+import { adminDb, signIn, TEST_META } from '../../helpers/app-session.ts'
 import { fillClient, rowCounts } from './fixtures.ts'
 
 const sql = superuser()
@@ -132,7 +132,7 @@ describe('exporting a practice', () => {
     for (const key of ['ownerA', 'adminA'] as const) {
       const user = world.personas[key].user!
       const { client } = await signIn(user)
-      await authorizeExport(client, adminDb(), world.a.id)
+      await authorizeExport(client, adminDb(), world.a.id, TEST_META)
       const [row] = await sql<{ n: number }[]>`
         select count(*)::int as n from public.audit_log
         where practice_id = ${world.a.id} and actor_id = ${user.id} and action = 'export.create' and entity_id = ${world.a.id}`
@@ -142,6 +142,6 @@ describe('exporting a practice', () => {
 
   it.each(['doulaA', 'clientA1', 'doulaB'] as const)('refuses %s', async (key) => {
     const { client } = await signIn(world.personas[key].user!)
-    await expect(authorizeExport(client, adminDb(), world.a.id)).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(authorizeExport(client, adminDb(), world.a.id, TEST_META)).rejects.toMatchObject({ code: 'forbidden' })
   })
 })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { anonApiClient, clientAs, type TestUser } from '../../helpers/personas.ts'
+import { anonApiClient, clientAs, serviceApiClient } from '../../helpers/personas.ts'
 import * as rows from '../../helpers/rows.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
@@ -63,15 +63,17 @@ describe('audit trail of client data', () => {
     expect(row!.n).toBe(3)
   })
 
-  it('takes ip, user agent and request id from the API request headers', async () => {
+  it('takes the ip the platform proxy vouches for, never one the caller chose, with user agent and request id', async () => {
     const id = randomUUID()
-    const headers = { 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'user-agent': 'vitest-agent', 'x-request-id': 'req-123' }
+    // The caller sends both headers a naive trail would trust; the gateway sets cf-connecting-ip
+    // from the socket, as Supabase's proxy does, overwriting hers.
+    const headers = { 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'cf-connecting-ip': '198.51.100.66', 'user-agent': 'vitest-agent', 'x-request-id': 'req-123' }
     const { error } = await (await clientAs(user('doulaA'), undefined, headers)).from('milestones').insert({
       id, practice_id: world.a.id, client_id: world.a1.id, journey_id: world.a1.journeyId, title: 'With headers',
     })
     expect(error).toBeNull()
     const [entry] = await sql`select host(ip) as ip, user_agent, request_id from public.audit_log where entity_id = ${id}`
-    expect(entry).toEqual({ ip: '203.0.113.7', user_agent: 'vitest-agent', request_id: 'req-123' })
+    expect(entry).toEqual({ ip: '127.0.0.1', user_agent: 'vitest-agent', request_id: 'req-123' })
   })
 })
 
@@ -108,23 +110,29 @@ describe('audit_log is append-only', () => {
 })
 
 describe('record_audit_event()', () => {
-  const record = async (who: TestUser | null, practiceId: string) => {
-    const client = who ? await clientAs(who) : anonApiClient()
-    const { error } = await client.rpc('record_audit_event', {
-      practice_id: practiceId, action: 'document.download', entity: 'documents', entity_id: randomUUID(),
-    })
-    return error ? error.code : 'no error'
-  }
-
-  it('records an app event for a member or a client of the practice, as the caller', async () => {
-    expect(await record(user('doulaA'), world.a.id)).toBe('no error')
-    expect(await record(user('clientA1'), world.a.id)).toBe('no error')
-    const [last] = await sql`select actor_id, actor_role from public.audit_log where action = 'document.download' order by id desc limit 1`
-    expect(last).toEqual({ actor_id: user('clientA1').id, actor_role: 'client' })
+  const event = (practiceId: string, actorId: string) => ({
+    practice_id: practiceId, actor_id: actorId, action: 'document.download', entity: 'documents', entity_id: randomUUID(),
+    outcome: 'success', ip: '192.0.2.1', user_agent: 'vitest',
   })
 
-  it('refuses callers from another practice and anonymous callers', async () => {
-    expect(await record(user('doulaB'), world.a.id)).toBe('42501')
-    expect(await record(null, world.a.id)).toBe('42501')
+  it('refuses every person, member or client: the trail is written by the database and the server', async () => {
+    for (const who of [user('doulaA'), user('ownerA'), user('clientA1')]) {
+      const { error } = await (await clientAs(who)).rpc('record_audit_event', event(world.a.id, who.id))
+      expect(error?.code, who.email).toBe('42501')
+    }
+    const { error } = await anonApiClient().rpc('record_audit_event', event(world.a.id, user('doulaA').id))
+    expect(error?.code).toBe('42501')
+  })
+
+  it('records the server\'s event for a member or a client of the practice, with the ip it was given', async () => {
+    const { error } = await serviceApiClient().rpc('record_audit_event', event(world.a.id, user('clientA1').id))
+    expect(error).toBeNull()
+    const [last] = await sql`select actor_id, actor_role, host(ip) as ip from public.audit_log where action = 'document.download' order by id desc limit 1`
+    expect(last).toEqual({ actor_id: user('clientA1').id, actor_role: 'client', ip: '192.0.2.1' })
+  })
+
+  it('refuses an actor from another practice, even from the server', async () => {
+    const { error } = await serviceApiClient().rpc('record_audit_event', event(world.a.id, user('doulaB').id))
+    expect(error?.code).toBe('42501')
   })
 })

@@ -276,7 +276,7 @@ export const MATRIX: TableCase[] = [
     update: () => ({ file_name: `renamed-${randomUUID().slice(0, 6)}.pdf` }),
     expect: {
       select: '✗    ✓  ✓  ✓  ✓  ∅  ∅  ∅  ∅',
-      insert: '✗    ✓  ✓  ✓  ✓  ✗  ✗  ✗  ✗',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
       update: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
       delete: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
     },
@@ -292,7 +292,7 @@ export const MATRIX: TableCase[] = [
     update: () => ({ shared_with_client: true }),
     expect: {
       select: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
-      insert: '✗    ✓  ✓  ✓  ✓  ✗  ✗  ✗  ✗',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
       update: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
       delete: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
     },
@@ -308,7 +308,7 @@ export const MATRIX: TableCase[] = [
     update: () => ({ kind: 'lab_result' }),
     expect: {
       select: '✗    ✓  ✓  ✓  ✓  ∅  ∅  ∅  ∅',
-      insert: '✗    ✓  ✓  ✓  ✓  ✗  ✗  ✗  ✗',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
       update: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
       delete: '✗    ✓  ✓  ✓  ✓  ∅  ∅  ∅  ∅',
     },

@@ -78,6 +78,13 @@ async function attempt(c: ObjectCase, op: StorageOp, p: Persona): Promise<string
       const res = await fetch(data.signedUrl)
       return res.ok ? '✓' : `signed URL answered ${res.status}`
     }
+    case 'signUpload': {
+      // A signed upload URL with overwrite would let her replace the bytes later, unchecked.
+      const { data, error } = await bucket.createSignedUploadUrl(path, { upsert: true })
+      if (error) return isRlsRefusal(error as { message: string; statusCode?: string }) ? '✗' : `error: ${error.message}`
+      const replaced = await bucket.uploadToSignedUrl(path, data.token, PDF, { upsert: true })
+      return replaced.error ? 'minted, then refused' : '✓'
+    }
     case 'remove': {
       const { data, error } = await bucket.remove([path])
       if (error) return isRlsRefusal(error as { message: string; statusCode?: string }) ? '✗' : `error: ${error.message}`
@@ -110,7 +117,7 @@ describe('client-files storage matrix through supabase.storage', () => {
     })
   }
 
-  it("refuses a client's upload outside her own folder and any upload outside a client folder", async () => {
+  it('refuses uploads outside a client folder too', async () => {
     const client = ctx.world.personas.clientA1
     const other = await bucketAs(client).upload(`${ctx.world.a.id}/${ctx.world.a2.id}/${randomUUID()}.pdf`, PDF, { contentType: 'application/pdf' })
     expect(other.error && isRlsRefusal(other.error as { message: string; statusCode?: string })).toBe(true)

@@ -3,10 +3,11 @@ import { cookies } from 'next/headers'
 import { getSessionUser } from '@/lib/auth/session'
 import { MAX_DOCUMENT_BYTES } from '@/lib/documents/file-type'
 import { storePracticeDocument } from '@/lib/documents/practice-documents'
-import { tooLargeResult } from '@/lib/documents/store'
+import { tooLargeResult, uploadStatus } from '@/lib/documents/store'
 import { isAppError } from '@/lib/errors'
 import { ACTIVE_PRACTICE_COOKIE } from '@/lib/practice/practice.schema'
 import { listMemberships, pickActiveMembership } from '@/lib/practice/queries'
+import { createAdminClient } from '@/lib/supabase/admin'
 import { createClient } from '@/lib/supabase/server'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -28,10 +29,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ cli
   const search = new URL(request.url).searchParams
   const name = search.get('name') ?? 'document'
   try {
-    const result = await storePracticeDocument(db, { practiceId: membership.practiceId, clientId }, name, request.body, search.get('shared') === '1')
-    if (result.ok) return Response.json(result, { status: 201 })
-    const status = result.problem === 'storage' ? 500 : result.problem === 'too_large' ? 413 : 422
-    return Response.json(result, { status })
+    const ref = { practiceId: membership.practiceId, clientId }
+    const result = await storePracticeDocument(db, createAdminClient(), user.id, ref, name, request.body, search.get('shared') === '1')
+    return Response.json(result, { status: uploadStatus(result) })
   } catch (error) {
     if (isAppError(error) && error.code === 'not_found') return notFound()
     throw error
