@@ -63,7 +63,7 @@ async function erase(ctx: BenchContext, p: number): Promise<Deletion> {
   const result = await eraseAccount(
     owner,
     { admin: timedAdmin(ctx, deletes), sendEmail: async (email) => sent.push(email) },
-    { practiceId: seeded.practiceId(p), typedName: seeded.practiceName(p) },
+    { practiceId: seeded.practiceId(p), typedName: seeded.practiceName(p), meta: { ip: null, userAgent: 'bench' } },
   )
   return {
     p,

@@ -1,6 +1,8 @@
 import { AppError, type AppErrorCode } from '@/lib/errors'
-import { PG_ERROR, type Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/practice/db'
+import type { RequestMeta } from '@/lib/security/client-ip'
 import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
+import { recordAuditEvent } from '../audit/record-event.ts'
 import { requireAccountEraser, requireClientEraser } from './authorize-erasure.ts'
 import { runErasure, type ErasureDeps, type ErasureResult } from './run-erasure.service.ts'
 import { startErasure } from './start-erasure.service.ts'
@@ -18,21 +20,21 @@ interface Attempt {
 /**
  * Runs the checks that guard an erasure. When one refuses, the attempt goes on the practice's audit
  * trail as denied, as the caller (S42), before the refusal reaches her. Someone outside the practice
- * cannot write to its trail (the function refuses non-members); the refusal she gets is unchanged.
+ * cannot go on its trail (the database refuses her as an actor); the refusal she gets is unchanged.
  */
-async function checked<T>(userClient: Db, attempt: Attempt, checks: () => Promise<T>): Promise<T> {
+async function checked<T>(userClient: Db, admin: Db, meta: RequestMeta, attempt: Attempt, checks: () => Promise<T>): Promise<T> {
   try {
     return await checks()
   } catch (refusal) {
     if (refusal instanceof AppError && DENIALS.has(refusal.code)) {
-      const { error } = await userClient.rpc('record_audit_event', {
-        practice_id: attempt.practiceId,
-        action: attempt.action,
-        entity: attempt.entity,
-        entity_id: attempt.entityId,
-        outcome: 'denied',
-      })
-      if (error && error.code !== PG_ERROR.insufficientPrivilege) console.error('[erasure] recording a refused attempt', error)
+      const { data } = await userClient.auth.getClaims()
+      const actorId = data?.claims.sub
+      if (typeof actorId === 'string') {
+        const event = { practiceId: attempt.practiceId, actorId, action: attempt.action, entity: attempt.entity, entityId: attempt.entityId, outcome: 'denied' } as const
+        await recordAuditEvent(admin, event, meta).catch((error: unknown) => {
+          if (!(error instanceof AppError && error.code === 'forbidden')) console.error('[erasure] recording a refused attempt', error)
+        })
+      }
     }
     throw refusal
   }
@@ -46,10 +48,10 @@ async function checked<T>(userClient: Db, attempt: Attempt, checks: () => Promis
 export async function eraseAccount(
   userClient: Db,
   deps: ErasureDeps,
-  input: { practiceId: string; typedName: string },
+  input: { practiceId: string; typedName: string; meta: RequestMeta },
 ): Promise<ErasureResult> {
   const attempt: Attempt = { practiceId: input.practiceId, action: 'account.erase', entity: 'practices', entityId: input.practiceId }
-  const eraser = await checked(userClient, attempt, async () => {
+  const eraser = await checked(userClient, deps.admin, input.meta, attempt, async () => {
     const owner = await requireAccountEraser(userClient, input.practiceId, input.typedName)
     await enforceRateLimit(deps.admin, owner.userId, RATE_LIMITS.accountErasure)
     return owner
@@ -62,15 +64,15 @@ export async function eraseAccount(
 export async function eraseClient(
   userClient: Db,
   deps: ErasureDeps,
-  input: { practiceId: string; clientId: string; typedName: string },
+  input: { practiceId: string; clientId: string; typedName: string; meta: RequestMeta },
 ): Promise<ErasureResult> {
   const attempt: Attempt = { practiceId: input.practiceId, action: 'client.erase', entity: 'clients', entityId: input.clientId }
-  const eraser = await checked(userClient, attempt, async () => {
+  const eraser = await checked(userClient, deps.admin, input.meta, attempt, async () => {
     const member = await requireClientEraser(userClient, input.practiceId, input.clientId, input.typedName)
     await enforceRateLimit(deps.admin, member.userId, RATE_LIMITS.clientErasure)
     return member
   })
-  const job = await startErasure(deps.admin, { scope: 'client', ...input }, eraser)
+  const job = await startErasure(deps.admin, { scope: 'client', practiceId: input.practiceId, clientId: input.clientId }, eraser)
   return runErasure(deps, job.id)
 }
 

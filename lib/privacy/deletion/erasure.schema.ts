@@ -3,7 +3,7 @@ import { z } from 'zod'
 export const ErasureScopeSchema = z.enum(['practice', 'client'])
 export type ErasureScope = z.infer<typeof ErasureScopeSchema>
 
-export const ERASURE_STEPS = ['billing', 'storage', 'records', 'logins', 'notify', 'done'] as const
+export const ERASURE_STEPS = ['billing', 'records', 'storage', 'logins', 'notify', 'done'] as const
 export const ErasureStepSchema = z.enum(ERASURE_STEPS)
 export type ErasureStep = z.infer<typeof ErasureStepSchema>
 

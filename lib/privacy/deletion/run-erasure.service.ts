@@ -55,7 +55,9 @@ async function check<T extends { error: { message: string } | null }>(what: stri
 }
 
 /**
- * Runs (or resumes) an erasure job step by step. Each step is idempotent and the ledger records
+ * Runs (or resumes) an erasure job step by step. The open job itself is the lock: from the moment
+ * it was recorded, every write to the practice (or client) is refused, so the rows go first and the
+ * storage sweep after them finds everything that was ever stored. Each step is idempotent and the ledger records
  * the next step only after one has finished, so a crash at any point is repaired by running the
  * job again: removed objects are not listed twice, a deleted row deletes nothing, a deleted login
  * answers 404, and emails carry per-recipient idempotency keys.
@@ -89,21 +91,7 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
   try {
     if (job.step === 'billing') {
       // No billing integration exists yet: record that there was nothing to cancel.
-      await advance('storage', { billing: 'no billing' })
-    }
-    if (job.step === 'storage') {
-      for (;;) {
-        const { data } = await check(
-          'Listing objects to remove',
-          admin.rpc('erasure_object_names', { prefix: receipt.prefix, max_names: batchSize }),
-        )
-        const names = NamesSchema.parse(data)
-        if (names.length === 0) break
-        const removed = await removeObjects(names)
-        await save({ files_removed: job.files_removed + removed })
-      }
-      if (job.scope === 'practice') await removeAuditArchive(admin, practiceId, batchSize)
-      await advance('records')
+      await advance('records', { billing: 'no billing' })
     }
     if (job.step === 'records') {
       if (job.scope === 'practice') {
@@ -122,6 +110,20 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
           }),
         )
       }
+      await advance('storage')
+    }
+    if (job.step === 'storage') {
+      for (;;) {
+        const { data } = await check(
+          'Listing objects to remove',
+          admin.rpc('erasure_object_names', { prefix: receipt.prefix, max_names: batchSize }),
+        )
+        const names = NamesSchema.parse(data)
+        if (names.length === 0) break
+        const removed = await removeObjects(names)
+        await save({ files_removed: job.files_removed + removed })
+      }
+      if (job.scope === 'practice') await removeAuditArchive(admin, practiceId, batchSize)
       await advance('logins')
     }
     if (job.step === 'logins') {

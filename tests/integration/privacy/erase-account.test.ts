@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
-import { eraseAccount } from '@/lib/privacy/deletion/erase.service'
+import { eraseAccount, resumeOpenErasures } from '@/lib/privacy/deletion/erase.service'
 import { requireAccountEraser } from '@/lib/privacy/deletion/authorize-erasure'
 import { runErasure, type ErasureDeps } from '@/lib/privacy/deletion/run-erasure.service'
 import { clientAs, serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
-import { refreshRefusal, signIn, useAppEnv, type SignedIn } from '../../helpers/app-session.ts'
+import { refreshRefusal, signIn, useAppEnv, type SignedIn, TEST_META } from '../../helpers/app-session.ts'
 import { BUCKET, deniedAttempts, fillClient, loginExists, mailTo, objectCount, practiceChecksum, rowCounts, rowsMentioning, withoutAudit } from './fixtures.ts'
 
 const sql = superuser()
@@ -71,7 +71,7 @@ describe('deleting the account of practice A', () => {
     ['ownerB', 0],
   ] as const)('refuses %s, deletes nothing, and audits the attempt %i time(s)', async (who, audited) => {
     const actor = who === 'ownerB' ? world.b.owner.id : world.personas[who].user!.id
-    await expect(eraseAccount(sessions.get(who)!.client, deps(), { practiceId: world.a.id, typedName: practiceName })).rejects.toMatchObject({
+    await expect(eraseAccount(sessions.get(who)!.client, deps(), { practiceId: world.a.id, typedName: practiceName, meta: TEST_META })).rejects.toMatchObject({
       code: 'forbidden',
     })
     expect(withoutAudit(await rowCounts(sql, world.a.id))).toEqual(withoutAudit(before))
@@ -83,7 +83,7 @@ describe('deleting the account of practice A', () => {
   it('refuses the owner when the typed name does not match, and audits the attempt', async () => {
     const owner = world.personas.ownerA.user!.id
     const audited = await deniedAttempts(sql, world.a.id, owner, 'account.erase')
-    const attempt = eraseAccount(sessions.get('ownerA')!.client, deps(), { practiceId: world.a.id, typedName: 'Practice' })
+    const attempt = eraseAccount(sessions.get('ownerA')!.client, deps(), { practiceId: world.a.id, typedName: 'Practice', meta: TEST_META })
     await expect(attempt).rejects.toBeInstanceOf(AppError)
     await expect(attempt).rejects.toMatchObject({ code: 'validation' })
     expect(await openJobs(world.a.id)).toBe(0)
@@ -97,7 +97,7 @@ describe('deleting the account of practice A', () => {
     await expect(requireAccountEraser(session, world.a.id, practiceName)).resolves.toMatchObject({ role: 'owner' })
     // A token that proves no sign-in time at all (no amr) is never fresh.
     const noSignInTime = await clientAs(world.personas.ownerA.user!)
-    await expect(eraseAccount(noSignInTime, deps(), { practiceId: world.a.id, typedName: practiceName })).rejects.toMatchObject({
+    await expect(eraseAccount(noSignInTime, deps(), { practiceId: world.a.id, typedName: practiceName, meta: TEST_META })).rejects.toMatchObject({
       code: 'unauthorized',
     })
     expect(await openJobs(world.a.id)).toBe(0)
@@ -108,7 +108,7 @@ describe('deleting the account of practice A', () => {
     // The refused attempts above added their audit rows since `before`.
     const there = await rowCounts(sql, world.a.id)
     expect(withoutAudit(there)).toEqual(withoutAudit(before))
-    const result = await eraseAccount(sessions.get('ownerA')!.client, deps(), { practiceId: world.a.id, typedName: ` ${practiceName} ` })
+    const result = await eraseAccount(sessions.get('ownerA')!.client, deps(), { practiceId: world.a.id, typedName: ` ${practiceName} `, meta: TEST_META })
 
     expect(result.counts).toEqual(there)
     erased = result.counts
@@ -180,18 +180,22 @@ describe('an erasure interrupted halfway through object removal', () => {
       return data.length
     }
     await expect(
-      eraseAccount(owner.client, deps({ removeObjects: failingAfterFour }), { practiceId: world.a.id, typedName: name }),
+      eraseAccount(owner.client, deps({ removeObjects: failingAfterFour }), { practiceId: world.a.id, typedName: name, meta: TEST_META }),
     ).rejects.toThrow('injected')
 
-    // Stopped between batches: the database is untouched, four objects are gone, the ledger says where.
-    expect(await rowCounts(sql, world.a.id)).toEqual(before)
+    // Stopped between batches: the records went first (the practice locked, so nothing new lands),
+    // four objects are gone, the open ledger (the lock) is all that still names the practice.
+    expect(await rowsMentioning(sql, world.a.id)).toEqual({ 'private.practice_deletions': 1 })
     expect(await objectCount(sql, `${world.a.id}/`)).toBe(3)
     const [ledger] = await sql<{ id: string; step: string; files_removed: number; last_error: string; attempts: number }[]>`
       select id, step, files_removed, last_error, attempts from private.practice_deletions where practice_id = ${world.a.id}`
     expect(ledger).toMatchObject({ step: 'storage', files_removed: 4, last_error: 'injected: storage went away', attempts: 1 })
 
-    // The owner confirms again: the open job is found and resumed, not recounted.
-    const result = await eraseAccount(owner.client, deps(), { practiceId: world.a.id, typedName: name })
+    // Her practice is gone, so she cannot confirm again; the retention cron finds the open job and
+    // resumes it where it stopped, not recounted.
+    await expect(eraseAccount(owner.client, deps(), { practiceId: world.a.id, typedName: name, meta: TEST_META })).rejects.toMatchObject({ code: 'forbidden' })
+    expect(await resumeOpenErasures(deps(), 0)).toEqual({ resumed: 1, failed: 0 })
+    const result = await runErasure(deps(), ledger!.id)
     expect(result.jobId).toBe(ledger!.id)
     expect(result.counts).toEqual(before)
     expect(result.files).toBe(7)

@@ -5,7 +5,7 @@ import type { ErasureDeps } from '@/lib/privacy/deletion/run-erasure.service'
 import { serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
-import { refreshRefusal, signIn, useAppEnv } from '../../helpers/app-session.ts'
+import { refreshRefusal, signIn, useAppEnv, TEST_META } from '../../helpers/app-session.ts'
 import { deniedAttempts, fillClient, loginExists, mailTo, objectCount, practiceChecksum } from './fixtures.ts'
 
 const sql = superuser()
@@ -51,7 +51,7 @@ describe('deleting one client', () => {
       const user = world.personas[key].user!
       const { client } = await signIn(user)
       await expect(
-        eraseClient(client, deps(), { practiceId: world.a.id, clientId: world.a1.id, typedName: await fullName(world.a1) }),
+        eraseClient(client, deps(), { practiceId: world.a.id, clientId: world.a1.id, typedName: await fullName(world.a1), meta: TEST_META }),
       ).rejects.toMatchObject({ code: 'forbidden' })
       expect({ key, audited: await deniedAttempts(sql, world.a.id, user.id, 'client.erase') }).toEqual({ key, audited })
     }
@@ -72,6 +72,7 @@ describe('deleting one client', () => {
       practiceId: world.a.id,
       clientId: world.a1.id,
       typedName: await fullName(world.a1),
+      meta: TEST_META,
     })
 
     expect(result.counts).toEqual(before)
@@ -103,6 +104,7 @@ describe('deleting one client', () => {
       practiceId: world.a.id,
       clientId: world.a3.id,
       typedName: await fullName(world.a3),
+      meta: TEST_META,
     })
     expect(result.loginsRemoved).toBe(0)
     expect(Object.values(await clientRows(world.a3)).every((n) => n === 0)).toBe(true)

@@ -5,7 +5,7 @@ import { eraseAccount, eraseClient } from '@/lib/privacy/deletion/erase.service'
 import { authorizeExport } from '@/lib/privacy/export/authorize-export'
 import { errorResponse } from '@/lib/privacy/http-status'
 import { enforceRateLimit, RATE_LIMITS, RateLimitedError, type RateLimit } from '@/lib/security/rate-limit'
-import { adminDb, signIn, useAppEnv } from '../../helpers/app-session.ts'
+import { adminDb, signIn, useAppEnv, TEST_META } from '../../helpers/app-session.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld } from '../../helpers/world.ts'
 import { deniedAttempts } from './fixtures.ts'
@@ -93,8 +93,8 @@ describe('the export limit', () => {
     const world = await createWorld(sql)
     const owner = world.personas.ownerA.user!
     const { client } = await signIn(owner)
-    for (let i = 0; i < RATE_LIMITS.export.max; i++) await authorizeExport(client, adminDb(), world.a.id)
-    const refusal = await authorizeExport(client, adminDb(), world.a.id).catch((error: unknown) => error)
+    for (let i = 0; i < RATE_LIMITS.export.max; i++) await authorizeExport(client, adminDb(), world.a.id, TEST_META)
+    const refusal = await authorizeExport(client, adminDb(), world.a.id, TEST_META).catch((error: unknown) => error)
     expect(refusal).toBeInstanceOf(RateLimitedError)
 
     const res = errorResponse(refusal, 'test')
@@ -111,7 +111,7 @@ describe('the export limit', () => {
     ])
     // Another admin of the practice has her own allowance.
     const { client: admin } = await signIn(world.personas.adminA.user!)
-    await expect(authorizeExport(admin, adminDb(), world.a.id)).resolves.toMatchObject({ role: 'admin' })
+    await expect(authorizeExport(admin, adminDb(), world.a.id, TEST_META)).resolves.toMatchObject({ role: 'admin' })
   })
 })
 
@@ -123,7 +123,7 @@ describe('the deletion limits', () => {
     const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${world.a.id}`
     const { client } = await signIn(owner)
     await expect(
-      eraseAccount(client, { admin: adminDb(), sendEmail }, { practiceId: world.a.id, typedName: practice!.name }),
+      eraseAccount(client, { admin: adminDb(), sendEmail }, { practiceId: world.a.id, typedName: practice!.name, meta: TEST_META }),
     ).rejects.toMatchObject({ code: 'rate_limited', message: 'You can make 5 account deletion attempts an hour. Please try again in 50 minutes.' })
     expect(await sql`select 1 from public.practices where id = ${world.a.id}`).toHaveLength(1)
     expect(await deniedAttempts(sql, world.a.id, owner.id, 'account.erase')).toBe(1)
@@ -137,7 +137,7 @@ describe('the deletion limits', () => {
     const [c] = await sql<{ name: string }[]>`select first_name || ' ' || last_name as name from public.clients where id = ${world.a1.id}`
     const { client } = await signIn(admin)
     await expect(
-      eraseClient(client, { admin: adminDb(), sendEmail }, { practiceId: world.a.id, clientId: world.a1.id, typedName: c!.name }),
+      eraseClient(client, { admin: adminDb(), sendEmail }, { practiceId: world.a.id, clientId: world.a1.id, typedName: c!.name, meta: TEST_META }),
     ).rejects.toMatchObject({ code: 'rate_limited', message: 'You can make 20 client deletions an hour. Please try again in 30 minutes.' })
     expect(await sql`select 1 from public.clients where id = ${world.a1.id}`).toHaveLength(1)
     expect(await deniedAttempts(sql, world.a.id, admin.id, 'client.erase')).toBe(1)

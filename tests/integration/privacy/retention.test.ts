@@ -5,7 +5,7 @@ import { writePracticeExport } from '@/lib/privacy/export/export-practice.servic
 import { archiveExpiredAuditRows, AUDIT_ARCHIVE_BUCKET } from '@/lib/privacy/retention.service'
 import { ZipWriter } from '@/lib/privacy/zip/zip-writer'
 import { LOCAL_CRON_SECRET } from '../../../scripts/local-env.ts'
-import { adminDb, signIn, useAppEnv } from '../../helpers/app-session.ts'
+import { adminDb, signIn, useAppEnv, TEST_META } from '../../helpers/app-session.ts'
 import { serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
@@ -175,7 +175,7 @@ describe("a practice's audit archive is part of its data", () => {
     expect(await archiveObjects(w.a.id)).toHaveLength(1)
     const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${w.a.id}`
     const { client } = await signIn(w.personas.ownerA.user!)
-    await eraseAccount(client, { admin: adminDb(), sendEmail }, { practiceId: w.a.id, typedName: practice!.name })
+    await eraseAccount(client, { admin: adminDb(), sendEmail }, { practiceId: w.a.id, typedName: practice!.name, meta: TEST_META })
     expect(await archiveObjects(w.a.id)).toEqual([])
     expect(await sql`select 1 from private.audit_archive_batches where practice_id = ${w.a.id}`).toHaveLength(0)
   })
@@ -192,7 +192,7 @@ describe('the retention cron and interrupted erasures', () => {
       throw new Error('injected: storage unavailable')
     }
     await expect(
-      eraseAccount(client, { admin: adminDb(), sendEmail, removeObjects: failing }, { practiceId: w.a.id, typedName: practice!.name }),
+      eraseAccount(client, { admin: adminDb(), sendEmail, removeObjects: failing }, { practiceId: w.a.id, typedName: practice!.name, meta: TEST_META }),
     ).rejects.toThrow('injected')
     // An hour of silence; the ledger's touch trigger would reset updated_at, so bypass it here.
     await sql.begin(async (tx) => {
