@@ -1145,6 +1145,7 @@ export type Database = {
           journey_id: string
         }[]
       }
+      erasure_in_progress: { Args: { object_name: string }; Returns: boolean }
       erasure_inventory: {
         Args: { target_client?: string; target_practice: string }
         Returns: Json
@@ -1246,10 +1247,13 @@ export type Database = {
       record_audit_event: {
         Args: {
           action: string
+          actor_id: string
           entity: string
           entity_id?: string
+          ip?: unknown
           outcome?: string
           practice_id: string
+          user_agent?: string
         }
         Returns: undefined
       }

@@ -80,14 +80,23 @@ describe('protected columns', () => {
     expect(await update(user('clientA1'), 'clients', { id: world.a1.id }, { first_name: 'Renamed' })).toBe('42501')
   })
 
-  it('lets a client fill in and submit an open form, then locks it', async () => {
+  it('lets a client fill in, sign and submit an open form, then locks it; the database stamps the evidence', async () => {
     const id = await rows.newFormRequest(sql, world.a1)
     const client = user('clientA1')
     expect(await update(client, 'form_requests', { id }, { status: 'cancelled' })).toBe('42501')
-    const now = new Date().toISOString()
-    expect(await update(client, 'form_requests', { id }, {
-      answers: { allergies: 'none' }, status: 'submitted', signature_name: 'Alma Test', signed_at: now, submitted_at: now,
-    })).toBe(1)
+    // Her own timestamps and address are refused, not silently replaced.
+    const forged = { signed_at: '2020-01-01T00:00:00Z', submitted_at: '2020-01-01T00:00:00Z', signature_ip: '203.0.113.1' }
+    for (const [column, value] of Object.entries(forged)) {
+      expect(await update(client, 'form_requests', { id }, { status: 'submitted', signature_name: 'Alma Test', [column]: value }), column).toBe('42501')
+      expect(await update(user('doulaA'), 'form_requests', { id }, { [column]: value }), `member ${column}`).toBe('42501')
+    }
+    const before = Date.now()
+    expect(await update(client, 'form_requests', { id }, { answers: { allergies: 'none' }, status: 'submitted', signature_name: 'Alma Test' })).toBe(1)
+    const [stamped] = await sql<{ signed_at: Date; submitted_at: Date; ip: string }[]>`
+      select signed_at, submitted_at, host(signature_ip) as ip from public.form_requests where id = ${id}`
+    expect(stamped!.signed_at.getTime()).toBeGreaterThanOrEqual(before - 5_000)
+    expect(stamped!.submitted_at.getTime()).toBeGreaterThanOrEqual(before - 5_000)
+    expect(stamped!.ip).toBe('127.0.0.1')
     expect(await update(client, 'form_requests', { id }, { answers: {} })).toBe(0)
   })
 
@@ -111,11 +120,15 @@ describe('protected columns', () => {
     expect(await update(user('doulaA'), 'journeys', { id: world.a1.journeyId }, { primary_doula_id: user('doulaB').id })).toBe('23503')
   })
 
-  it('refuses a document whose storage path is outside its client folder', async () => {
-    expect(await insert(user('doulaA'), 'documents', {
-      practice_id: world.a.id, client_id: world.a1.id, storage_path: rows.storagePathFor(world.a2),
+  it('refuses a document row from any person, and a path outside its client folder even from the server', async () => {
+    const row = {
+      practice_id: world.a.id, client_id: world.a1.id, storage_path: rows.storagePathFor(world.a1),
       file_name: 'x.pdf', mime_type: 'application/pdf', size_bytes: 10, uploaded_by: user('doulaA').id,
-    })).toBe('23514')
+    }
+    expect(await insert(user('doulaA'), 'documents', row)).toBe('42501')
+    expect(await insert(user('clientA1'), 'documents', { ...row, uploaded_by: user('clientA1').id })).toBe('42501')
+    const outside = sql`insert into public.documents ${sql({ ...row, storage_path: rows.storagePathFor(world.a2) })}`
+    await expect(outside).rejects.toMatchObject({ code: '23514' })
   })
 })
 
