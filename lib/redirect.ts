@@ -24,5 +24,9 @@ export function safeRedirectPath(next: string | null | undefined, fallback = DEF
     return fallback
   }
   if (url.origin !== sentinel) return fallback
-  return `${url.pathname}${url.search}${url.hash}`
+  // Normalising can make a new authority out of dot segments (`/..//evil.example` → `//evil.example`):
+  // the path a browser will follow is judged again, as it will be read.
+  const path = `${url.pathname}${url.search}${url.hash}`
+  if (path.startsWith('//') || new URL(path, sentinel).origin !== sentinel) return fallback
+  return path
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_AFTER_SIGN_IN, safeRedirectPath } from '@/lib/redirect'
 
@@ -14,6 +15,10 @@ describe('safeRedirectPath', () => {
     ['%2Fdashboard%0A'],
     ['%E0%A4%A'],
     ['http:/evil.com'],
+    ['/..//evil.example'],
+    ['/./..//evil.example/x'],
+    ['/%2e%2e//evil.example'],
+    ['/a/../..//evil.example'],
   ])('sends %s to the dashboard', (next) => {
     expect(safeRedirectPath(next)).toBe(DEFAULT_AFTER_SIGN_IN)
   })
@@ -29,5 +34,25 @@ describe('safeRedirectPath', () => {
   it('uses the fallback for a missing value', () => {
     expect(safeRedirectPath(null)).toBe(DEFAULT_AFTER_SIGN_IN)
     expect(safeRedirectPath('', '/portal')).toBe('/portal')
+  })
+})
+
+/** Pieces an attacker strings together: separators, dot segments, encodings, schemes and hosts. */
+const HOSTILE = ['/', '//', '\\', '.', '..', '%2e', '%2E', '%2f', '%2F', '%5c', '%5C', '@', ':', '?', '#', '%09', '%0a', ' ', '\t', 'https:', 'javascript:', 'evil.example', 'dashboard', 'a']
+const APP = 'https://app.example'
+
+describe('safeRedirectPath over generated hostile paths', () => {
+  it('always answers a path that a browser resolves to this origin', () => {
+    const hostile = fc.array(fc.constantFrom(...HOSTILE), { maxLength: 12 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.oneof(hostile, hostile.map((p) => `/${p}`), fc.string()), (next) => {
+        const path = safeRedirectPath(next)
+        expect(path.startsWith('/')).toBe(true)
+        expect(path.startsWith('//')).toBe(false)
+        expect(path).not.toMatch(/[\\\s\u0000-\u001f]/)
+        expect(new URL(path, APP).origin).toBe(APP)
+      }),
+      { numRuns: 5000 },
+    )
   })
 })
