@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server'
 import { serverEnv } from '@/lib/env'
+import { isCrossSiteAction } from '@/lib/security/cross-site'
 import { contentSecurityPolicy, createNonce } from '@/lib/security/csp'
 import { refreshSession } from '@/lib/supabase/middleware'
 
@@ -14,6 +15,9 @@ const isProtected = (pathname: string) =>
  * first gate, not the authorization.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  if (isCrossSiteAction(request.method, request.headers)) {
+    return new NextResponse('This form was sent from another site, so it was refused.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  }
   const env = serverEnv()
   const nonce = createNonce()
   const csp = contentSecurityPolicy({

@@ -1,11 +1,14 @@
 // GET /api/export/audit?practice=<id>&actor=&client=&action=&from=&to= — the filtered audit log as CSV (owners, admins).
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
-import { AuditFiltersSchema } from '@/lib/privacy/audit/audit-log.schema'
+import { AuditFiltersSchema, type AuditRow } from '@/lib/privacy/audit/audit-log.schema'
 import { allAuditRows } from '@/lib/privacy/audit/queries'
 import { csvRow } from '@/lib/privacy/csv'
 import { errorResponse } from '@/lib/privacy/http-status'
+import { recordAuditEvent } from '@/lib/privacy/audit/record-event'
 import { requirePracticeRole } from '@/lib/privacy/require-practice-role'
+import { requestMetaFrom } from '@/lib/security/client-ip'
+import { createAdminClient } from '@/lib/supabase/admin'
 import { createClient } from '@/lib/supabase/server'
 
 export const dynamic = 'force-dynamic'
@@ -19,26 +22,26 @@ export async function GET(request: Request): Promise<Response> {
     const filters = AuditFiltersSchema.safeParse(params)
     if (!practiceId.success || !filters.success) throw new AppError({ code: 'validation', message: 'Check the filters and try again.' })
     const supabase = await createClient()
-    await requirePracticeRole(supabase, practiceId.data, ['owner', 'admin'])
-    const { error } = await supabase.rpc('record_audit_event', {
-      practice_id: practiceId.data,
-      action: 'audit_log.export',
-      entity: 'audit_log',
-    })
-    if (error) throw new AppError({ code: 'internal', message: 'We could not record the download.', cause: error })
+    const { eraser } = await requirePracticeRole(supabase, practiceId.data, ['owner', 'admin'])
+    await recordAuditEvent(
+      createAdminClient(),
+      { practiceId: practiceId.data, actorId: eraser.userId, action: 'audit_log.export', entity: 'audit_log' },
+      requestMetaFrom(request.headers),
+    )
 
+    // The first rows are read before the answer starts, so a failing query is an error status, not a cut-off file.
     const encoder = new TextEncoder()
     const rows = allAuditRows(supabase, practiceId.data, filters.data)[Symbol.asyncIterator]()
-    let headerSent = false
+    const first = await rows.next()
+    let pending: IteratorResult<AuditRow> | null = first
     const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(csvRow(HEADER)))
+      },
       async pull(controller) {
-        if (!headerSent) {
-          headerSent = true
-          controller.enqueue(encoder.encode(csvRow(HEADER)))
-          return
-        }
         try {
-          const next = await rows.next()
+          const next = pending ?? (await rows.next())
+          pending = null
           if (next.done) controller.close()
           else controller.enqueue(encoder.encode(csvRow(HEADER.map((c) => next.value[c]))))
         } catch (cause) {

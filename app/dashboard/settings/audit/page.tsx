@@ -1,13 +1,14 @@
 import { ScrollText } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { AuditFiltersSchema, cursorOf, type AuditFilters } from '@/lib/privacy/audit/audit-log.schema'
+import { AuditCursorSchema, AuditFiltersSchema, cursorOf, type AuditFilters } from '@/lib/privacy/audit/audit-log.schema'
 import { listAuditLog } from '@/lib/privacy/audit/queries'
 import { createClient } from '@/lib/supabase/server'
 
@@ -37,7 +38,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </>
     )
   }
-  const parsed = AuditFiltersSchema.safeParse(await searchParams)
+  const params = await searchParams
+  // A cursor only ever comes from our own "Older events" link: a mangled one is a page that does not exist.
+  if (params.after !== undefined && !AuditCursorSchema.safeParse(params.after).success) notFound()
+  const parsed = AuditFiltersSchema.safeParse(params)
   const filters: AuditFilters = parsed.success ? parsed.data : {}
   const { rows, hasMore } = await listAuditLog(await createClient(), active.practiceId, filters)
   const { after: _cursor, ...withoutCursor } = filters

@@ -1,0 +1,18 @@
+import Link from 'next/link'
+import { PageHeader } from '@/components/page-header'
+import { Button } from '@/components/ui/button'
+
+/** A page of the audit log that does not exist (a mangled "Older events" link). */
+export default function AuditPageNotFound() {
+  return (
+    <>
+      <PageHeader title="Audit log" />
+      <div className="flex flex-col items-start gap-4" data-test="audit-page-not-found">
+        <p className="text-muted-foreground">This page of the audit log does not exist. The link may be incomplete or changed by hand.</p>
+        <Button asChild variant="outline">
+          <Link href="/dashboard/settings/audit">Back to the newest events</Link>
+        </Button>
+      </div>
+    </>
+  )
+}
