@@ -57,12 +57,29 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   const privateNote = `Private: partner seemed anxious ${Date.now()}`
   await rest('POST', '/rest/v1/notes', { practice_id: practice!.id, client_id: client!.id, journey_id: journey!.id, body: privateNote })
   await rest('POST', '/rest/v1/milestones', { practice_id: practice!.id, client_id: client!.id, journey_id: journey!.id, title: 'Birth plan review', shared_with_client: true })
-  // What "Invite to portal" does: a login for her email, linked to her record.
-  const link = await rest<{ id: string }>('POST', '/auth/v1/admin/generate_link', { type: 'magiclink', email: clientEmail })
-  await rest('PATCH', `/rest/v1/clients?id=eq.${client!.id}`, { portal_user_id: link.id })
+  // The doula invites her; nothing links her login to the record until she accepts from her inbox.
+  await doula.goto(`/dashboard/clients/${client!.id}`)
+  const invitedBefore = await latestId(clientEmail)
+  await doula.getByTestId('invite-to-portal-send').click()
+  await expect(doula.getByTestId('portal-status')).toContainText('she has not accepted it yet')
+  const invitation = await waitForMail(clientEmail, invitedBefore)
+  expect(invitation.subject).toBe('You are invited to DoulaOS')
+  expect(await rest('GET', `/rest/v1/clients?select=portal_user_id&id=eq.${client!.id}`)).toEqual([{ portal_user_id: null }])
+
+  // She accepts on her phone, signed in by the invitation's link.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  const portal = await context.newPage()
+  await portal.goto(confirmLink(invitation).toString())
+  await expect(portal).toHaveURL(/\/portal-join\?token=/)
+  await expect(portal.getByTestId('portal-join')).toContainText('Accept the invitation')
+  await expectNoSeriousA11yIssues(portal)
+  await shoot(portal, 'join')
+  await portal.getByTestId('portal-join-accept').click()
+  await expect(portal).toHaveURL(/\/portal$/)
+  await doula.goto(`/dashboard/clients/${client!.id}`)
+  await expect(doula.getByTestId('portal-status')).toContainText('She has accepted her portal invitation')
 
   // The doula adds two files from the client page: one shared with her, one kept for the practice.
-  await doula.goto(`/dashboard/clients/${client!.id}`)
   await doula.getByTestId('client-tab-documents').click()
   await expect(doula).toHaveURL(/\?tab=documents$/)
   await expect(doula.getByTestId('client-documents-empty')).toBeVisible()
@@ -101,18 +118,7 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   const stranger = await doula.request.post(`/api/clients/${crypto.randomUUID()}/documents?name=x.pdf&shared=1`, { data: Buffer.from('%PDF-1.7\n%%EOF\n') })
   expect(stranger.status()).toBe(404)
 
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
-  const portal = await context.newPage()
-  await portal.goto('/portal-login')
-  await shoot(portal, 'login')
-  const before = await latestId(clientEmail)
-  await portal.getByTestId('login-email').fill(clientEmail)
-  await portal.getByTestId('login-submit').click()
-  await expect(portal.getByTestId('check-email')).toBeVisible()
-  const signIn = new URL(confirmLink(await waitForMail(clientEmail, before)))
-  signIn.searchParams.set('next', '/portal')
-  await portal.goto(signIn.toString())
-  await expect(portal).toHaveURL(/\/portal$/)
+  await portal.goto('/portal')
   await expect(portal.getByTestId('portal-next-appointment')).toContainText('Prenatal visit')
   await expect(portal.getByTestId('portal-milestones')).toContainText('Birth plan review')
   await expect(portal.getByTestId('portal-progress')).toContainText('days to go')

@@ -3,6 +3,7 @@ import { ClientsPage } from './pages/clients-page'
 import { confirmLink, latestId, waitForMail } from './support/mailbox'
 import { expect, test, uniqueEmail } from './fixtures'
 import { screenshots } from './support/review'
+import { rest } from './support/service-api'
 
 /** Settings → Danger zone, as the owner sees it. */
 class DangerZonePage {
@@ -101,5 +102,30 @@ test.describe('deleting the account', () => {
 
     await page.goto('/dashboard')
     await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/)
+  })
+})
+
+test.describe('hostile input', () => {
+  test('a mangled audit page, CSV cursor or cross-site form answers a clear 4xx', async ({ page, signupPage }) => {
+    const practice = 'Willow Bend Doulas'
+    await signupPage.signUpAndSignIn({ fullName: 'Nora Quinn', practiceName: practice, email: uniqueEmail('hostile') })
+    const [row] = await rest<{ id: string }[]>('GET', `/rest/v1/practices?select=id&name=eq.${encodeURIComponent(practice)}`)
+
+    for (const after of ['::::::::::~1', '-----------~0', '2026-12-05T10:00:00Z~9223372036854775808']) {
+      const response = await page.goto(`/dashboard/settings/audit?after=${encodeURIComponent(after)}`)
+      expect(response!.status()).toBe(404)
+      await expect(page.getByTestId('audit-page-not-found')).toContainText('This page of the audit log does not exist.')
+      const csv = await page.request.get(`/api/export/audit?practice=${row!.id}&after=${encodeURIComponent(after)}`)
+      expect(csv.status()).toBe(400)
+      expect(await csv.text()).toContain('Check the filters and try again.')
+    }
+    await screenshots(page, 'audit-page-not-found')
+
+    const forged = await page.request.post('/dashboard/settings', {
+      headers: { 'Next-Action': 'a'.repeat(42), Origin: 'https://evil.example' },
+      data: '[]',
+    })
+    expect(forged.status()).toBe(403)
+    expect(await forged.text()).toBe('This form was sent from another site, so it was refused.')
   })
 })
