@@ -31,7 +31,7 @@ function expandValue(ctx: Ctx, value: unknown, path: string[], full: string): un
   if (path.length === 0) {
     if (typeof value === 'string') {
       const found = ctx.store.find(value)
-      if (!found) return value
+      if (!found) throw invalidRequest(`This property cannot be expanded (${full}).`, 'expand')
       return render(ctx, found)
     }
     if (value === null || typeof value === 'object') return value
