@@ -144,7 +144,8 @@ async function servePages(ctx: Ctx, req: IncomingMessage, res: ServerResponse, u
 
 /**
  * Local controls, not part of Stripe's API: the clock (`GET /_local/clock`,
- * `POST /_local/clock/advance` with `{"duration":"15d"}`), guarded by the secret key.
+ * `POST /_local/clock/advance` with `{"duration":"15d"}` or `{"seconds":n}`) and
+ * `GET /_local/webhooks/settled` (waits until no delivery is pending), guarded by the secret key.
  */
 async function serveControl(ctx: Ctx, secretKey: string, req: IncomingMessage, res: ServerResponse, url: URL) {
   try {
@@ -159,6 +160,11 @@ async function serveControl(ctx: Ctx, secretKey: string, req: IncomingMessage, r
       runDue(ctx, from + seconds)
       const events = ctx.store.all('event').filter((e) => !before.has(e.id)).reverse().map((e) => ({ id: e.id, type: e.type, created: e.created }))
       return sendJson(res, 200, { from, to: ctx.clock.now(), events })
+    }
+    if (url.pathname === '/_local/webhooks/settled' && req.method === 'GET') {
+      const timeoutMs = Number(url.searchParams.get('timeout_ms') ?? 30_000)
+      const settled = await Promise.race([ctx.webhooks.settled().then(() => true), new Promise<boolean>((ok) => setTimeout(() => ok(false), timeoutMs).unref())])
+      return sendJson(res, settled ? 200 : 504, { settled, deliveries: ctx.webhooks.deliveries() })
     }
     throw new ApiError(404, 'invalid_request_error', `Unrecognized local control (${req.method}: ${url.pathname}).`)
   } catch (err) {

@@ -1,6 +1,6 @@
 import type { Ctx, Obj } from '../context.ts'
 import { ApiError, invalidParam, invalidRequest, missingParam } from '../errors.ts'
-import { setupOf, expireIfDue, renderSession } from '../checkout.ts'
+import { expireIfDue, renderSession } from '../checkout.ts'
 import { checkoutLineItems } from '../expand.ts'
 import { emit, render } from '../events.ts'
 import type { Params } from '../http.ts'
@@ -212,5 +212,3 @@ export const sessionRoutes: Route[] = [
   route('POST', '/v1/checkout/sessions/:id/expire', expireSession),
   route('POST', '/v1/billing_portal/sessions', createPortalSession),
 ]
-
-export { setupOf }

@@ -32,11 +32,11 @@ describe('idempotency keys', () => {
 
   it('refuses the same key with different parameters (idempotency_error)', async () => {
     await h.stripe.customers.create({ email: 'first@example.test' }, { idempotencyKey: 'reused' })
-    const err = await h.stripe.customers.create({ email: 'second@example.test' }, { idempotencyKey: 'reused' }).catch((e: Stripe.errors.StripeError) => e)
+    const err = (await h.stripe.customers.create({ email: 'second@example.test' }, { idempotencyKey: 'reused' }).catch((e: unknown) => e)) as Stripe.errors.StripeError
     expect(err).toBeInstanceOf(Stripe.errors.StripeIdempotencyError)
     expect(err).toMatchObject({ statusCode: 400, type: 'StripeIdempotencyError' })
     expect(err.message).toContain('Keys for idempotent requests can only be used with the same parameters they were first used with.')
-    const other = await h.stripe.products.create({ name: 'p' }, { idempotencyKey: 'reused' }).catch((e: Stripe.errors.StripeError) => e)
+    const other = await h.stripe.products.create({ name: 'p' }, { idempotencyKey: 'reused' }).catch((e: unknown) => e)
     expect(other).toBeInstanceOf(Stripe.errors.StripeIdempotencyError)
   })
 

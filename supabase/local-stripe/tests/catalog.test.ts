@@ -1,4 +1,4 @@
-import Stripe from 'stripe'
+import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from './harness.ts'
 
@@ -49,7 +49,7 @@ describe('prices', () => {
   it('keeps a lookup key on one price: a second claim is refused, transfer_lookup_key moves it', async () => {
     const product = await h.stripe.products.create({ name: 'Solo' })
     const first = await h.stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 2900, recurring: { interval: 'month' }, lookup_key: 'solo_m' })
-    const err = await h.stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 3900, recurring: { interval: 'month' }, lookup_key: 'solo_m' }).catch((e: Stripe.errors.StripeError) => e)
+    const err = (await h.stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 3900, recurring: { interval: 'month' }, lookup_key: 'solo_m' }).catch((e: unknown) => e)) as Stripe.errors.StripeError
     expect(err).toMatchObject({ type: 'StripeInvalidRequestError', statusCode: 400, param: 'lookup_key' })
     expect(err.message).toContain(`A price (\`${first.id}\`) already uses that lookup key.`)
     const second = await h.stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 3900, recurring: { interval: 'month' }, lookup_key: 'solo_m', transfer_lookup_key: true })

@@ -82,7 +82,7 @@ describe('webhook delivery', () => {
 
 describe('webhook endpoints API', () => {
   it('creates an endpoint (secret shown once), filters by enabled_events, and stops on delete', async () => {
-    const endpoint = await h.stripe.webhookEndpoints.create({ url: h.receiver.url.replace('/api/stripe/webhook', '/second'), enabled_events: ['invoice.*'] })
+    const endpoint = await h.stripe.webhookEndpoints.create({ url: h.receiver.url.replace('/api/stripe/webhook', '/second'), enabled_events: ['invoice.paid'] })
     expect(endpoint.id).toMatch(/^we_/)
     expect(endpoint.secret).toMatch(/^whsec_/)
     expect((await h.stripe.webhookEndpoints.retrieve(endpoint.id)).secret).toBeUndefined()
