@@ -16,6 +16,10 @@ export function date(seconds: number): string {
   return new Date(seconds * 1000).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' })
 }
 
+export function shortDate(seconds: number): string {
+  return new Date(seconds * 1000).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
+}
+
 export function every(recurring: { interval: string; interval_count: number } | null): string {
   if (!recurring) return ''
   return recurring.interval_count === 1 ? `per ${recurring.interval}` : `every ${recurring.interval_count} ${recurring.interval}s`

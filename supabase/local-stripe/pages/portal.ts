@@ -3,7 +3,7 @@ import { checkCard } from '../cards.ts'
 import type { Ctx, Obj } from '../context.ts'
 import { emit, updateWithEvent } from '../events.ts'
 import { newPaymentMethod } from '../objects.ts'
-import { cardFields, date, esc, every, money, page, top, type FieldErrors } from './layout.ts'
+import { cardFields, date, esc, every, money, page, shortDate, top, type FieldErrors } from './layout.ts'
 
 const STATUS_TEXT: Record<string, [string, string]> = {
   trialing: ['Trial', 'ok'],
@@ -91,7 +91,7 @@ export function portalPage(ctx: Ctx, session: Obj, opts: { done?: string; errors
   const card = pm?.card as { brand: string; last4: string; exp_month: number; exp_year: number } | undefined
   const invoices = ctx.store.all('invoice').filter((i) => i.customer === customer.id).slice(0, 12)
   const invoiceRows = invoices
-    .map((i) => `<tr><td>${esc(date(Number(i.created)))}</td><td>${esc(i.number)}</td><td class="num">${esc(money(Number(i.total), String(i.currency)))}</td><td>${esc(i.status === 'open' ? 'Due' : String(i.status).replace(/^./, (c) => c.toUpperCase()))}</td><td><a href="${esc(i.hosted_invoice_url)}" data-test="portal-invoice-link">View<span class="sr-only" style="position:absolute;left:-9999px"> invoice ${esc(i.number)}</span></a></td></tr>`)
+    .map((i) => `<tr><td>${esc(shortDate(Number(i.created)))}</td><td>${esc(i.number)}</td><td class="num">${esc(money(Number(i.total), String(i.currency)))}</td><td>${esc(i.status === 'open' ? 'Due' : String(i.status).replace(/^./, (c) => c.toUpperCase()))}</td><td><a href="${esc(i.hosted_invoice_url)}" data-test="portal-invoice-link">View<span class="sr-only" style="position:absolute;left:-9999px"> invoice ${esc(i.number)}</span></a></td></tr>`)
     .join('')
   const body = `${top('DoulaOS billing', back)}
 <h1>Manage your subscription</h1><p class="muted">${esc(customer.email ?? customer.name ?? customer.id)}</p>
@@ -103,7 +103,7 @@ ${subs.length ? subs.map((s) => subscriptionSection(ctx, base, s, errors)).join(
 <p data-test="portal-card">${card ? `${esc(card.brand.replace(/^./, (c) => c.toUpperCase()))} ending in ${esc(card.last4)}, expires ${esc(String(card.exp_month).padStart(2, '0'))}/${esc(String(card.exp_year).slice(-2))}` : 'No card on file.'}</p>
 <form method="post" action="${base}/card" data-test="portal-card-form"><fieldset><legend>${card ? 'Replace card' : 'Add a card'}</legend>${cardFields(opts.values ?? {}, errors, true)}</fieldset>
 <div class="actions"><button class="button secondary" type="submit" data-test="portal-save-card">Save card</button></div></form></section>
-<section class="card" aria-labelledby="invoices-heading"><h2 id="invoices-heading">Invoices</h2>${invoices.length ? `<div style="overflow-x:auto"><table><thead><tr><th scope="col">Date</th><th scope="col">Number</th><th scope="col" class="num">Amount</th><th scope="col">Status</th><th scope="col"><span style="position:absolute;left:-9999px">Link</span></th></tr></thead><tbody>${invoiceRows}</tbody></table></div>` : '<p class="muted">No invoices yet.</p>'}</section>
+<section class="card" aria-labelledby="invoices-heading"><h2 id="invoices-heading">Invoices</h2>${invoices.length ? `<div style="overflow-x:auto"><table style="font-size:.875rem"><thead><tr><th scope="col">Date</th><th scope="col">Number</th><th scope="col" class="num">Amount</th><th scope="col">Status</th><th scope="col"><span style="position:absolute;left:-9999px">Link</span></th></tr></thead><tbody>${invoiceRows}</tbody></table></div>` : '<p class="muted">No invoices yet.</p>'}</section>
 </div>`
   return { status: Object.keys(errors).length ? 400 : 200, html: page('Billing · DoulaOS', body) }
 }
