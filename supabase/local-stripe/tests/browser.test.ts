@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -21,6 +22,7 @@ beforeAll(async () => {
   app = createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>App</title><h1 data-test="app-landed">Back in the app: ${req.url}</h1>`))
   await new Promise<void>((ok) => app.listen(0, '127.0.0.1', ok))
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`
+  if (!existsSync('/usr/bin/chromium')) throw new Error("Debian's Chromium is missing: sudo apt-get install -y chromium (npm test installs it when run as root)")
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
 }, 60_000)
 
