@@ -36,6 +36,7 @@ body{margin:0}
 .status{background:#e3e8ee;color:#1a1f36}.status.ok{background:#d7f7c2;color:#05690d}.status.warn{background:#fde2dd;color:#a41c0e}
 .grid{display:grid;gap:1.5rem}
 @media (min-width:48rem){.grid{grid-template-columns:1fr 1fr}}
+.single{max-width:32rem;margin:0 auto}
 .card{background:#fff;border:1px solid #d8dee4;border-radius:.75rem;padding:1.25rem}
 h1{font-size:1.5rem;line-height:1.25;margin:0 0 .5rem}h2{font-size:1.125rem;margin:0 0 .75rem}
 .price{font-size:2rem;font-weight:700;margin:.25rem 0}.price span{font-size:1rem;font-weight:400;color:#4f566b}
@@ -48,7 +49,7 @@ input[type=text],input[type=email],input[type=number]{width:100%;font:inherit;pa
 input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #635bff;outline-offset:2px}
 input[aria-invalid=true]{border-color:#c0123c}
 .row{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}
-fieldset{border:0;padding:0;margin:0}legend{font-weight:700;padding:0;margin-top:1rem}
+fieldset{border:0;padding:0;margin:0}legend{font-weight:700;padding:0;margin-top:1.5rem}
 button,.button{display:inline-flex;align-items:center;justify-content:center;font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1rem;border-radius:.5rem;border:1px solid transparent;cursor:pointer;text-decoration:none}
 .primary{background:#4b44d6;color:#fff;width:100%;margin-top:1.25rem}
 .secondary{background:#fff;color:#1a1f36;border-color:#a3acb9}
