@@ -24,6 +24,10 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: { name: 'local-stripe', include: ['supabase/local-stripe/tests/**/*.test.ts'], testTimeout: 30_000 },
+      },
     ],
   },
 })

@@ -21,6 +21,15 @@ export const ServerEnvSchema = PublicEnvSchema.extend({
   EMAIL_FROM: z
     .string({ error: 'Set EMAIL_FROM to the sender, e.g. "DoulaOS <hello@mail.doulaos.com>"' })
     .regex(/^.+<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/, 'EMAIL_FROM must be an address or "Name <address>"'),
+  STRIPE_SECRET_KEY: z
+    .string({ error: 'Set STRIPE_SECRET_KEY to a Stripe secret key (Developers → API keys), format sk_live_… or sk_test_…' })
+    .regex(/^(sk|rk)_(live|test)_[A-Za-z0-9_]{10,}$/, 'STRIPE_SECRET_KEY must look like sk_live_…, sk_test_… (or a restricted rk_… key)'),
+  STRIPE_WEBHOOK_SECRET: z
+    .string({ error: 'Set STRIPE_WEBHOOK_SECRET to the signing secret of the webhook endpoint (Developers → Webhooks), format whsec_…' })
+    .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'STRIPE_WEBHOOK_SECRET must look like whsec_…'),
+  STRIPE_API_URL: z
+    .url({ error: 'STRIPE_API_URL must be a URL such as http://127.0.0.1:54325 (the local Stripe stand-in; leave unset for api.stripe.com)' })
+    .optional(),
   CRON_SECRET: z
     .string({ error: 'Set CRON_SECRET to a random string of at least 16 characters (Vercel sends it to cron routes)' })
     .min(16, 'CRON_SECRET must be at least 16 characters'),

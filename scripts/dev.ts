@@ -1,12 +1,13 @@
-// npm run dev — the persistent local stack, `next dev` on :3000 and the vercel.json crons, started
+// npm run dev — the persistent local stack, the Stripe stand-in, `next dev` on :3000 and the vercel.json crons, started
 // together and stopped together (Ctrl-C, SIGTERM, or Next exiting on its own).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { LOCAL_STRIPE_WEBHOOK_SECRET, startLocalStripe, type LocalStripe } from '../supabase/local-stripe/index.ts'
 import { REPO_ROOT, startLocalStack, type LocalStack } from '../supabase/local/index.ts'
 import { isAlive } from '../supabase/local/postgres.ts'
 import { readVercelCrons, startCronRunner } from './cron.ts'
-import { localAppEnv, localStackEnv } from './local-env.ts'
+import { localAppEnv, localStackEnv, stripeWebhookUrl } from './local-env.ts'
 
 const APP_PORT = 3000
 const APP_URL = `http://127.0.0.1:${APP_PORT}`
@@ -112,13 +113,14 @@ async function waitForApp(stopped: () => boolean): Promise<number | undefined> {
   return undefined
 }
 
-function banner(stack: LocalStack, crons: { path: string; schedule: string }[]) {
+function banner(stack: LocalStack, stripe: LocalStripe, crons: { path: string; schedule: string }[]) {
   const cronLines = crons.length ? crons.map((c) => `${c.path}  (${c.schedule} UTC)`) : ['none (vercel.json lists no crons)']
   return [
     '',
     `  App:       ${APP_URL}`,
     `  Mailbox:   ${stack.mailboxUrl}   ← every email the app sends lands here`,
     `  Supabase:  ${stack.apiUrl}`,
+    `  Stripe:    ${stripe.url}   ← test cards, checkout and portal pages; npm run stripe:advance -- 15d`,
     `  Database:  ${stack.dbUrl}`,
     `  Crons:     ${cronLines.join('\n             ')}`,
     '',
@@ -132,23 +134,32 @@ async function main() {
     env: localStackEnv(APP_URL),
     log: (m) => /Applied|Seeded|failed|mailbox:/.test(m) && log(m),
   })
+  const stripe = await startLocalStripe({
+    webhookUrl: stripeWebhookUrl(APP_URL),
+    webhookSecret: LOCAL_STRIPE_WEBHOOK_SECRET,
+    log: (m) => log(`stripe: ${m}`),
+  }).catch(async (err: unknown) => {
+    await stack.stop()
+    throw err
+  })
   const stackMs = performance.now() - started
 
-  const appEnv = localAppEnv(stack, APP_URL)
+  const appEnv = localAppEnv(stack, APP_URL, stripe.url)
   const next = spawnNext({ ...process.env, ...appEnv, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: NODE_OPTIONS_FOR_NEXT })
   const nextExited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
     next.once('exit', (code, signal) => ok({ code, signal })),
   )
   const runner = startCronRunner({ jobs: crons, appUrl: APP_URL, secret: appEnv.CRON_SECRET ?? '', log })
-  console.log(banner(stack, crons))
+  console.log(banner(stack, stripe, crons))
 
   let stopping: Promise<never> | undefined
   const shutdown = (reason: string, exitCode: number) => {
     if (stopping) return
-    log(`${reason}: stopping Next, the crons and the local stack…`)
+    log(`${reason}: stopping Next, the crons, the Stripe stand-in and the local stack…`)
     stopping = (async () => {
       runner.stop()
       await stopNext(next, nextExited)
+      await stripe.stop()
       await stack.stop()
       log('Stopped.')
       process.exit(exitCode)

@@ -1,3 +1,4 @@
+import { DEFAULT_PORT as LOCAL_STRIPE_PORT, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '../supabase/local-stripe/index.ts'
 import type { LocalStack } from '../supabase/local/index.ts'
 
 /**
@@ -17,8 +18,14 @@ export function localStackEnv(appUrl: string): NodeJS.ProcessEnv {
   }
 }
 
-/** The environment the Next.js app needs to run against a local stack (dev server and e2e). */
-export function localAppEnv(stack: LocalStack, appUrl: string): Record<string, string> {
+/** Where the app's Stripe webhook route lives; the local Stripe stand-in delivers events there. */
+export const stripeWebhookUrl = (appUrl: string) => `${appUrl}/api/stripe/webhook`
+
+/**
+ * The environment the Next.js app needs to run against a local stack (dev server and e2e).
+ * `stripeUrl` is the local Stripe stand-in's URL (default: the `npm run dev` one on 54325).
+ */
+export function localAppEnv(stack: LocalStack, appUrl: string, stripeUrl = `http://127.0.0.1:${LOCAL_STRIPE_PORT}`): Record<string, string> {
   return {
     NEXT_PUBLIC_SITE_URL: appUrl,
     NEXT_PUBLIC_SUPABASE_URL: stack.apiUrl,
@@ -29,6 +36,9 @@ export function localAppEnv(stack: LocalStack, appUrl: string): Record<string, s
     RESEND_BASE_URL: stack.mailboxUrl,
     EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
     CRON_SECRET: LOCAL_CRON_SECRET,
+    STRIPE_SECRET_KEY: LOCAL_STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_URL: stripeUrl,
     NEXT_PUBLIC_LOCAL_MAILBOX_URL: stack.mailboxUrl,
   }
 }

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
-import { localAppEnv, localStackEnv } from '../../scripts/local-env.ts'
+import { localAppEnv, localStackEnv, stripeWebhookUrl } from '../../scripts/local-env.ts'
 import { freePort, liftAuthLimits, runNext, startNext, stopServer } from '../../scripts/next-process.ts'
+import { LOCAL_STRIPE_WEBHOOK_SECRET, startLocalStripe } from '../../supabase/local-stripe/index.ts'
 import { startLocalStack } from '../../supabase/local/index.ts'
 
 export default async function globalSetup() {
@@ -11,12 +12,15 @@ export default async function globalSetup() {
     env: localStackEnv(appUrl),
     configure: liftAuthLimits,
   })
+  // Real-time clock, so the app sees the same 'now' as the browser; specs advance it through its API.
+  const stripe = await startLocalStripe({ ephemeral: true, clock: 'live', webhookUrl: stripeWebhookUrl(appUrl), webhookSecret: LOCAL_STRIPE_WEBHOOK_SECRET })
   let server: ChildProcess
   try {
-    const env = { ...process.env, ...localAppEnv(stack, appUrl), NEXT_TELEMETRY_DISABLED: '1' }
+    const env = { ...process.env, ...localAppEnv(stack, appUrl, stripe.url), NEXT_TELEMETRY_DISABLED: '1' }
     if (process.env.E2E_SKIP_BUILD !== '1') await runNext(['build'], env)
     server = await startNext(appUrl, env)
   } catch (error) {
+    await stripe.stop()
     await stack.stop()
     throw error
   }
@@ -26,8 +30,10 @@ export default async function globalSetup() {
   // Portal specs seed client records the dashboard cannot create yet (REST with the service key).
   process.env.E2E_API_URL = stack.apiUrl
   process.env.E2E_SERVICE_ROLE_KEY = stack.serviceRoleKey
+  process.env.E2E_STRIPE_URL = stripe.url
   return async () => {
     await stopServer(server)
+    await stripe.stop()
     await stack.stop()
   }
 }

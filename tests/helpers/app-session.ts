@@ -5,6 +5,7 @@ import type { Db } from '../../lib/practice/db.ts'
 import { LOCAL_CRON_SECRET, LOCAL_RESEND_API_KEY, LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../scripts/local-env.ts'
 import { serviceApiClient, type TestUser } from './personas.ts'
 import { stack } from './stack.ts'
+import { LOCAL_STRIPE_WEBHOOK_SECRET, stripeInfo } from './stripe.ts'
 
 /**
  * The app's server environment, pointed at the shared stack and its mailbox. Set it before the
@@ -22,6 +23,9 @@ export function useAppEnv(overrides: Record<string, string> = {}) {
     RESEND_BASE_URL: info.mailboxUrl,
     EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
     CRON_SECRET: LOCAL_CRON_SECRET,
+    STRIPE_SECRET_KEY: stripeInfo().secretKey,
+    STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_URL: stripeInfo().url,
     ...overrides,
   })
 }

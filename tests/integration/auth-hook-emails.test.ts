@@ -5,6 +5,7 @@ import { createClient } from '@supabase/supabase-js'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCAL_CRON_SECRET, LOCAL_RESEND_API_KEY, LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../scripts/local-env.ts'
+import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '../../supabase/local-stripe/index.ts'
 import { startLocalStack, type LocalStack } from '../../supabase/local/index.ts'
 import { latestMail, messagesTo, type MailboxMessage } from '../helpers/mailbox.ts'
 
@@ -98,6 +99,8 @@ beforeAll(async () => {
     RESEND_BASE_URL: stack.mailboxUrl,
     EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
     CRON_SECRET: LOCAL_CRON_SECRET,
+    STRIPE_SECRET_KEY: LOCAL_STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE_WEBHOOK_SECRET,
   })
   ;({ POST } = await import('@/app/api/auth/send-email/route'))
 })

@@ -1,11 +1,14 @@
 import type { TestProject } from 'vitest/node'
+import { startLocalStripe } from '../../supabase/local-stripe/index.ts'
 import { startLocalStack } from '../../supabase/local/index.ts'
 import type { StackInfo } from '../helpers/stack.ts'
+import type { StripeInfo } from '../helpers/stripe.ts'
 
 /**
  * One ephemeral stack (temp dirs, free ports) with the project's migrations for the whole
  * integration run. The send-email hook is off here, so auth emails land in the stand-in's mailbox;
- * suites that need the hook or a fixture schema start a stack of their own.
+ * suites that need the hook or a fixture schema start a stack of their own. Beside it, one ephemeral
+ * Stripe stand-in (frozen clock, free port): suites reach it through tests/helpers/stripe.ts.
  */
 export default async function setup(project: TestProject) {
   const stack = await startLocalStack({
@@ -25,5 +28,14 @@ export default async function setup(project: TestProject) {
     serviceRoleKey: stack.serviceRoleKey,
   }
   project.provide('stack', info)
-  return () => stack.stop()
+  const stripe = await startLocalStripe({ ephemeral: true, retry: { initialDelayMs: 50, factor: 2, maxAttempts: 4, timeoutMs: 5000 } }).catch(async (err: unknown) => {
+    await stack.stop()
+    throw err
+  })
+  const stripeInfo: StripeInfo = { url: stripe.url, secretKey: stripe.secretKey }
+  project.provide('stripe', stripeInfo)
+  return async () => {
+    await stripe.stop()
+    await stack.stop()
+  }
 }

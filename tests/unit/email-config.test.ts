@@ -12,6 +12,8 @@ const base: ServerEnv = {
   RESEND_API_KEY: 're_live_key',
   EMAIL_FROM: 'DoulaOS <hello@mail.doulaos.com>',
   CRON_SECRET: 'a-long-cron-secret',
+  STRIPE_SECRET_KEY: 'sk_live_not_a_real_key_0000',
+  STRIPE_WEBHOOK_SECRET: 'whsec_notARealSigningSecret000',
 }
 
 describe('assertDeliverable', () => {

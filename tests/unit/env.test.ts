@@ -9,6 +9,8 @@ const valid = {
   RESEND_API_KEY: 're_local_mailbox',
   EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
   CRON_SECRET: 'local-cron-secret-not-for-production',
+  STRIPE_SECRET_KEY: 'sk_test_local_doulaos_stand_in_not_a_real_key',
+  STRIPE_WEBHOOK_SECRET: 'whsec_localDoulaOSStandInWebhookSecret000',
 }
 
 async function loadWith(env: Record<string, string | undefined>) {
@@ -32,6 +34,13 @@ describe('serverEnv', () => {
     const { serverEnv } = await loadWith({ ...valid, SUPABASE_SERVICE_ROLE_KEY: undefined, SEND_EMAIL_HOOK_SECRET: 'whsec_x' })
     expect(() => serverEnv()).toThrow(/Set SUPABASE_SERVICE_ROLE_KEY to the Supabase service_role key/)
     expect(() => serverEnv()).toThrow(/SEND_EMAIL_HOOK_SECRET must look like v1,whsec_<base64>/)
+  })
+
+  it('says how to set the Stripe variables and checks their form', async () => {
+    const { serverEnv } = await loadWith({ ...valid, STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: 'secret', STRIPE_API_URL: 'localhost' })
+    expect(() => serverEnv()).toThrow(/Set STRIPE_SECRET_KEY to a Stripe secret key/)
+    expect(() => serverEnv()).toThrow(/STRIPE_WEBHOOK_SECRET must look like whsec_/)
+    expect(() => serverEnv()).toThrow(/STRIPE_API_URL must be a URL/)
   })
 
   it('treats an empty optional variable as unset', async () => {
