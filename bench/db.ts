@@ -8,7 +8,7 @@
 // deleting a practice ≤ 1 s per 10,000 owned rows. Full scale is --practices=200 (×10 = 2,000).
 import { parseArgs } from 'node:util'
 import type { Sql } from 'postgres'
-import { startLocalStack } from '../supabase/local/index.ts'
+import { startLocalStack } from '@doulaos/supabase-local'
 import { seedPractices, uuidOf } from './support/seed.ts'
 
 const { values } = parseArgs({

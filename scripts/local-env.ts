@@ -1,4 +1,8 @@
-import type { LocalStack } from '../supabase/local/index.ts'
+import { join } from 'node:path'
+import type { LocalStack } from '@doulaos/supabase-local'
+
+/** The app's folder: `supabase/` is the project the local stack serves, `.local/` keeps its state. */
+export const REPO_ROOT = join(import.meta.dirname, '..')
 
 /**
  * The Standard Webhooks secret shared by the local stand-in (which signs send-email hook calls)

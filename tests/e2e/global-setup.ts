@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { localAppEnv, localStackEnv } from '../../scripts/local-env.ts'
 import { freePort, liftAuthLimits, runNext, startNext, stopServer } from '../../scripts/next-process.ts'
-import { startLocalStack } from '../../supabase/local/index.ts'
+import { startLocalStack } from '@doulaos/supabase-local'
 
 export default async function globalSetup() {
   const appUrl = `http://127.0.0.1:${await freePort()}`

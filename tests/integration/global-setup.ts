@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node'
-import { startLocalStack } from '../../supabase/local/index.ts'
+import { startLocalStack } from '@doulaos/supabase-local'
 import type { StackInfo } from '../helpers/stack.ts'
 
 /**
@@ -23,6 +23,7 @@ export default async function setup(project: TestProject) {
     mailboxUrl: stack.mailboxUrl,
     anonKey: stack.anonKey,
     serviceRoleKey: stack.serviceRoleKey,
+    jwtSecret: stack.jwtSecret,
   }
   project.provide('stack', info)
   return () => stack.stop()

@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import postgres from 'postgres'
-import { startLocalStack } from '../supabase/local/index.ts'
-import { signUserToken } from '../supabase/local/jwt.ts'
-import { FIXTURE_DIR } from '../supabase/local/tests/fixtures/rest/harness.ts'
+import { startLocalStack } from '../index.ts'
+import { signUserToken } from '../jwt.ts'
+import { FIXTURE_DIR } from '../tests/fixtures/rest/harness.ts'
 
 const OWNERS = 20
 const ROWS_PER_OWNER = 2000
