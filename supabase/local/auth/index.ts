@@ -1,4 +1,5 @@
 import { sendJson } from '../http.ts'
+import { Router } from '../router.ts'
 import type { LocalContext, Service } from '../types.ts'
 import { adminGenerateLink, postInvite } from './admin-links.ts'
 import { adminCreateUser, adminDeleteUser, adminGetUser, adminListUsers, adminUpdateUser } from './admin-users.ts'
@@ -11,22 +12,6 @@ import { postSignup } from './signup.ts'
 import { postToken } from './token.ts'
 import { getUser, postLogout, putUser } from './user.ts'
 import { getVerify, postVerify } from './verify.ts'
-
-interface Route {
-  method: string
-  pattern: RegExp
-  keys: string[]
-  handler: Handler
-}
-
-function route(method: string, path: string, handler: Handler): Route {
-  const keys: string[] = []
-  const source = path.replace(/\{(\w+)\}/g, (_m, key: string) => {
-    keys.push(key)
-    return '([^/]+)'
-  })
-  return { method, pattern: new RegExp(`^${source}/?$`), keys, handler }
-}
 
 /** GET /.well-known/jwks.json — the ES256 public key only (never the HMAC secret). */
 const getJwks: Handler = async ({ ctx, res }) => {
@@ -50,27 +35,26 @@ const getHealth: Handler = async ({ res }) => {
   sendJson(res, 200, { version: 'local', name: 'GoTrue', description: 'GoTrue subset served by the local stand-in' })
 }
 
-const ROUTES: Route[] = [
-  route('GET', '/health', getHealth),
-  route('GET', '/settings', getSettings),
-  route('GET', '/.well-known/jwks.json', getJwks),
-  route('POST', '/signup', postSignup),
-  route('POST', '/otp', postOtp),
-  route('POST', '/magiclink', postOtp),
-  route('POST', '/verify', postVerify),
-  route('GET', '/verify', getVerify),
-  route('POST', '/token', postToken),
-  route('GET', '/user', getUser),
-  route('PUT', '/user', putUser),
-  route('POST', '/logout', postLogout),
-  route('POST', '/invite', postInvite),
-  route('POST', '/admin/generate_link', adminGenerateLink),
-  route('GET', '/admin/users', adminListUsers),
-  route('POST', '/admin/users', adminCreateUser),
-  route('GET', '/admin/users/{id}', adminGetUser),
-  route('PUT', '/admin/users/{id}', adminUpdateUser),
-  route('DELETE', '/admin/users/{id}', adminDeleteUser),
-]
+const ROUTES = new Router<Handler>({ ignoreTrailingSlash: true })
+  .on('GET', '/health', getHealth)
+  .on('GET', '/settings', getSettings)
+  .on('GET', '/.well-known/jwks.json', getJwks)
+  .on('POST', '/signup', postSignup)
+  .on('POST', '/otp', postOtp)
+  .on('POST', '/magiclink', postOtp)
+  .on('POST', '/verify', postVerify)
+  .on('GET', '/verify', getVerify)
+  .on('POST', '/token', postToken)
+  .on('GET', '/user', getUser)
+  .on('PUT', '/user', putUser)
+  .on('POST', '/logout', postLogout)
+  .on('POST', '/invite', postInvite)
+  .on('POST', '/admin/generate_link', adminGenerateLink)
+  .on('GET', '/admin/users', adminListUsers)
+  .on('POST', '/admin/users', adminCreateUser)
+  .on('GET', '/admin/users/:id', adminGetUser)
+  .on('PUT', '/admin/users/:id', adminUpdateUser)
+  .on('DELETE', '/admin/users/:id', adminDeleteUser)
 
 /**
  * The GoTrue subset behind `/auth/v1` (contract §3, §4, §8). All state lives in the `auth` schema,
@@ -83,26 +67,13 @@ export async function createAuthService(ctx: LocalContext): Promise<Service> {
   return {
     async handle(req, res, path, url) {
       const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET')
-      let found: { route: Route; match: RegExpExecArray } | undefined
-      let pathKnown = false
-      for (const r of ROUTES) {
-        const match = r.pattern.exec(path)
-        if (!match) continue
-        pathKnown = true
-        if (r.method === method) {
-          found = { route: r, match }
-          break
-        }
-      }
+      const route = ROUTES.match(method, path)
       try {
-        if (!found) {
-          throw pathKnown
-            ? new AuthError(405, 'unknown', 'Method Not Allowed')
-            : new AuthError(404, 'unknown', 'Not Found')
+        if (!route.found) {
+          throw route.status === 405 ? new AuthError(405, 'unknown', 'Method Not Allowed') : new AuthError(404, 'unknown', 'Not Found')
         }
-        const params = Object.fromEntries(found.route.keys.map((k, i) => [k, decodeURIComponent(found.match[i + 1]!)]))
-        const rc: RouteContext = { ctx, req, res, url, limiter, params }
-        await found.route.handler(rc)
+        const rc: RouteContext = { ctx, req, res, url, limiter, params: route.params }
+        await route.handler(rc)
       } catch (e) {
         if (e instanceof AuthError || e instanceof OAuthError) {
           sendAuthError(req, res, e)

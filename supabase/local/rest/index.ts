@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { BodyTooLargeError, readBody, send } from '../http.ts'
+import { Router, type Method, type PathParams } from '../router.ts'
 import type { LocalContext, Service } from '../types.ts'
 import { ApiError, fromPgError, isPgError, sendError, tableNotFound } from './errors.ts'
 import { handleMutation } from './handle-mutation.ts'
@@ -15,6 +16,8 @@ import { key, loadSchemaCache, type SchemaCache } from './schema-cache.ts'
 export const REST_BODY_LIMIT = 10 * 1024 * 1024
 
 const MUTATIONS = { POST: 'insert', PATCH: 'update', DELETE: 'delete' } as const
+
+const unsupportedMethod = (method: string) => new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${method}`)
 
 function checkContentType(req: IncomingMessage) {
   const ct = req.headers['content-type']
@@ -33,13 +36,24 @@ function isConnectionError(e: unknown): boolean {
 
 const invalidPath = () => new ApiError(404, 'PGRST125', 'Invalid path specified in request URL')
 
-function pathSegments(path: string): string[] {
-  try {
-    return path.split('/').filter(Boolean).map(decodeURIComponent)
-  } catch {
-    throw invalidPath()
-  }
+type RestRoute = (env: RequestEnv, params: PathParams, raw: Buffer | null) => Promise<void>
+
+const METHODS: Method[] = ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE']
+
+/** A table or view: reads, and the mutations PostgREST maps from the method. */
+const relationRoute: RestRoute = async (env, params, raw) => {
+  const name = params.relation!
+  const relation = env.cache.relations.get(key(env.schema, name))
+  if (!relation) throw tableNotFound(env.schema, name)
+  if (env.method === 'GET' || env.method === 'HEAD') return handleRead(env, relation, key(env.schema, name))
+  const kind = MUTATIONS[env.method as keyof typeof MUTATIONS]
+  if (!kind) throw unsupportedMethod(env.method)
+  return handleMutation(env, kind, relation, key(env.schema, name), raw ?? Buffer.alloc(0))
 }
+
+const ROUTES = new Router<RestRoute>({ ignoreTrailingSlash: true })
+  .on(METHODS, '/rpc/:name', (env, params, raw) => handleRpc(env, params.name!, raw))
+  .on(METHODS, '/:relation', relationRoute)
 
 /**
  * The REST API of the stand-in: PostgREST v14's request cycle over the exposed schemas. Every
@@ -81,19 +95,12 @@ export async function createRestService(ctx: LocalContext): Promise<Service> {
       media: negotiate(req),
       settings: requestSettings(req, caller, current, ctx.config, schema, path),
     }
-    const segments = pathSegments(path)
+    const route = ROUTES.match(method, path)
+    if (!route.found) throw route.status === 405 ? unsupportedMethod(method) : invalidPath()
     const needsBody = method === 'POST' || method === 'PATCH' || method === 'PUT'
     if (needsBody) checkContentType(req)
     const raw = needsBody ? await readBody(req, REST_BODY_LIMIT) : null
-    if (segments.length === 2 && segments[0] === 'rpc') return handleRpc(env, segments[1]!, raw)
-    if (segments.length !== 1) throw invalidPath()
-    const name = segments[0]!
-    const relation = current.relations.get(key(schema, name))
-    if (!relation) throw tableNotFound(schema, name)
-    if (method === 'GET' || method === 'HEAD') return handleRead(env, relation, key(schema, name))
-    const kind = MUTATIONS[method as keyof typeof MUTATIONS]
-    if (!kind) throw new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${method}`)
-    return handleMutation(env, kind, relation, key(schema, name), raw ?? Buffer.alloc(0))
+    await route.handler(env, route.params, raw)
   }
 
   return {
