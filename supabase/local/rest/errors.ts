@@ -26,7 +26,7 @@ export function sendError(res: ServerResponse, err: ApiError) {
 
 export const queryParamError = (message: string, details: string) => new ApiError(400, 'PGRST100', message, details)
 
-export const invalidBody = (message: string) => new ApiError(400, 'PGRST102', message)
+export const invalidBody = (message: string, details: string | null = null) => new ApiError(400, 'PGRST102', message, details)
 
 export const tableNotFound = (schema: string, name: string) =>
   new ApiError(404, 'PGRST205', `Could not find the table '${schema}.${name}' in the schema cache`)

@@ -7,9 +7,32 @@ import { runTransaction } from './runner.ts'
 import type { Relation } from './schema-cache.ts'
 import { Params } from './sql.ts'
 
+/**
+ * Deeper than any real payload: recursive code (JSON.stringify here, PostgreSQL's JSON parser in the
+ * statement) would overflow its stack on such a body. PostgREST itself has no such limit; it answers
+ * what it cannot decode with PGRST102, and so does the stand-in here.
+ */
+export const MAX_JSON_DEPTH = 512
+
+/** The deepest nesting of arrays and objects in JSON text (strings skipped), stopping past `limit`. */
+function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return false
+}
+
 export function parseJsonBody(raw: Buffer): unknown {
+  const text = raw.toString('utf8')
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw invalidBody('Empty or invalid json', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`)
   try {
-    return JSON.parse(raw.toString('utf8')) as unknown
+    return JSON.parse(text) as unknown
   } catch {
     throw invalidBody('Empty or invalid json')
   }

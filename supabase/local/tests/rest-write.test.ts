@@ -234,3 +234,26 @@ describe('update and delete', () => {
     expect(lenient.status).toBe(200)
   })
 })
+
+describe('request bodies', () => {
+  // PostgREST answers a body it cannot use as JSON with 400 PGRST102 (docs: errors.html, "PGRST102 …
+  // An invalid request body was sent (e.g. an empty body or malformed JSON)"). A body nested deeper
+  // than any real payload is refused the same way instead of overflowing a parser's stack.
+  const deep = (levels: number) => `{"title":"deep","author_id":1,"meta":${'['.repeat(levels)}${']'.repeat(levels)}}`
+
+  it.each([
+    ['a table', '/posts'],
+    ['a function', '/rpc/echo'],
+  ])('refuses a deeply nested JSON body to %s with 400 PGRST102, not a 500', async (_label, path) => {
+    const res = await t.rest(path, { method: 'POST', headers: { ...json, apikey: t.stack.serviceRoleKey }, body: deep(100_000) })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ code: 'PGRST102', message: 'Empty or invalid json' })
+    expect(await t.stack.sql`select 1 from public.posts where title = 'deep'`).toEqual([])
+  })
+
+  it('still stores a nested value of ordinary depth', async () => {
+    const res = await t.rest('/posts', { method: 'POST', headers: { ...json, apikey: t.stack.serviceRoleKey }, body: deep(50) })
+    expect(res.status).toBe(201)
+    await t.stack.sql`delete from public.posts where title = 'deep'`
+  })
+})
