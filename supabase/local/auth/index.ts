@@ -1,3 +1,4 @@
+import postgres from 'postgres'
 import { sendJson } from '../http.ts'
 import { Router } from '../router.ts'
 import type { LocalContext, Service } from '../types.ts'
@@ -56,15 +57,31 @@ const ROUTES = new Router<Handler>({ ignoreTrailingSlash: true })
   .on('PUT', '/admin/users/:id', adminUpdateUser)
   .on('DELETE', '/admin/users/:id', adminDeleteUser)
 
+/** The role GoTrue logs in as on the platform (password as the platform schema sets it locally). */
+const AUTH_ROLE = { user: 'supabase_auth_admin', password: 'postgres' }
+
+function asRole(url: string, role: { user: string; password: string }): string {
+  const u = new URL(url)
+  u.username = role.user
+  u.password = role.password
+  return u.toString()
+}
+
 /**
  * The GoTrue subset behind `/auth/v1` (contract §3, §4, §8). All state lives in the `auth` schema,
  * so sessions and tokens survive restarts of a persistent stack; IP rate-limit windows are in memory.
  * `ctx.config` is read on every request, so changing it at runtime takes effect immediately.
  */
-export async function createAuthService(ctx: LocalContext): Promise<Service> {
-  await ensureAuthSchema(ctx.sql)
+export async function createAuthService(local: LocalContext): Promise<Service> {
+  await ensureAuthSchema(local.sql)
+  // GoTrue connects as supabase_auth_admin, not as a superuser: a trigger on auth.users that writes
+  // where that role has no grant fails here as it would on the platform.
+  const ctx: LocalContext = { ...local, sql: postgres(asRole(local.urls.db, AUTH_ROLE), { max: 5, onnotice: () => {} }) }
   const limiter = new IpRateLimiter(() => ctx.config.auth.rateLimit)
   return {
+    async close() {
+      await ctx.sql.end({ timeout: 1 })
+    },
     async handle(req, res, path, url) {
       const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET')
       const route = ROUTES.match(method, path)
