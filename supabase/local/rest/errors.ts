@@ -43,6 +43,10 @@ export const notEmbedded = (resource: string) =>
     `Verify that '${resource}' is included in the 'select' query parameter.`,
   )
 
+/** PostgREST's answer for a feature it does not implement; the stand-in also uses it for PostgREST features it lacks. */
+export const notImplemented = (feature: string) =>
+  new ApiError(400, 'PGRST127', 'Feature not implemented', `${feature} is not supported by the local stand-in`)
+
 export const singularityError = (rows: number) =>
   new ApiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${rows} rows`)
 

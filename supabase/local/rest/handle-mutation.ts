@@ -1,6 +1,7 @@
-import { ApiError, invalidBody, singularityError } from './errors.ts'
+import { invalidBody, singularityError } from './errors.ts'
+import { maxAffectedError } from './handle-read.ts'
 import { buildMutation, type MutationKind } from './mutation-query.ts'
-import { parseQueryParams } from './query-params.ts'
+import { parseQueryParams } from './query-string.ts'
 import type { Planner } from './read-query.ts'
 import { respond, type RequestEnv } from './respond.ts'
 import { runTransaction } from './runner.ts'
@@ -38,8 +39,6 @@ export function parseJsonBody(raw: Buffer): unknown {
   }
 }
 
-const maxAffectedError = (n: number) =>
-  new ApiError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${n} rows`)
 
 export async function handleMutation(env: RequestEnv, kind: MutationKind, relation: Relation, key: string, raw: Buffer) {
   const qp = parseQueryParams(env.url.searchParams)

@@ -9,6 +9,7 @@ import { handleRpc } from './handle-rpc.ts'
 import { parsePrefer } from './prefer.ts'
 import { createAuthenticator, negotiate, requestSchema, requestSettings, type Caller } from './request-context.ts'
 import type { RequestEnv } from './respond.ts'
+import { RAW_BODY_TYPES } from './rpc-query.ts'
 import { createRestPool } from './runner.ts'
 import { key, loadSchemaCache, type SchemaCache } from './schema-cache.ts'
 
@@ -19,10 +20,12 @@ const MUTATIONS = { POST: 'insert', PATCH: 'update', DELETE: 'delete' } as const
 
 const unsupportedMethod = (method: string) => new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${method}`)
 
-function checkContentType(req: IncomingMessage) {
+/** JSON everywhere; on RPC also the raw bodies PostgREST hands to a single unnamed parameter. */
+function checkContentType(req: IncomingMessage, rpc: boolean) {
   const ct = req.headers['content-type']
   if (!ct) return
   const type = ct.split(';')[0]!.trim().toLowerCase()
+  if (rpc && type in RAW_BODY_TYPES) return
   if (type !== 'application/json' && type !== 'application/vnd.pgrst.object+json' && type !== 'application/vnd.pgrst.object') {
     throw new ApiError(415, 'PGRST107', `None of these media types are available: ${type}`)
   }
@@ -74,7 +77,8 @@ export async function createRestService(ctx: LocalContext): Promise<Service> {
     )
   }
   const listener = await pool.listen('pgrst', (payload) => {
-    if (payload === '' || payload === 'reload schema') reload()
+    // Role settings (such as pgrst.db_aggregates_enabled) are part of the cache, so a config reload is one too.
+    if (payload === '' || payload === 'reload schema' || payload === 'reload config') reload()
   })
 
   async function dispatch(req: IncomingMessage, res: ServerResponse, path: string, url: URL, caller: Caller) {
@@ -98,7 +102,7 @@ export async function createRestService(ctx: LocalContext): Promise<Service> {
     const route = ROUTES.match(method, path)
     if (!route.found) throw route.status === 405 ? unsupportedMethod(method) : invalidPath()
     const needsBody = method === 'POST' || method === 'PATCH' || method === 'PUT'
-    if (needsBody) checkContentType(req)
+    if (needsBody) checkContentType(req, route.params.name !== undefined)
     const raw = needsBody ? await readBody(req, REST_BODY_LIMIT) : null
     await route.handler(env, route.params, raw)
   }
