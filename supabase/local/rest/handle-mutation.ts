@@ -65,7 +65,7 @@ export async function handleMutation(env: RequestEnv, kind: MutationKind, relati
   const results = await runTransaction(env.pool, {
     readOnly: false,
     settings: env.settings,
-    statements: [{ sql, params: params.values }],
+    statements: [{ sql }],
     rollback: env.prefs.tx === 'rollback',
     ...(mustDecide
       ? {

@@ -10,9 +10,9 @@ import { Params, qualified } from './sql.ts'
 export function readStatements(env: RequestEnv, read: ReadSql, params: Params, singular: boolean): Statement[] {
   const exact = env.prefs.count === 'exact' || env.prefs.count === 'estimated'
   const shape = { singular, stripNulls: env.media.stripNulls, omitBody: env.method === 'HEAD' }
-  const statements = [{ sql: wrapRead(read, shape, exact), params: params.values }]
+  const statements = [{ sql: wrapRead(read, shape, exact) }]
   if (env.prefs.count === 'planned' || env.prefs.count === 'estimated') {
-    statements.push({ sql: `EXPLAIN (FORMAT JSON) ${read.unranged}`, params: params.values })
+    statements.push({ sql: `EXPLAIN (FORMAT JSON) ${read.unranged}` })
   }
   return statements
 }

@@ -43,7 +43,7 @@ export async function handleRpc(env: RequestEnv, name: string, raw: Buffer | nul
     await runTransaction(env.pool, {
       readOnly,
       settings: env.settings,
-      statements: [{ sql: `SELECT ${call}`, params: params.values }],
+      statements: [{ sql: `SELECT ${call}` }],
       rollback: env.prefs.tx === 'rollback',
     })
     respond(env, 204, null, {})
@@ -69,5 +69,5 @@ export async function handleRpc(env: RequestEnv, name: string, raw: Buffer | nul
   const sql = routine.returnsSet
     ? `WITH pgrst_all AS (SELECT _pgrst_s.${value} FROM ${call} AS _pgrst_s(${value})), pgrst_source AS (SELECT * FROM pgrst_all${limit}${offset}) SELECT ${counted ? '(SELECT count(*) FROM pgrst_all)::text' : 'NULL::text'} AS total, count(*)::text AS page, coalesce(json_agg(${value}), '[]'::json)::text AS body FROM pgrst_source`
     : `SELECT ${counted ? "'1'" : 'NULL::text'} AS total, '1' AS page, to_json(${call})::text AS body`
-  await answerRead(env, [{ sql, params: params.values }], range, readOnly, maxAffected)
+  await answerRead(env, [{ sql }], range, readOnly, maxAffected)
 }

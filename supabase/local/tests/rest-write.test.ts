@@ -257,3 +257,21 @@ describe('request bodies', () => {
     await t.stack.sql`delete from public.posts where title = 'deep'`
   })
 })
+
+describe('values', () => {
+  // Values travel as string literals in the statement (rest/sql.ts): quotes, backslashes and
+  // placeholders in them must arrive as data, never as SQL.
+  it('stores and filters on text full of quoting characters exactly as given', async () => {
+    const name = `O'Brien \\' \\\\ $1 '); drop table public.authors; --`
+    const inserted = await t.service().from('authors').insert({ name }).select('name').single()
+    expect(inserted.data).toEqual({ name })
+    const found = await t.service().from('authors').select('name').eq('name', name)
+    expect(found.data).toEqual([{ name }])
+    // In a list, PostgREST reads backslashes as escapes (its grammar), so that case has none.
+    const quoted = `It's "quoted", (really) $2`
+    await t.service().from('authors').insert({ name: quoted })
+    const listed = await t.service().from('authors').select('name').in('name', [quoted, 'x'])
+    expect(listed.data).toEqual([{ name: quoted }])
+    expect(await countAuthors(name)).toBe(1)
+  })
+})
