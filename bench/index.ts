@@ -130,6 +130,7 @@ async function main() {
   const misses = missed(reports)
   console.log(`\n${misses.length === 0 ? 'Every goal met.' : `${misses.length} goal(s) missed: ${misses.map((m) => m.what).join('; ')}`}`)
   console.log('Timings depend on the machine and its load: compare runs on the same machine.')
+  if (values.quick) console.log('This was a --quick run: its sizes are too small for the timings or the verdicts to mean anything.')
 }
 
 await main()
