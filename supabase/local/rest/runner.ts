@@ -1,4 +1,5 @@
 import postgres, { type Sql } from 'postgres'
+import { ApiError } from './errors.ts'
 import { literal } from './sql.ts'
 
 const asText = (x: unknown) => String(x)
@@ -81,6 +82,9 @@ export async function runTransaction(
   },
 ): Promise<Row[][]> {
   const body = [setupSql(opts.settings), ...opts.statements.map((st) => st.sql)].join(';\n')
+  // A NUL would end the protocol message early (08P01); PostgreSQL refuses it in a bound value with
+  // 22021, which is what the request's values were before they became literals.
+  if (body.includes('\0')) throw new ApiError(400, '22021', 'invalid byte sequence for encoding "UTF8": 0x00')
   if (!opts.decide && !opts.rollback) {
     const text = opts.readOnly ? `SET TRANSACTION READ ONLY;\n${body}` : body
     return statementResults(await sql.unsafe(text).simple(), opts.statements.length)

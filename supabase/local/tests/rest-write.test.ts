@@ -274,4 +274,16 @@ describe('values', () => {
     expect(listed.data).toEqual([{ name: quoted }])
     expect(await countAuthors(name)).toBe(1)
   })
+  // PostgreSQL text cannot hold NUL. As a bind parameter it is refused with 22021 (400); inside a
+  // statement's text it would cut the protocol message short (08P01, a 503), so the stand-in
+  // answers as PostgreSQL does for the parameter, and sends nothing.
+  it.each([
+    ['a filter value', '/authors?name=eq.a%00b'],
+    ['a JSON path key', '/authors?select=name->>a%00b'],
+  ])('refuses NUL in %s with 400 22021 and keeps serving', async (_label, path) => {
+    const res = await t.rest(path, { headers: { apikey: t.stack.serviceRoleKey } })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' })
+    expect((await t.service().from('authors').select('name').eq('name', 'Ada')).data).toEqual([{ name: 'Ada' }])
+  })
 })
