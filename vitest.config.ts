@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.{ts,tsx}', 'supabase/local/tests/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.{ts,tsx}'],
           globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
@@ -28,6 +28,8 @@ export default defineConfig({
         extends: true,
         test: { name: 'local-stripe', include: ['supabase/local-stripe/tests/**/*.test.ts'], testTimeout: 30_000 },
       },
+      // The local Supabase stand-in is a package of its own, with its own suite.
+      'supabase/local',
     ],
   },
 })

@@ -1,4 +1,6 @@
-// npm run bench:db -- [--practices=100] [--clients=500] [--rounds=30]
+// npm run bench:db -- [--practices=100] [--clients=500] [--rounds=30] [--quick]
+//
+// --quick: 2 practices × 20 clients, 2 rounds, so CI proves the bench runs; its timings mean nothing.
 //
 // The data model's hot queries under RLS, as the practice's doula (role `authenticated` with her JWT
 // claims), against the same SQL as service_role (BYPASSRLS) with the same explicit practice filter.
@@ -8,24 +10,26 @@
 // deleting a practice ≤ 1 s per 10,000 owned rows. Full scale is --practices=200 (×10 = 2,000).
 import { parseArgs } from 'node:util'
 import type { Sql } from 'postgres'
-import { startLocalStack } from '../supabase/local/index.ts'
+import { startLocalStack } from '@doulaos/supabase-local'
 import { seedPractices, uuidOf } from './support/seed.ts'
 
 const { values } = parseArgs({
   options: {
-    practices: { type: 'string', default: '100' },
-    clients: { type: 'string', default: '500' },
-    rounds: { type: 'string', default: '30' },
+    practices: { type: 'string' },
+    clients: { type: 'string' },
+    rounds: { type: 'string' },
+    quick: { type: 'boolean', default: false },
   },
 })
+const DEFAULTS = values.quick ? { practices: '2', clients: '20', rounds: '2' } : { practices: '100', clients: '500', rounds: '30' }
 const int = (raw: string | undefined, max: number) => {
   const n = Number(raw)
   if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`Expected an integer from 1 to ${max}, got ${raw}`)
   return n
 }
-const BASE = int(values.practices, 1_000)
-const CLIENTS = int(values.clients, 1_000)
-const ROUNDS = int(values.rounds, 1_000)
+const BASE = int(values.practices ?? DEFAULTS.practices, 1_000)
+const CLIENTS = int(values.clients ?? DEFAULTS.clients, 1_000)
+const ROUNDS = int(values.rounds ?? DEFAULTS.rounds, 1_000)
 /** Practices whose doulas run the queries; the rest are "other tenants". */
 const PROBES = Math.min(10, BASE)
 
@@ -47,7 +51,7 @@ const HOT: Record<string, Query> = {
     select a.id, a.starts_at, a.kind from public.appointments a
     where a.practice_id = ${P(p)} and a.ends_at > date_trunc('week', now())
       and a.starts_at >= date_trunc('week', now()) - interval '74 hours' and a.starts_at < date_trunc('week', now()) + interval '7 days'
-    order by a.starts_at`,
+    order by a.starts_at, a.id`,
   'dashboard counts': (p) => `
     select j.status, count(*) from public.journeys j where j.practice_id = ${P(p)} group by j.status order by j.status`,
 }

@@ -1,6 +1,9 @@
 // npm run bench -- [--only=export,upload,render,portal,delete] [--practices=1000] [--clients=500]
 //   [--deletion-practices=2000] [--requests=100] [--concurrency=10] [--profiles=30] [--export-mb=200]
-//   [--upload-mb=20] [--skip-build]
+//   [--upload-mb=20] [--skip-build] [--quick]
+//
+// --quick: tiny sizes (2 practices × 4 clients, a few requests) so CI proves every goal still runs;
+// its timings mean nothing and its PASS/MISS verdicts do not fail it.
 //
 // The app's speed goals (issues #5, #6, #7) measured through its real routes: a production build
 // served by `next start` against an ephemeral stand-in holding bulk-seeded practices. Prints one
@@ -25,17 +28,25 @@ type Goal = (typeof GOALS)[number]
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
-    practices: { type: 'string', default: '1000' },
-    clients: { type: 'string', default: '500' },
-    'deletion-practices': { type: 'string', default: '2000' },
-    requests: { type: 'string', default: '100' },
-    concurrency: { type: 'string', default: '10' },
-    profiles: { type: 'string', default: '30' },
-    'export-mb': { type: 'string', default: '200' },
-    'upload-mb': { type: 'string', default: '20' },
+    practices: { type: 'string' },
+    clients: { type: 'string' },
+    'deletion-practices': { type: 'string' },
+    requests: { type: 'string' },
+    concurrency: { type: 'string' },
+    profiles: { type: 'string' },
+    'export-mb': { type: 'string' },
+    'upload-mb': { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
   },
 })
+
+/** Full-scale defaults, and the quick ones; an option given on the command line wins over both. */
+const DEFAULTS = {
+  full: { practices: '1000', clients: '500', 'deletion-practices': '2000', requests: '100', concurrency: '10', profiles: '30', 'export-mb': '200', 'upload-mb': '20' },
+  quick: { practices: '2', clients: '4', 'deletion-practices': '3', requests: '4', concurrency: '2', profiles: '2', 'export-mb': '1', 'upload-mb': '1' },
+}
+const given = (name: keyof typeof DEFAULTS.full) => values[name] ?? DEFAULTS[values.quick ? 'quick' : 'full'][name]
 
 function int(name: string, raw: string | undefined, min: number, max: number): number {
   const n = Number(raw)
@@ -52,17 +63,17 @@ function selectedGoals(raw: string | undefined): Goal[] {
 }
 
 const options: BenchOptions = {
-  practices: int('practices', values.practices, 2, 5_000),
-  clients: int('clients', values.clients, 2, 2_000),
+  practices: int('practices', given('practices'), 2, 5_000),
+  clients: int('clients', given('clients'), 2, 2_000),
   deletionPractices: 0,
-  requests: int('requests', values.requests, 1, 10_000),
-  concurrency: int('concurrency', values.concurrency, 1, 100),
-  profiles: int('profiles', values.profiles, 1, 1_000),
-  exportMb: int('export-mb', values['export-mb'], 0, 2_000),
+  requests: int('requests', given('requests'), 1, 10_000),
+  concurrency: int('concurrency', given('concurrency'), 1, 100),
+  profiles: int('profiles', given('profiles'), 1, 1_000),
+  exportMb: int('export-mb', given('export-mb'), 0, 2_000),
   // "20 MB" as the route's limit counts it: 20 MiB is the largest upload it accepts.
-  uploadBytes: int('upload-mb', values['upload-mb'], 1, 20) * MIB,
+  uploadBytes: int('upload-mb', given('upload-mb'), 1, 20) * MIB,
 }
-options.deletionPractices = int('deletion-practices', values['deletion-practices'], options.practices, 10_000)
+options.deletionPractices = int('deletion-practices', given('deletion-practices'), options.practices, 10_000)
 const goals = selectedGoals(values.only)
 
 const step = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
@@ -119,6 +130,7 @@ async function main() {
   const misses = missed(reports)
   console.log(`\n${misses.length === 0 ? 'Every goal met.' : `${misses.length} goal(s) missed: ${misses.map((m) => m.what).join('; ')}`}`)
   console.log('Timings depend on the machine and its load: compare runs on the same machine.')
+  if (values.quick) console.log('This was a --quick run: its sizes are too small for the timings or the verdicts to mean anything.')
 }
 
 await main()

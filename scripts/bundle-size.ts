@@ -13,8 +13,8 @@ import { runInNewContext } from 'node:vm'
 import { gzipSync } from 'node:zlib'
 import { createServerClient } from '@supabase/ssr'
 import { createClient } from '@supabase/supabase-js'
-import { REPO_ROOT, startLocalStack, type LocalStack } from '../supabase/local/index.ts'
-import { localAppEnv, localStackEnv } from './local-env.ts'
+import { startLocalStack, type LocalStack } from '@doulaos/supabase-local'
+import { localAppEnv, localStackEnv, REPO_ROOT } from './local-env.ts'
 import { freePort, runNext, startNext, stopServer } from './next-process.ts'
 
 const DIST = join(REPO_ROOT, '.next')
@@ -204,7 +204,7 @@ async function main() {
     const appUrl = `http://127.0.0.1:${appPort}`
     let env: NodeJS.ProcessEnv = process.env
     if (build) {
-      stack = await startLocalStack({ ephemeral: true, seed: true, env: localStackEnv(appUrl) })
+      stack = await startLocalStack({ ephemeral: true, projectDir: REPO_ROOT, seed: true, env: localStackEnv(appUrl) })
       env = { ...process.env, ...localAppEnv(stack, appUrl), NEXT_TELEMETRY_DISABLED: '1' }
     }
     if (build) await runNext(['build'], env)

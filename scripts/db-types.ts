@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
-import { DEFAULT_SUPABASE_DIR, REPO_ROOT, startLocalStack } from '../supabase/local/index.ts'
+import { startLocalStack } from '@doulaos/supabase-local'
+import { REPO_ROOT } from './local-env.ts'
 
 export const TYPES_FILE = join(REPO_ROOT, 'lib', 'database.types.ts')
 
@@ -55,7 +56,7 @@ export function normalise(generated: string): string {
 }
 
 /** Types for the `public` schema after applying `supabaseDir`'s migrations to a throwaway database. */
-export async function generateTypes(supabaseDir = DEFAULT_SUPABASE_DIR): Promise<string> {
+export async function generateTypes(supabaseDir = join(REPO_ROOT, 'supabase')): Promise<string> {
   const stack = await startLocalStack({
     ephemeral: true,
     supabaseDir,

@@ -3,11 +3,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { startLocalStack, type LocalStack } from '@doulaos/supabase-local'
 import { LOCAL_STRIPE_WEBHOOK_SECRET, startLocalStripe, type LocalStripe } from '../supabase/local-stripe/index.ts'
-import { REPO_ROOT, startLocalStack, type LocalStack } from '../supabase/local/index.ts'
-import { isAlive } from '../supabase/local/postgres.ts'
 import { readVercelCrons, startCronRunner } from './cron.ts'
-import { localAppEnv, localStackEnv, stripeWebhookUrl } from './local-env.ts'
+import { localAppEnv, localStackEnv, REPO_ROOT, stripeWebhookUrl } from './local-env.ts'
 
 const APP_PORT = 3000
 const APP_URL = `http://127.0.0.1:${APP_PORT}`
@@ -53,6 +52,16 @@ async function stopNext(child: ChildProcess, exited: Promise<unknown>) {
 }
 
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms))
+
+/** True while a process with this pid exists (signal 0 only checks). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
 
 /** The parent of `pid` from /proc (Linux); undefined elsewhere, when it is init, or when it is gone. */
 function parentOf(pid: number): number | undefined {
@@ -131,6 +140,7 @@ async function main() {
   const started = performance.now()
   const crons = readVercelCrons(join(REPO_ROOT, 'vercel.json'))
   const stack = await startLocalStack({
+    projectDir: REPO_ROOT,
     env: localStackEnv(APP_URL),
     log: (m) => /Applied|Seeded|failed|mailbox:/.test(m) && log(m),
   })

@@ -3,8 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import type { LocalConfig } from '../supabase/local/config.ts'
-import { REPO_ROOT } from '../supabase/local/index.ts'
+import type { LocalConfig } from '@doulaos/supabase-local'
+import { REPO_ROOT } from './local-env.ts'
 
 const NEXT_BIN = join(REPO_ROOT, 'node_modules', '.bin', 'next')
 

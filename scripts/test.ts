@@ -1,5 +1,7 @@
-// npm test — every test tier (vitest unit + integration, Playwright e2e), one summary line at the end.
-// With --ci it also runs the static checks (typecheck, lint, stale generated types) and counts them.
+// npm test — every test tier (vitest unit + integration + the stand-in's suite, Playwright e2e), one
+// summary line at the end. With --ci it also runs the static checks (typecheck, lint, stale generated
+// types) and a quick run of each benchmark (tiny sizes, timings not judged: a broken bench fails CI),
+// and counts them.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
@@ -72,6 +74,13 @@ if (ci) {
 }
 vitest()
 playwright()
+if (ci) {
+  check('bench:local --quick', 'npm', ['run', 'bench:local', '--', '--quick'])
+  check('bench:db --quick', 'npm', ['run', 'bench:db', '--', '--quick'])
+  // The e2e run has just built the app; the bench reuses that build when there is one.
+  const built = existsSync(join(root, '.next', 'BUILD_ID'))
+  check('bench --quick', 'npm', ['run', 'bench', '--', '--quick', ...(built ? ['--skip-build'] : [])])
+}
 
 for (const t of tallies) console.log(`${t.name}: ${t.passed} passed, ${t.failed} failed`)
 const passed = tallies.reduce((n, t) => n + t.passed, 0)

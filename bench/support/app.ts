@@ -2,7 +2,7 @@
 // ephemeral stack, reached through the recorder so every Supabase call it makes is timestamped.
 import { localAppEnv, localStackEnv } from '../../scripts/local-env.ts'
 import { freePort, liftAuthLimits, runNext, startNext, stopServer } from '../../scripts/next-process.ts'
-import { startLocalStack, type LocalStack } from '../../supabase/local/index.ts'
+import { startLocalStack, type LocalStack } from '@doulaos/supabase-local'
 import { startRecorder, type Recorder } from './recorder.ts'
 import { findServerPid } from './rss.ts'
 

@@ -29,9 +29,18 @@ export const seeded = {
 }
 
 /**
+ * Day of a client's appointments, counted from the Monday of the current week: the first in this
+ * week (client c on weekday c mod 7, so every day has some once there are 7 clients), the second in
+ * the five weeks after. The same shape whatever day the seed runs, so a calendar week or today's
+ * list always finds appointments (the day-relative spread it replaces left whole weeks empty on
+ * some weekdays).
+ */
+const APPOINTMENT_DAY = `(date_trunc('week', now()) + (case k when 1 then c % 7 else 7 + (c * 3) % 35 end) * interval '1 day')`
+
+/**
  * Inserts practices [from, to] with `clients` clients each: one journey per client, three
- * milestones, two appointments in the next six weeks, a note and a message. Triggers (audit) are
- * off for the load: it is a generator, not a workload; the audit cost has its own tests.
+ * milestones, two appointments (this week and the five after), a note and a message. Triggers
+ * (audit) are off for the load: it is a generator, not a workload; the audit cost has its own tests.
  */
 export async function seedPractices(sql: Sql, from: number, to: number, clients: number): Promise<void> {
   // ~20,000 clients per transaction: big enough to be set-based, small enough to keep WAL and locks modest.
@@ -58,10 +67,9 @@ export async function seedPractices(sql: Sql, from: number, to: number, clients:
         insert into public.milestones (practice_id, client_id, journey_id, title, due_on)
           select ${practice}, ${client}, ${journey}, 'Milestone ' || m, current_date + (c % 280) - m * 14 from ${pc} cross join generate_series(1, 3) m;
         insert into public.appointments (practice_id, client_id, journey_id, doula_id, kind, starts_at, ends_at)
-          select ${practice}, ${client}, ${journey}, ${doula}, 'prenatal',
-                 date_trunc('day', now()) + ((c * 7 + k * 3) % 42) * interval '1 day' + interval '10 hours',
-                 date_trunc('day', now()) + ((c * 7 + k * 3) % 42) * interval '1 day' + interval '11 hours'
-          from ${pc} cross join generate_series(1, 2) k;
+          select ${practice}, ${client}, ${journey}, ${doula}, 'prenatal', s.at, s.at + interval '1 hour'
+          from ${pc} cross join generate_series(1, 2) k
+          cross join lateral (select ${APPOINTMENT_DAY} + interval '10 hours' as at) s;
         insert into public.notes (practice_id, client_id, journey_id, author_id, body)
           select ${practice}, ${client}, ${journey}, ${doula}, 'Visit notes' from ${pc};
         insert into public.messages (practice_id, client_id, sender_id, sender_side, body)

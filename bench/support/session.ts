@@ -1,5 +1,5 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
-import type { LocalStack } from '../../supabase/local/index.ts'
+import type { LocalStack } from '@doulaos/supabase-local'
 
 /** A service-role client straight to the stand-in (not through the recorder: its calls are not the app's). */
 export function adminClient(stack: LocalStack): SupabaseClient {

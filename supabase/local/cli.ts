@@ -1,7 +1,9 @@
-// npm run supabase:start — the local stack in the foreground; npm run db:reset — a fresh, migrated, seeded database.
+// supabase-local start — the stack in the foreground; supabase-local reset — a fresh, migrated, seeded
+// database. Both work on the project in the current directory (its supabase/ and .local/ folders).
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEFAULT_STATE_DIR, startLocalStack, type LocalStack } from './index.ts'
+import { stateDirOf } from './config.ts'
+import { startLocalStack, type LocalStack } from './index.ts'
 
 export function describeStack(stack: LocalStack): string {
   return [
@@ -17,7 +19,7 @@ export function describeStack(stack: LocalStack): string {
 }
 
 /** Stops the stack once on SIGINT/SIGTERM, then exits. */
-export function stopOnSignals(stop: () => Promise<void>) {
+function stopOnSignals(stop: () => Promise<void>) {
   let stopping = false
   const handler = () => {
     if (stopping) return
@@ -28,24 +30,24 @@ export function stopOnSignals(stop: () => Promise<void>) {
   process.on('SIGTERM', handler)
 }
 
-async function main(command: string | undefined) {
+export async function main([command]: string[]) {
+  const projectDir = process.cwd()
   if (command === 'reset') {
-    rmSync(join(DEFAULT_STATE_DIR, 'db'), { recursive: true, force: true })
-    rmSync(join(DEFAULT_STATE_DIR, 'storage'), { recursive: true, force: true })
-    const stack = await startLocalStack({ log: (m) => /Applied|Seeded/.test(m) && console.log(m) })
+    const stateDir = stateDirOf(projectDir)
+    rmSync(join(stateDir, 'db'), { recursive: true, force: true })
+    rmSync(join(stateDir, 'storage'), { recursive: true, force: true })
+    const stack = await startLocalStack({ projectDir, log: (m) => /Applied|Seeded/.test(m) && console.log(m) })
     await stack.stop()
     console.log('Finished db:reset: migrations applied and seed loaded.')
     return
   }
   if (command === 'start') {
     const started = Date.now()
-    const stack = await startLocalStack({ log: (m) => /Applied|Seeded|failed/.test(m) && console.log(m) })
+    const stack = await startLocalStack({ projectDir, log: (m) => /Applied|Seeded|failed/.test(m) && console.log(m) })
     console.log(`Started supabase local development setup in ${Date.now() - started} ms.\n\n${describeStack(stack)}`)
     stopOnSignals(stack.stop)
     return
   }
-  console.error('Usage: tsx supabase/local/cli.ts start|reset')
+  console.error('Usage: supabase-local start|reset (in the folder that holds supabase/)')
   process.exit(2)
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) await main(process.argv[2])

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parse } from 'smol-toml'
 
 /** The subset of `supabase/config.toml` the stand-in honours, with the CLI's defaults applied. */
@@ -63,6 +63,9 @@ function substituteEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
 }
 
 /** Parses sizes as the CLI does: a number of bytes, or "20MiB", "1kb", "50MB". */
+/** Where a persistent stack of the project in `projectDir` keeps its state (database, storage, mail, key). */
+export const stateDirOf = (projectDir: string) => join(resolve(projectDir), '.local')
+
 export function parseSize(value: unknown): number | null {
   if (value === undefined || value === null || value === '') return null
   if (typeof value === 'number') return value

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import postgres, { type Sql } from 'postgres'
 import { createAuthService } from './auth/index.ts'
-import { loadConfig, type LocalConfig } from './config.ts'
+import { loadConfig, stateDirOf, type LocalConfig } from './config.ts'
 import { createGateway } from './gateway.ts'
 import { loadKeys, type Keys } from './keys.ts'
 import { createMailbox } from './mailbox/index.ts'
@@ -15,14 +15,15 @@ import { createRestService } from './rest/index.ts'
 import { createStorageService } from './storage/index.ts'
 import type { LocalContext, Service } from './types.ts'
 
-export const REPO_ROOT = resolve(import.meta.dirname, '..', '..')
-export const DEFAULT_SUPABASE_DIR = join(REPO_ROOT, 'supabase')
-export const DEFAULT_STATE_DIR = join(REPO_ROOT, '.local')
+export type { LocalConfig } from './config.ts'
+
 
 export interface StartOptions {
-  /** Temp dirs and free ports, removed on stop (tests). Otherwise `.local/` and the config.toml ports. */
+  /** Temp dirs and free ports, removed on stop (tests). Otherwise `<projectDir>/.local/` and the config.toml ports. */
   ephemeral?: boolean
-  /** The folder holding config.toml, migrations/ and seed.sql. Default: the project's `supabase/`. */
+  /** The project: its `supabase/` folder is served and `.local/` keeps state. Default: the current directory, as the Supabase CLI. */
+  projectDir?: string
+  /** The folder holding config.toml, migrations/ and seed.sql. Default: `<projectDir>/supabase`. */
   supabaseDir?: string
   /** Run the seed files on a fresh database. Default: `[db.seed] enabled`. */
   seed?: boolean
@@ -101,9 +102,10 @@ async function syncBuckets(sql: Sql, config: LocalConfig) {
 export async function startLocalStack(options: StartOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => {})
   const ephemeral = options.ephemeral ?? false
-  const supabaseDir = options.supabaseDir ?? DEFAULT_SUPABASE_DIR
+  const projectDir = resolve(options.projectDir ?? process.cwd())
+  const supabaseDir = options.supabaseDir ?? join(projectDir, 'supabase')
   const config = loadConfig(supabaseDir, options.env ?? process.env)
-  const stateDir = ephemeral ? mkdtempSync(join(tmpdir(), 'doulaos-stack-')) : DEFAULT_STATE_DIR
+  const stateDir = ephemeral ? mkdtempSync(join(tmpdir(), 'doulaos-stack-')) : stateDirOf(projectDir)
   mkdirSync(stateDir, { recursive: true })
 
   const auto = ephemeral ? 0 : undefined

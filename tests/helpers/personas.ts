@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto'
+import { createHmac, randomUUID } from 'node:crypto'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import type { Sql, TransactionSql } from 'postgres'
-import { signHs256 } from '../../supabase/local/jwt.ts'
-import { loadKeys, type Keys } from '../../supabase/local/keys.ts'
 import { stack, type StackInfo } from './stack.ts'
 
 /** A login created directly in auth.users (confirmed email plus an email identity). */
@@ -17,9 +15,12 @@ export interface NewUser {
   practiceName?: string
 }
 
-let keysPromise: Promise<Keys> | undefined
-/** The HS256 secret is the demo secret on every stack, so any fresh key set signs tokens the API accepts. */
-const keys = () => (keysPromise ??= loadKeys())
+/** An HS256 token signed with the stack's JWT secret, as the API accepts from GoTrue and the CLI's keys. */
+function signHs256(claims: object, secret: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`
+}
 
 export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@test.doulaos.app`
 
@@ -56,7 +57,7 @@ export function claimsFor(user: TestUser) {
 }
 
 export async function accessToken(user: TestUser): Promise<string> {
-  return signHs256(claimsFor(user), await keys())
+  return signHs256(claimsFor(user), stack().jwtSecret)
 }
 
 const clientOptions = {

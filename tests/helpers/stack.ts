@@ -8,6 +8,8 @@ export interface StackInfo {
   mailboxUrl: string
   anonKey: string
   serviceRoleKey: string
+  /** Signs the HS256 tokens the API accepts (the CLI's demo secret). */
+  jwtSecret: string
 }
 
 declare module 'vitest' {

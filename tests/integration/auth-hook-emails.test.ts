@@ -5,8 +5,8 @@ import { createClient } from '@supabase/supabase-js'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCAL_CRON_SECRET, LOCAL_RESEND_API_KEY, LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../scripts/local-env.ts'
+import { startLocalStack, type LocalStack } from '@doulaos/supabase-local'
 import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '../../supabase/local-stripe/index.ts'
-import { startLocalStack, type LocalStack } from '../../supabase/local/index.ts'
 import { latestMail, messagesTo, type MailboxMessage } from '../helpers/mailbox.ts'
 
 /*

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node'
+import { startLocalStack } from '@doulaos/supabase-local'
 import { startLocalStripe } from '../../supabase/local-stripe/index.ts'
-import { startLocalStack } from '../../supabase/local/index.ts'
 import type { StackInfo } from '../helpers/stack.ts'
 import type { StripeInfo } from '../helpers/stripe.ts'
 
@@ -26,6 +26,7 @@ export default async function setup(project: TestProject) {
     mailboxUrl: stack.mailboxUrl,
     anonKey: stack.anonKey,
     serviceRoleKey: stack.serviceRoleKey,
+    jwtSecret: stack.jwtSecret,
   }
   project.provide('stack', info)
   const stripe = await startLocalStripe({ ephemeral: true, retry: { initialDelayMs: 50, factor: 2, maxAttempts: 4, timeoutMs: 5000 } }).catch(async (err: unknown) => {

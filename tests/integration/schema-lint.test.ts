@@ -1,6 +1,6 @@
 import postgres, { type Sql } from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startLocalStack, type LocalStack } from '../../supabase/local/index.ts'
+import { startLocalStack, type LocalStack } from '@doulaos/supabase-local'
 import { LINTS } from './schema-lint.ts'
 
 // A stack of its own: other suites create scratch tables in the shared one while they run.

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { send, sendJson } from '../http.ts'
+import { Router, type Method, type PathParams } from '../router.ts'
 import type { Mailbox } from '../types.ts'
-import { handleInspect, newestFor } from './inspect-api.ts'
+import { deleteMessages, getMessage, listMessages, newestFor } from './inspect-api.ts'
 import { renderInbox, renderMessage, renderNotFound, sendAttachment, sendPage } from './pages.ts'
 import { createResendApi } from './resend-api.ts'
 import { MailStore, type StoredMail } from './store.ts'
@@ -29,22 +30,38 @@ export interface MailboxServer extends Mailbox {
 export function createMailbox(options: MailboxOptions = {}): MailboxServer {
   const log = options.log ?? (() => {})
   const store = new MailStore(options.file, log)
-  const handleResend = createResendApi(store, { apiKey: options.apiKey })
+
+  const resend = createResendApi(store, { apiKey: options.apiKey })
+  type MailRoute = (req: IncomingMessage, res: ServerResponse, url: URL, params: PathParams) => Promise<void> | void
+  const READ: Method[] = ['GET', 'HEAD']
+  const routes = new Router<MailRoute>()
+    .on('POST', '/emails', (req, res, url) => resend.sendOne(req, res, url.pathname))
+    .on('POST', '/emails/batch', (req, res, url) => resend.sendBatch(req, res, url.pathname))
+    .on('GET', '/emails/:id', (req, res, url, p) => resend.getOne(req, res, url.pathname, p.id))
+    .on('GET', '/api/messages', (_req, res, url) => listMessages(store, res, url))
+    .on('DELETE', '/api/messages', (_req, res, url) => deleteMessages(store, res, url))
+    .on('GET', '/api/messages/:id', (_req, res, url, p) => getMessage(store, res, url, p.id!))
+    .on(READ, '/', (_req, res) => sendPage(res, 200, renderInbox(newestFor(store, null))))
+    .on(READ, '/favicon.ico', (_req, res) => send(res, 204, undefined))
+    .on(READ, '/messages/:id', (_req, res, _url, p) => {
+      const mail = store.get(p.id!)
+      sendPage(res, mail ? 200 : 404, mail ? renderMessage(mail) : renderNotFound())
+    })
+    .on(READ, '/messages/:id/attachments/:n', (_req, res, _url, p) => {
+      const mail = store.get(p.id!)
+      if (!mail || !/^\d+$/.test(p.n!) || !sendAttachment(res, mail, Number(p.n))) sendPage(res, 404, renderNotFound())
+    })
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://mailbox.local')
     const path = url.pathname
-    if (await handleResend(req, res, path)) return
-    if (await handleInspect(store, req, res, path, url)) return
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed on ${path}.` })
+    const method = req.method ?? 'GET'
+    const match = routes.match(method, path)
+    if (match.found) return match.handler(req, res, url, match.params)
+    if (match.status === 405 && path.startsWith('/emails')) return resend.methodNotAllowed(req, res, path)
+    if (match.status === 405 || !READ.includes(method as Method)) {
+      return sendJson(res, 405, { error: 'method_not_allowed', message: `${method} is not allowed on ${path}.` })
     }
-    if (path === '/') return sendPage(res, 200, renderInbox(newestFor(store, null)))
-    if (path === '/favicon.ico') return send(res, 204, undefined)
-    const page = /^\/messages\/([^/]+)(?:\/attachments\/(\d+))?$/.exec(path)
-    const mail = page?.[1] ? store.get(page[1]) : undefined
-    if (mail && page?.[2] === undefined) return sendPage(res, 200, renderMessage(mail))
-    if (mail && page?.[2] !== undefined && sendAttachment(res, mail, Number(page[2]))) return
     sendPage(res, 404, renderNotFound())
   }
 

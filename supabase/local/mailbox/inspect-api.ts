@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import { send, sendJson } from '../http.ts'
 import { extractLinks, extractTextLinks } from './html.ts'
 import { addressOf } from './resend-payload.ts'
@@ -29,27 +29,22 @@ export function detail(m: StoredMail) {
   }
 }
 
-/**
- * The JSON API tests and e2e helpers use: `GET /api/messages[?to=]`, `GET /api/messages/latest[?to=]`,
- * `GET /api/messages/{id}`, `DELETE /api/messages[?to=]`. Returns false when the path is not one of them.
- */
-export async function handleInspect(store: MailStore, req: IncomingMessage, res: ServerResponse, path: string, url: URL) {
-  if (path !== '/api/messages' && !path.startsWith('/api/messages/')) return false
+/** `GET /api/messages[?to=]`: summaries, newest first. */
+export function listMessages(store: MailStore, res: ServerResponse, url: URL) {
+  sendJson(res, 200, newestFor(store, url.searchParams.get('to')).map(summary))
+}
+
+/** `DELETE /api/messages[?to=]`: with `to`, only that inbox (parallel e2e workers must not wipe each other's mail). */
+export function deleteMessages(store: MailStore, res: ServerResponse, url: URL) {
+  const doomed = new Set(newestFor(store, url.searchParams.get('to')).map((m) => m.id))
+  store.remove((m) => doomed.has(m.id))
+  send(res, 204, undefined)
+}
+
+/** `GET /api/messages/{id}` and `GET /api/messages/latest[?to=]`: one message in full, or 404. */
+export function getMessage(store: MailStore, res: ServerResponse, url: URL, id: string) {
   const to = url.searchParams.get('to')
-  if (path === '/api/messages' && req.method === 'GET') {
-    sendJson(res, 200, newestFor(store, to).map(summary))
-  } else if (path === '/api/messages' && req.method === 'DELETE') {
-    // With `to`, only that inbox: parallel e2e workers must not wipe each other's mail.
-    const doomed = new Set(newestFor(store, to).map((m) => m.id))
-    store.remove((m) => doomed.has(m.id))
-    send(res, 204, undefined)
-  } else if (req.method === 'GET') {
-    const id = path.slice('/api/messages/'.length)
-    const mail = id === 'latest' ? newestFor(store, to)[0] : store.get(id)
-    if (mail) sendJson(res, 200, detail(mail))
-    else sendJson(res, 404, { error: 'not_found', message: id === 'latest' ? `No message${to ? ` to ${to}` : ''} yet.` : 'No such message.' })
-  } else {
-    sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed on ${path}.` })
-  }
-  return true
+  const mail = id === 'latest' ? newestFor(store, to)[0] : store.get(id)
+  if (mail) sendJson(res, 200, detail(mail))
+  else sendJson(res, 404, { error: 'not_found', message: id === 'latest' ? `No message${to ? ` to ${to}` : ''} yet.` : 'No such message.' })
 }

@@ -61,10 +61,7 @@ export interface ResendApiOptions {
   apiKey?: string
 }
 
-/**
- * The Resend endpoints the SDK uses for sending: `POST /emails`, `POST /emails/batch`, `GET /emails/{id}`.
- * Returns false when the path is not one of them.
- */
+/** The Resend endpoints the SDK uses for sending: `POST /emails`, `POST /emails/batch`, `GET /emails/{id}`. */
 export function createResendApi(store: MailStore, options: ResendApiOptions) {
   function authorize(req: IncomingMessage): ResendError | undefined {
     const key = bearer(req)
@@ -128,22 +125,23 @@ export function createResendApi(store: MailStore, options: ResendApiOptions) {
     })
   }
 
-  return async function handleResend(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    const single = /^\/emails\/([^/]+)$/.exec(path)
-    const known = path === '/emails' || path === '/emails/batch' || single
-    if (!known) return false
-    const denied = authorize(req)
-    if (denied) {
-      sendError(res, denied)
-      return true
+  /** Every Resend route checks the API key first, as Resend answers 401/403 before anything else. */
+  const authorized =
+    (handle: (req: IncomingMessage, res: ServerResponse, path: string, id: string | undefined) => Promise<void> | void) =>
+    async (req: IncomingMessage, res: ServerResponse, path: string, id?: string) => {
+      const denied = authorize(req)
+      if (denied) return sendError(res, denied)
+      await handle(req, res, path, id)
     }
-    if (req.method === 'POST' && path === '/emails') await sendOne(req, res, path)
-    else if (req.method === 'POST' && path === '/emails/batch') await sendBatch(req, res, path)
-    else if (req.method === 'GET' && single?.[1] && single[1] !== 'batch') {
-      const mail = store.get(single[1])
+
+  return {
+    sendOne: authorized(sendOne),
+    sendBatch: authorized(sendBatch),
+    getOne: authorized((_req, res, _path, id) => {
+      const mail = id === undefined ? undefined : store.get(id)
       if (mail) sendJson(res, 200, emailResource(mail))
       else sendError(res, resendError(404, 'not_found', 'Email not found'))
-    } else sendError(res, resendError(405, 'method_not_allowed', 'Method Not Allowed'))
-    return true
+    }),
+    methodNotAllowed: authorized((_req, res) => sendError(res, resendError(405, 'method_not_allowed', 'Method Not Allowed'))),
   }
 }

@@ -40,6 +40,8 @@ create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
 
 grant usage on schema public, extensions to anon, authenticated, service_role;
+-- Auth hashes passwords with pgcrypto (GoTrue does it in Go), as supabase_auth_admin.
+grant usage on schema extensions to supabase_auth_admin;
 grant all on schema public to postgres, service_role;
 
 alter default privileges in schema public grant all on tables to postgres, anon, authenticated, service_role;

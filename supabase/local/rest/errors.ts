@@ -26,7 +26,7 @@ export function sendError(res: ServerResponse, err: ApiError) {
 
 export const queryParamError = (message: string, details: string) => new ApiError(400, 'PGRST100', message, details)
 
-export const invalidBody = (message: string) => new ApiError(400, 'PGRST102', message)
+export const invalidBody = (message: string, details: string | null = null) => new ApiError(400, 'PGRST102', message, details)
 
 export const tableNotFound = (schema: string, name: string) =>
   new ApiError(404, 'PGRST205', `Could not find the table '${schema}.${name}' in the schema cache`)
@@ -42,6 +42,10 @@ export const notEmbedded = (resource: string) =>
     null,
     `Verify that '${resource}' is included in the 'select' query parameter.`,
   )
+
+/** PostgREST's answer for a feature it does not implement; the stand-in also uses it for PostgREST features it lacks. */
+export const notImplemented = (feature: string) =>
+  new ApiError(400, 'PGRST127', 'Feature not implemented', `${feature} is not supported by the local stand-in`)
 
 export const singularityError = (rows: number) =>
   new ApiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${rows} rows`)

@@ -1,22 +1,44 @@
-import { ApiError, invalidBody, singularityError } from './errors.ts'
+import { invalidBody, singularityError } from './errors.ts'
+import { maxAffectedError } from './handle-read.ts'
 import { buildMutation, type MutationKind } from './mutation-query.ts'
-import { parseQueryParams } from './query-params.ts'
+import { parseQueryParams } from './query-string.ts'
 import type { Planner } from './read-query.ts'
 import { respond, type RequestEnv } from './respond.ts'
 import { runTransaction } from './runner.ts'
 import type { Relation } from './schema-cache.ts'
 import { Params } from './sql.ts'
 
+/**
+ * Deeper than any real payload: recursive code (JSON.stringify here, PostgreSQL's JSON parser in the
+ * statement) would overflow its stack on such a body. PostgREST itself has no such limit; it answers
+ * what it cannot decode with PGRST102, and so does the stand-in here.
+ */
+export const MAX_JSON_DEPTH = 512
+
+/** The deepest nesting of arrays and objects in JSON text (strings skipped), stopping past `limit`. */
+function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return false
+}
+
 export function parseJsonBody(raw: Buffer): unknown {
+  const text = raw.toString('utf8')
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw invalidBody('Empty or invalid json', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`)
   try {
-    return JSON.parse(raw.toString('utf8')) as unknown
+    return JSON.parse(text) as unknown
   } catch {
     throw invalidBody('Empty or invalid json')
   }
 }
 
-const maxAffectedError = (n: number) =>
-  new ApiError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${n} rows`)
 
 export async function handleMutation(env: RequestEnv, kind: MutationKind, relation: Relation, key: string, raw: Buffer) {
   const qp = parseQueryParams(env.url.searchParams)
@@ -43,7 +65,7 @@ export async function handleMutation(env: RequestEnv, kind: MutationKind, relati
   const results = await runTransaction(env.pool, {
     readOnly: false,
     settings: env.settings,
-    statements: [{ sql, params: params.values }],
+    statements: [{ sql }],
     rollback: env.prefs.tx === 'rollback',
     ...(mustDecide
       ? {

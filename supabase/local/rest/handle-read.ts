@@ -1,5 +1,5 @@
-import { singularityError } from './errors.ts'
-import { parseQueryParams } from './query-params.ts'
+import { ApiError, singularityError } from './errors.ts'
+import { parseQueryParams } from './query-string.ts'
 import { buildRead, wrapRead, type Planner, type ReadSql, type Source } from './read-query.ts'
 import { contentRange, countTotal, readStatus, requestRange, respond, type Range, type RequestEnv } from './respond.ts'
 import { runTransaction, type Statement } from './runner.ts'
@@ -10,23 +10,31 @@ import { Params, qualified } from './sql.ts'
 export function readStatements(env: RequestEnv, read: ReadSql, params: Params, singular: boolean): Statement[] {
   const exact = env.prefs.count === 'exact' || env.prefs.count === 'estimated'
   const shape = { singular, stripNulls: env.media.stripNulls, omitBody: env.method === 'HEAD' }
-  const statements = [{ sql: wrapRead(read, shape, exact), params: params.values }]
+  const statements = [{ sql: wrapRead(read, shape, exact) }]
   if (env.prefs.count === 'planned' || env.prefs.count === 'estimated') {
-    statements.push({ sql: `EXPLAIN (FORMAT JSON) ${read.countAllParams}`, params: params.values })
+    statements.push({ sql: `EXPLAIN (FORMAT JSON) ${read.unranged}` })
   }
   return statements
 }
 
-/** Runs a read-shaped statement set and answers with PostgREST's status, Content-Range and body. */
-export async function answerRead(env: RequestEnv, statements: Statement[], range: Range, readOnly: boolean) {
+export const maxAffectedError = (n: number) =>
+  new ApiError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${n} rows`)
+
+/**
+ * Runs a read-shaped statement set and answers with PostgREST's status, Content-Range and body.
+ * `maxAffected` (RPC with handling=strict) rolls back and refuses a result with more rows.
+ */
+export async function answerRead(env: RequestEnv, statements: Statement[], range: Range, readOnly: boolean, maxAffected?: number) {
   const results = await runTransaction(env.pool, {
     readOnly,
     settings: env.settings,
     statements,
     rollback: env.prefs.tx === 'rollback',
+    ...(maxAffected === undefined ? {} : { decide: (r) => Number(r[0]?.[0]?.page) <= maxAffected }),
   })
   const row = results[0]![0]!
   const page = Number(row.page)
+  if (maxAffected !== undefined && page > maxAffected) throw maxAffectedError(page)
   const total = countTotal(env.prefs, row.total, results[1], env.config.api.maxRows)
   if (env.media.singular && page !== 1) throw singularityError(page)
   const status = readStatus(range.offset, page, total)

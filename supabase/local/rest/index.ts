@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { BodyTooLargeError, readBody, send } from '../http.ts'
+import { Router, type Method, type PathParams } from '../router.ts'
 import type { LocalContext, Service } from '../types.ts'
 import { ApiError, fromPgError, isPgError, sendError, tableNotFound } from './errors.ts'
 import { handleMutation } from './handle-mutation.ts'
@@ -8,6 +9,7 @@ import { handleRpc } from './handle-rpc.ts'
 import { parsePrefer } from './prefer.ts'
 import { createAuthenticator, negotiate, requestSchema, requestSettings, type Caller } from './request-context.ts'
 import type { RequestEnv } from './respond.ts'
+import { RAW_BODY_TYPES } from './rpc-query.ts'
 import { createRestPool } from './runner.ts'
 import { key, loadSchemaCache, type SchemaCache } from './schema-cache.ts'
 
@@ -16,10 +18,14 @@ export const REST_BODY_LIMIT = 10 * 1024 * 1024
 
 const MUTATIONS = { POST: 'insert', PATCH: 'update', DELETE: 'delete' } as const
 
-function checkContentType(req: IncomingMessage) {
+const unsupportedMethod = (method: string) => new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${method}`)
+
+/** JSON everywhere; on RPC also the raw bodies PostgREST hands to a single unnamed parameter. */
+function checkContentType(req: IncomingMessage, rpc: boolean) {
   const ct = req.headers['content-type']
   if (!ct) return
   const type = ct.split(';')[0]!.trim().toLowerCase()
+  if (rpc && type in RAW_BODY_TYPES) return
   if (type !== 'application/json' && type !== 'application/vnd.pgrst.object+json' && type !== 'application/vnd.pgrst.object') {
     throw new ApiError(415, 'PGRST107', `None of these media types are available: ${type}`)
   }
@@ -33,13 +39,24 @@ function isConnectionError(e: unknown): boolean {
 
 const invalidPath = () => new ApiError(404, 'PGRST125', 'Invalid path specified in request URL')
 
-function pathSegments(path: string): string[] {
-  try {
-    return path.split('/').filter(Boolean).map(decodeURIComponent)
-  } catch {
-    throw invalidPath()
-  }
+type RestRoute = (env: RequestEnv, params: PathParams, raw: Buffer | null) => Promise<void>
+
+const METHODS: Method[] = ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE']
+
+/** A table or view: reads, and the mutations PostgREST maps from the method. */
+const relationRoute: RestRoute = async (env, params, raw) => {
+  const name = params.relation!
+  const relation = env.cache.relations.get(key(env.schema, name))
+  if (!relation) throw tableNotFound(env.schema, name)
+  if (env.method === 'GET' || env.method === 'HEAD') return handleRead(env, relation, key(env.schema, name))
+  const kind = MUTATIONS[env.method as keyof typeof MUTATIONS]
+  if (!kind) throw unsupportedMethod(env.method)
+  return handleMutation(env, kind, relation, key(env.schema, name), raw ?? Buffer.alloc(0))
 }
+
+const ROUTES = new Router<RestRoute>({ ignoreTrailingSlash: true })
+  .on(METHODS, '/rpc/:name', (env, params, raw) => handleRpc(env, params.name!, raw))
+  .on(METHODS, '/:relation', relationRoute)
 
 /**
  * The REST API of the stand-in: PostgREST v14's request cycle over the exposed schemas. Every
@@ -60,7 +77,8 @@ export async function createRestService(ctx: LocalContext): Promise<Service> {
     )
   }
   const listener = await pool.listen('pgrst', (payload) => {
-    if (payload === '' || payload === 'reload schema') reload()
+    // Role settings (such as pgrst.db_aggregates_enabled) are part of the cache, so a config reload is one too.
+    if (payload === '' || payload === 'reload schema' || payload === 'reload config') reload()
   })
 
   async function dispatch(req: IncomingMessage, res: ServerResponse, path: string, url: URL, caller: Caller) {
@@ -81,19 +99,12 @@ export async function createRestService(ctx: LocalContext): Promise<Service> {
       media: negotiate(req),
       settings: requestSettings(req, caller, current, ctx.config, schema, path),
     }
-    const segments = pathSegments(path)
+    const route = ROUTES.match(method, path)
+    if (!route.found) throw route.status === 405 ? unsupportedMethod(method) : invalidPath()
     const needsBody = method === 'POST' || method === 'PATCH' || method === 'PUT'
-    if (needsBody) checkContentType(req)
+    if (needsBody) checkContentType(req, route.params.name !== undefined)
     const raw = needsBody ? await readBody(req, REST_BODY_LIMIT) : null
-    if (segments.length === 2 && segments[0] === 'rpc') return handleRpc(env, segments[1]!, raw)
-    if (segments.length !== 1) throw invalidPath()
-    const name = segments[0]!
-    const relation = current.relations.get(key(schema, name))
-    if (!relation) throw tableNotFound(schema, name)
-    if (method === 'GET' || method === 'HEAD') return handleRead(env, relation, key(schema, name))
-    const kind = MUTATIONS[method as keyof typeof MUTATIONS]
-    if (!kind) throw new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${method}`)
-    return handleMutation(env, kind, relation, key(schema, name), raw ?? Buffer.alloc(0))
+    await route.handler(env, route.params, raw)
   }
 
   return {

@@ -1,5 +1,5 @@
 import { ApiError, columnNotFound, invalidBody } from './errors.ts'
-import type { SelectItem } from './parse-select.ts'
+import type { SelectItem } from './query-string.ts'
 import { assertAllLevelsUsed, bodySql, buildLevel, conditionSql, type BodyShape, type Planner, type Source } from './read-query.ts'
 import { relationshipsFrom } from './relationships.ts'
 import type { Relation } from './schema-cache.ts'
@@ -67,7 +67,8 @@ function insertSql(input: MutationInput, p: Planner, alias: string, target: stri
   const body = p.params.add(JSON.stringify(rows))
   const rel = input.relation
   if (columns.length === 0) {
-    return rows.length === 0 ? '' : `INSERT INTO ${target} AS ${ident(alias)} DEFAULT VALUES`
+    // One row of defaults per object, as PostgREST inserts `[{}, {}]` (DEFAULT VALUES would insert one).
+    return rows.length === 0 ? '' : `INSERT INTO ${target} AS ${ident(alias)} SELECT FROM json_array_elements(${body}::json)`
   }
   const cols = columns.map(ident).join(', ')
   let select: string

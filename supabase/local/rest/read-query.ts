@@ -1,8 +1,15 @@
-import { ApiError, notEmbedded } from './errors.ts'
-import { FTS, OPERATORS, type Condition, type Filter, type OrderTerm } from './parse-filters.ts'
-import { fieldOutputName, type Field } from './parse-util.ts'
-import type { SelectItem } from './parse-select.ts'
-import type { LevelParams } from './query-params.ts'
+import { ApiError, notEmbedded, notImplemented } from './errors.ts'
+import {
+  fieldOutputName,
+  FTS,
+  OPERATORS,
+  type Condition,
+  type Field,
+  type Filter,
+  type LevelParams,
+  type OrderTerm,
+  type SelectItem,
+} from './query-string.ts'
 import { isToOne, resolveEmbed, type Relationship } from './relationships.ts'
 import type { Relation, SchemaCache } from './schema-cache.ts'
 import { ident, literal, qualified, type Params } from './sql.ts'
@@ -40,6 +47,8 @@ export interface BuiltLevel {
   filteringJoins: string[]
   where: string[]
   orderBy: string[]
+  /** Set when the level selects aggregates: its other columns, as PostgREST groups by them. */
+  groupBy: string[]
   outputNames: string[]
   embeds: Map<string, JoinedEmbed>
 }
@@ -147,6 +156,7 @@ function embedJoin(p: Planner, source: Source, item: Extract<SelectItem, { kind:
   const toOne = isToOne(rel)
   let sub = `SELECT ${child.columns.join(', ')} FROM ${childSource.from} AS ${ident(childAlias)}${junctionJoin}${child.joins.join('')}`
   sub += ` WHERE ${[...link, ...child.where].join(' AND ')}`
+  if (child.groupBy.length) sub += ` GROUP BY ${child.groupBy.join(', ')}`
   if (child.orderBy.length) sub += ` ORDER BY ${child.orderBy.join(', ')}`
   if (!toOne && lp?.limit !== undefined) sub += ` LIMIT ${lp.limit}`
   if (!toOne && lp?.offset !== undefined) sub += ` OFFSET ${lp.offset}`
@@ -176,18 +186,37 @@ function embedJoin(p: Planner, source: Source, item: Extract<SelectItem, { kind:
 /** Select list, joins, filters and order for one level; embeds recurse into lateral subqueries. */
 export function buildLevel(p: Planner, source: Source, select: SelectItem[], path: string): BuiltLevel {
   p.visited.add(path)
-  const out: BuiltLevel = { columns: [], joins: [], filteringJoins: [], where: [], orderBy: [], outputNames: [], embeds: new Map() }
+  const out: BuiltLevel = { columns: [], joins: [], filteringJoins: [], where: [], orderBy: [], groupBy: [], outputNames: [], embeds: new Map() }
+  const plain: string[] = []
+  let aggregated = false
   for (const item of select) {
     if (item.kind === 'star') {
       out.columns.push(`${ident(source.alias)}.*`)
       out.outputNames.push(...source.relation.columns.keys())
+      plain.push(...[...source.relation.columns.keys()].map((c) => `${ident(source.alias)}.${ident(c)}`))
     } else if (item.kind === 'column') {
       let expr = fieldSql(source.alias, item.field, source.relation)
       if (item.cast) expr = `CAST(${expr} AS ${item.cast})`
       const name = item.alias ?? fieldOutputName(item.field)
       out.columns.push(`${expr} AS ${ident(name)}`)
       out.outputNames.push(name)
-    } else embedJoin(p, source, item, path, out)
+      plain.push(expr)
+    } else if (item.kind === 'aggregate') {
+      if (!aggregatesEnabled(p.cache)) throw new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed')
+      aggregated = true
+      let expr = `${item.fn}(${item.field ? fieldSql(source.alias, item.field, source.relation) : '*'})`
+      if (item.cast) expr = `CAST(${expr} AS ${item.cast})`
+      const name = item.alias ?? item.fn
+      out.columns.push(`${expr} AS ${ident(name)}`)
+      out.outputNames.push(name)
+    } else {
+      assertNotEmbeddedTwice(out, item)
+      embedJoin(p, source, item, path, out)
+    }
+  }
+  if (aggregated) {
+    if (out.embeds.size) throw notImplemented('aggregates beside an embedded resource at the same level')
+    out.groupBy = plain
   }
   const lp = p.levels.get(path)
   if (lp) {
@@ -197,6 +226,21 @@ export function buildLevel(p: Planner, source: Source, select: SelectItem[], pat
     if (lp.order) out.orderBy = orderSql(source, source.relation.name, lp.order, out.embeds)
   }
   return out
+}
+
+/**
+ * Platforms turn aggregates on in the database, as Supabase documents it:
+ * `alter role authenticator set pgrst.db_aggregates_enabled = 'true'` (then `notify pgrst, 'reload config'`).
+ */
+export function aggregatesEnabled(cache: SchemaCache): boolean {
+  const setting = cache.roleSettings.get('authenticator')?.find(([name]) => name === 'pgrst.db_aggregates_enabled')?.[1]
+  return setting !== undefined && ['true', 'on', '1', 'yes'].includes(setting.toLowerCase())
+}
+
+/** Two embeds under one name would be one JSON key twice: PostgreSQL's answer for the same alias twice. */
+function assertNotEmbeddedTwice(out: BuiltLevel, item: Extract<SelectItem, { kind: 'embed' }>) {
+  const name = item.alias ?? item.name
+  if (out.embeds.has(name)) throw new ApiError(400, '42712', `table name "${name}" specified more than once`)
 }
 
 /** Fails with PGRST108 when a filter or modifier names an embed the select does not contain. */
@@ -212,8 +256,8 @@ export interface ReadSql {
   source: string
   /** SELECT count(*) over the same rows without the range (only the joins that filter). */
   count: string
-  /** The same count with every join, so that it binds every parameter (EXPLAIN for planned counts). */
-  countAllParams: string
+  /** The query itself without the range: what a planned count asks the planner to estimate. */
+  unranged: string
 }
 
 export function buildRead(p: Planner, source: Source, select: SelectItem[], range: { offset: number; limit: number | null }): ReadSql {
@@ -221,15 +265,17 @@ export function buildRead(p: Planner, source: Source, select: SelectItem[], rang
   assertAllLevelsUsed(p)
   const base = ` FROM ${source.from} AS ${ident(source.alias)}`
   const where = level.where.length ? ` WHERE ${level.where.join(' AND ')}` : ''
-  let sql = `SELECT ${level.columns.join(', ')}${base}${level.joins.join('')}${where}`
+  const groupBy = level.groupBy.length ? ` GROUP BY ${level.groupBy.join(', ')}` : ''
+  const unranged = `SELECT ${level.columns.join(', ')}${base}${level.joins.join('')}${where}${groupBy}`
+  let sql = unranged
   if (level.orderBy.length) sql += ` ORDER BY ${level.orderBy.join(', ')}`
   if (range.limit !== null) sql += ` LIMIT ${range.limit}`
   if (range.offset > 0) sql += ` OFFSET ${range.offset}`
   const countJoins = level.joins.filter((j) => level.filteringJoins.includes(j)).join('')
   return {
     source: sql,
-    count: `SELECT count(*)${base}${countJoins}${where}`,
-    countAllParams: `SELECT count(*)${base}${level.joins.join('')}${where}`,
+    count: groupBy ? `SELECT count(*) FROM (${unranged}) AS _pgrst_groups` : `SELECT count(*)${base}${countJoins}${where}`,
+    unranged,
   }
 }
 

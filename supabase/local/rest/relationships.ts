@@ -1,4 +1,4 @@
-import { ApiError } from './errors.ts'
+import { ApiError, notImplemented } from './errors.ts'
 import { key, type ForeignKey, type SchemaCache } from './schema-cache.ts'
 
 export type Cardinality = 'many-to-one' | 'one-to-many' | 'one-to-one' | 'many-to-many'
@@ -18,6 +18,8 @@ export interface Relationship {
   constraint: string
   pairs: [string, string][]
   junction?: Junction
+  /** Derived from a view's inherited FK rather than the constraint's own tables. */
+  inherited: boolean
 }
 
 const nameOf = (qualified: string) => qualified.slice(qualified.indexOf('.') + 1)
@@ -34,7 +36,7 @@ export function relationshipsFrom(cache: SchemaCache, source: string): Relations
     const pairs = fk.columns.map((c, i): [string, string] => [c, fk.refColumns[i]!])
     const oneToOne = isUnique(cache, fk.table, fk.columns)
     if (fk.table === source) {
-      out.push({ cardinality: oneToOne ? 'one-to-one' : 'many-to-one', source, target: fk.refTable, constraint: fk.name, pairs })
+      out.push({ cardinality: oneToOne ? 'one-to-one' : 'many-to-one', source, target: fk.refTable, constraint: fk.name, pairs, inherited: fk.inherited })
     }
     if (fk.refTable === source) {
       out.push({
@@ -43,6 +45,7 @@ export function relationshipsFrom(cache: SchemaCache, source: string): Relations
         target: fk.table,
         constraint: fk.name,
         pairs: pairs.map(([a, b]) => [b, a]),
+        inherited: fk.inherited,
       })
     }
   }
@@ -60,6 +63,7 @@ export function relationshipsFrom(cache: SchemaCache, source: string): Relations
           constraint: targetFk.name,
           pairs: [],
           junction: { table: junctionName, sourceFk, targetFk },
+          inherited: sourceFk.inherited || targetFk.inherited,
         })
       }
     }
@@ -87,15 +91,17 @@ function describe(r: Relationship) {
 }
 
 /**
- * A self-referencing FK matches both ways; a FK column hint means the to-one side (the row's
- * parent), the constraint name the to-many side (its children).
+ * A self-referencing FK matches both ways. Without a hint the table's name means its children (the
+ * to-many side); a FK column hint means the to-one side (the row's parent), the constraint name the
+ * children.
  */
-function selfReference(matches: Relationship[], hint: string): Relationship | undefined {
+function selfReference(matches: Relationship[], hint: string | undefined): Relationship | undefined {
   const [a, b] = matches as [Relationship, Relationship]
-  if (a.constraint !== b.constraint || a.source !== a.target) return undefined
+  if (a.constraint !== b.constraint || a.source !== a.target || b.source !== b.target || isToOne(a) === isToOne(b)) return undefined
   const toOne = isToOne(a) ? a : b
   const toMany = toOne === a ? b : a
-  return toOne.pairs.length === 1 && toOne.pairs[0]![0] === hint ? toOne : hint === a.constraint ? toMany : undefined
+  if (hint === undefined || hint === a.constraint) return toMany
+  return toOne.pairs.length === 1 && toOne.pairs[0]![0] === hint ? toOne : undefined
 }
 
 /**
@@ -104,11 +110,14 @@ function selfReference(matches: Relationship[], hint: string): Relationship | un
  */
 export function resolveEmbed(cache: SchemaCache, schema: string, source: string, name: string, hint: string | undefined): Relationship {
   const all = relationshipsFrom(cache, source)
-  const byName = all.filter(
-    (r) =>
-      r.target === key(schema, name) ||
-      (isToOne(r) && !r.junction && (r.constraint === name || (r.pairs.length === 1 && r.pairs[0]![0] === name))),
+  const byRelation = all.filter((r) => r.target === key(schema, name))
+  // A FK constraint names its relationship in either direction; a FK column only the to-one side.
+  const byKey = all.filter(
+    (r) => r.target !== key(schema, name) && !r.junction && (r.constraint === name || (isToOne(r) && r.pairs.length === 1 && r.pairs[0]![0] === name)),
   )
+  // A constraint or column names the FK itself: views inheriting it are not other candidates.
+  const direct = byKey.filter((r) => !r.inherited)
+  const byName = [...byRelation, ...(direct.length ? direct : byKey)]
   const matches =
     hint === undefined
       ? byName
@@ -119,10 +128,13 @@ export function resolveEmbed(cache: SchemaCache, schema: string, source: string,
             (!r.junction && r.pairs.length === 1 && (r.pairs[0]![0] === hint || r.pairs[0]![1] === hint)),
         )
   if (matches.length === 1) return matches[0]!
-  const recursive = hint !== undefined && matches.length === 2 ? selfReference(matches, hint) : undefined
+  const recursive = matches.length === 2 ? selfReference(matches, hint) : undefined
   if (recursive) return recursive
   const parent = nameOf(source)
   if (matches.length === 0) {
+    if (hint === undefined && isComputedRelationship(cache, schema, source, name)) {
+      throw notImplemented(`Computed relationships (the function ${schema}.${name} as an embedded resource)`)
+    }
     throw new ApiError(
       400,
       'PGRST200',
@@ -130,12 +142,20 @@ export function resolveEmbed(cache: SchemaCache, schema: string, source: string,
       `Searched for a foreign key relationship between '${parent}' and '${name}'${hint === undefined ? '' : ` using the hint '${hint}'`} in the schema '${schema}', but no matches were found.`,
     )
   }
-  const options = matches.map((r) => `'${name}!${r.junction ? nameOf(r.junction.table) : r.constraint}'`).join(', ')
+  const options = [...new Set(matches.map((r) => `'${name}!${r.junction ? nameOf(r.junction.table) : r.constraint}'`))].join(', ')
   throw new ApiError(
     300,
     'PGRST201',
     `Could not embed because more than one relationship was found for '${parent}' and '${name}'`,
     matches.map(describe),
     `Try changing '${name}' to one of the following: ${options}. Find the desired relationship in the 'details' key.`,
+  )
+}
+
+/** A function taking the source's row type and returning rows: PostgREST's computed relationship. */
+function isComputedRelationship(cache: SchemaCache, schema: string, source: string, name: string): boolean {
+  const rowType = nameOf(source)
+  return (cache.routines.get(key(schema, name)) ?? []).some(
+    (r) => r.params.length === 1 && (r.params[0]!.type === rowType || r.params[0]!.type === source) && (r.returnRelation !== null || r.returnsComposite),
   )
 }

@@ -4,7 +4,7 @@ import type { LocalConfig } from '../config.ts'
 import { send } from '../http.ts'
 import { ApiError } from './errors.ts'
 import type { Preferences } from './prefer.ts'
-import type { LevelParams } from './query-params.ts'
+import type { LevelParams } from './query-string.ts'
 import type { Caller, Negotiated } from './request-context.ts'
 import type { RequestSettings, Row } from './runner.ts'
 import type { SchemaCache } from './schema-cache.ts'
@@ -51,11 +51,16 @@ export function requestRange(req: IncomingMessage, root: LevelParams | undefined
   return { offset, limit }
 }
 
-/** The total for `Prefer: count=…`: exact from the query, planned from EXPLAIN, estimated = exact up to max_rows. */
+/**
+ * The total for `Prefer: count=…`: exact from the query; planned from EXPLAIN of the query itself (the
+ * top node's row estimate; a result without a plan, such as a scalar, is its own count); estimated =
+ * exact up to max_rows, planned beyond.
+ */
 export function countTotal(prefs: Preferences, exact: string | null | undefined, plan: Row[] | undefined, maxRows: number): number | null {
   if (!prefs.count || ((exact === null || exact === undefined) && !plan)) return null
   const planned = () => {
-    const raw = plan?.[0] ? Object.values(plan[0])[0] : null
+    if (!plan) return Number(exact)
+    const raw = plan[0] ? Object.values(plan[0])[0] : null
     const parsed = raw ? (JSON.parse(raw) as { Plan: { 'Plan Rows': number } }[]) : []
     return Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0)
   }

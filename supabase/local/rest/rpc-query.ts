@@ -8,17 +8,27 @@ const isJsonType = (t: string) => t === 'json' || t === 'jsonb'
 /** A single unnamed json/jsonb parameter receives the whole POST body. */
 export const takesWholeBody = (r: Routine) => r.params.length === 1 && r.params[0]!.name === '' && isJsonType(r.params[0]!.type)
 
+/** The raw-body media types PostgREST passes to a single unnamed parameter of the matching type. */
+export const RAW_BODY_TYPES: Record<string, string> = { 'text/plain': 'text', 'application/octet-stream': 'bytea', 'text/xml': 'xml' }
+
+const takesRawBody = (r: Routine, type: string) => r.params.length === 1 && r.params[0]!.name === '' && r.params[0]!.type === type
+
 function signature(r: Routine) {
-  return `${r.schema}.${r.name}(${r.params.map((p) => `${p.name} => ${p.type}`).join(', ')})`
+  return `${r.schema}.${r.name}(${r.params.map((p) => `${p.name === '' ? '' : `${p.name} => `}${p.type}`).join(', ')})`
 }
 
-/** Overload resolution by argument names, as PostgREST does (PGRST202 none, PGRST203 several). */
-export function resolveRoutine(cache: SchemaCache, schema: string, name: string, argNames: string[], isPost: boolean): Routine {
+/**
+ * Overload resolution as PostgREST does it (PGRST202 none, PGRST203 several): by argument names,
+ * which unnamed parameters never match (they are reached only through the whole JSON body or a raw
+ * text/bytea/xml body), so no request can turn into a call PostgreSQL cannot parse.
+ */
+export function resolveRoutine(cache: SchemaCache, schema: string, name: string, argNames: string[], isPost: boolean, rawType?: string): Routine {
   const candidates = cache.routines.get(key(schema, name)) ?? []
   const matches = candidates.filter((r) => {
+    if (rawType !== undefined) return takesRawBody(r, rawType)
     if (isPost && takesWholeBody(r)) return true
-    const names = new Set(r.params.map((p) => p.name))
-    return argNames.every((a) => names.has(a)) && r.params.every((p) => p.hasDefault || argNames.includes(p.name))
+    const names = new Set(r.params.map((p) => p.name).filter((n) => n !== ''))
+    return argNames.every((a) => names.has(a)) && r.params.every((p) => p.hasDefault || (p.name !== '' && argNames.includes(p.name)))
   })
   if (matches.length === 1) return matches[0]!
   if (matches.length > 1) {
@@ -28,6 +38,14 @@ export function resolveRoutine(cache: SchemaCache, schema: string, name: string,
       `Could not choose the best candidate function between: ${matches.map(signature).join(', ')}`,
       null,
       'Try renaming the parameters or the function itself in the database so function overloading can be resolved',
+    )
+  }
+  if (rawType !== undefined) {
+    throw new ApiError(
+      404,
+      'PGRST202',
+      `Could not find the function ${schema}.${name} in the schema cache`,
+      `Searched for the function ${schema}.${name} with a single unnamed ${rawType} parameter, but no matches were found in the schema cache.`,
     )
   }
   const sorted = [...argNames].sort()
@@ -45,8 +63,9 @@ export function resolveRoutine(cache: SchemaCache, schema: string, name: string,
  * The call expression. POST arguments come from the JSON body through json_to_record, so
  * PostgreSQL converts them to the parameter types; GET arguments are cast from text.
  */
-export function callSql(r: Routine, params: Params, args: { body?: string; query?: Map<string, string> }): string {
+export function callSql(r: Routine, params: Params, args: { body?: string; raw?: string; query?: Map<string, string> }): string {
   const fn = qualified(r.schema, r.name)
+  if (args.raw !== undefined) return `${fn}(${params.add(args.raw)}::${r.params[0]!.type})`
   if (args.body !== undefined && takesWholeBody(r)) return `${fn}(${params.add(args.body)}::${r.params[0]!.type})`
   const named: string[] = []
   if (args.body !== undefined) {

@@ -1,11 +1,13 @@
 import postgres, { type Sql } from 'postgres'
+import { ApiError } from './errors.ts'
+import { literal } from './sql.ts'
 
 const asText = (x: unknown) => String(x)
 
 /**
- * The REST pool. Parameters are bound as text exactly as given: postgres.js would otherwise
- * JSON.stringify values the server typed json, turn 'true' into 'f' for booleans and reparse dates.
- * Results are read as text only; response JSON comes straight from PostgreSQL. (Array types stay
+ * The REST pool. Results are read as text only (response JSON comes straight from PostgreSQL), and
+ * the few bound parameters (schema introspection) go as text exactly as given: postgres.js would
+ * otherwise JSON.stringify values the server typed json, turn 'true' into 'f' and reparse dates. (Array types stay
  * fetched: their serializer passes strings through, and postgres.js 3.4's reserve() never resolves
  * on a fresh pool when fetch_types is off.)
  */
@@ -13,9 +15,10 @@ export function createRestPool(url: string, max = 10): Sql {
   const identity = (to: number, from: number[]) => ({ to, from, serialize: asText, parse: asText })
   return postgres(url, {
     max,
-    prepare: true,
+    // Statements carry their values as literals (sql.ts), quoted for standard_conforming_strings.
+    prepare: false,
     onnotice: () => {},
-    connection: { application_name: 'supabase-local-rest' },
+    connection: { application_name: 'supabase-local-rest', standard_conforming_strings: 'on' },
     types: {
       json: identity(114, [114, 3802]),
       boolean: identity(16, [16]),
@@ -41,24 +44,32 @@ export interface RequestSettings {
  * PostgREST's per-request settings, in its order, in one statement: search_path, the role's own
  * settings (applied before the switch, as the connecting role would), role, claims, request.*.
  */
-const SETUP = `select set_config('search_path', $1, true),
-  (select count(set_config(s.k, s.v, true)) from json_each_text($2::json) as s(k, v)),
-  set_config('role', $3, true), set_config('request.jwt.claims', $4, true),
-  set_config('request.method', $5, true), set_config('request.path', $6, true),
-  set_config('request.headers', $7, true), set_config('request.cookies', $8, true)`
+function setupSql(s: RequestSettings): string {
+  return `SELECT set_config('search_path', ${literal(s.searchPath)}, true),
+  (SELECT count(set_config(s.k, s.v, true)) FROM json_each_text(${literal(JSON.stringify(s.roleSettings))}::json) AS s(k, v)),
+  set_config('role', ${literal(s.role)}, true), set_config('request.jwt.claims', ${literal(s.claims)}, true),
+  set_config('request.method', ${literal(s.method)}, true), set_config('request.path', ${literal(s.path)}, true),
+  set_config('request.headers', ${literal(s.headers)}, true), set_config('request.cookies', ${literal(s.cookies)}, true)`
+}
 
 export interface Statement {
   sql: string
-  params: string[]
 }
 
 export type Row = Record<string, string | null>
 
+/** The last `n` result sets of a multi-statement simple query (the statements after the setup). */
+function statementResults(raw: unknown, n: number): Row[][] {
+  const all = raw as Row[][]
+  return all.slice(all.length - n)
+}
+
 /**
- * Runs one request's transaction on one connection. BEGIN, the settings, the statements and (unless
- * `decide` is given) COMMIT/ROLLBACK are pipelined: one round trip once the statements are
- * prepared. With `decide`, the end of the transaction waits for the results (singular and
- * max-affected checks must be able to roll back).
+ * Runs one request's transaction. The setup and the statements go as one simple-protocol message,
+ * which PostgreSQL runs as one implicit transaction: one write, one round trip, one flush of the
+ * results (prepared statements would need a Bind/Execute/Sync exchange per statement). When the
+ * end of the transaction depends on the results (`decide`: singular and max-affected checks) or
+ * must be a rollback, an explicit BEGIN on a reserved connection waits for them instead.
  */
 export async function runTransaction(
   sql: Sql,
@@ -70,24 +81,25 @@ export async function runTransaction(
     decide?: (results: Row[][]) => boolean
   },
 ): Promise<Row[][]> {
+  const body = [setupSql(opts.settings), ...opts.statements.map((st) => st.sql)].join(';\n')
+  // A NUL would end the protocol message early (08P01); PostgreSQL refuses it in a bound value with
+  // 22021, which is what the request's values were before they became literals.
+  if (body.includes('\0')) throw new ApiError(400, '22021', 'invalid byte sequence for encoding "UTF8": 0x00')
+  if (!opts.decide && !opts.rollback) {
+    const text = opts.readOnly ? `SET TRANSACTION READ ONLY;\n${body}` : body
+    return statementResults(await sql.unsafe(text).simple(), opts.statements.length)
+  }
   const conn = await sql.reserve()
   try {
-    const s = opts.settings
-    const queries = [
-      conn.unsafe(opts.readOnly ? 'begin read only' : 'begin'),
-      conn.unsafe(SETUP, [s.searchPath, JSON.stringify(s.roleSettings), s.role, s.claims, s.method, s.path, s.headers, s.cookies]),
-      ...opts.statements.map((st) => conn.unsafe(st.sql, st.params)),
-    ]
-    if (!opts.decide) queries.push(conn.unsafe(opts.rollback ? 'rollback' : 'commit'))
-    for (const q of queries) q.execute()
-    const settled = await Promise.allSettled(queries)
-    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-    const results = settled.slice(2, 2 + opts.statements.length).map((r) => (r.status === 'fulfilled' ? (r.value as unknown as Row[]) : []))
-    if (opts.decide) {
-      const commit = !failure && !opts.rollback && opts.decide(results)
-      await conn.unsafe(commit ? 'commit' : 'rollback')
+    let results: Row[][]
+    try {
+      results = statementResults(await conn.unsafe(`BEGIN${opts.readOnly ? ' READ ONLY' : ''};\n${body}`).simple(), opts.statements.length)
+    } catch (e) {
+      await conn.unsafe('ROLLBACK')
+      throw e
     }
-    if (failure) throw failure.reason
+    const commit = !opts.rollback && (opts.decide?.(results) ?? true)
+    await conn.unsafe(commit ? 'COMMIT' : 'ROLLBACK')
     return results
   } finally {
     conn.release()

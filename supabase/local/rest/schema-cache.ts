@@ -23,6 +23,8 @@ export interface Relation {
 
 export interface ForeignKey {
   name: string
+  /** A view's copy of a base table's FK (PostgREST's view relationships), not the constraint itself. */
+  inherited: boolean
   table: string
   columns: string[]
   refTable: string
@@ -201,6 +203,7 @@ function buildForeignKeys(raw: RawSnapshot, byOid: Map<number, Relation>): Forei
   const direct = raw.fks.map((f) => ({ ...f }))
   const out: ForeignKey[] = direct.map((f) => ({
     name: f.name,
+    inherited: false,
     table: name(f.table),
     columns: f.columns,
     refTable: name(f.refTable),
@@ -212,10 +215,10 @@ function buildForeignKeys(raw: RawSnapshot, byOid: Map<number, Relation>): Forei
   for (const [view] of views) {
     for (const f of direct) {
       if (covers(view, f.table, f.columns)) {
-        out.push({ name: f.name, table: name(view), columns: f.columns, refTable: name(f.refTable), refColumns: f.refColumns })
+        out.push({ name: f.name, inherited: true, table: name(view), columns: f.columns, refTable: name(f.refTable), refColumns: f.refColumns })
       }
       if (covers(view, f.refTable, f.refColumns)) {
-        out.push({ name: f.name, table: name(f.table), columns: f.columns, refTable: name(view), refColumns: f.refColumns })
+        out.push({ name: f.name, inherited: true, table: name(f.table), columns: f.columns, refTable: name(view), refColumns: f.refColumns })
       }
     }
   }

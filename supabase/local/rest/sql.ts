@@ -7,20 +7,21 @@ export function qualified(schema: string, name: string): string {
   return `${ident(schema)}.${ident(name)}`
 }
 
-/** A string literal; only used for values that are not user input (JSON path keys are). */
+/**
+ * A string literal. Complete quoting for any text under standard_conforming_strings (which the REST
+ * pool sets on its connections): backslashes are ordinary characters, quotes are doubled.
+ */
 export function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`
 }
 
 /**
- * Collects bind parameters for one statement. Values are bound untyped (postgres.js infers type 0
- * for strings) so PostgreSQL coerces them to the column type, as PostgREST does.
+ * Request values in a statement. They go in as untyped string literals, which PostgreSQL coerces to
+ * the column's type exactly as it would an untyped bind parameter (PostgREST's binding). Inline
+ * values let a request's whole transaction travel as one simple-protocol message (see runner.ts).
  */
 export class Params {
-  readonly values: string[] = []
-
   add(value: string): string {
-    this.values.push(value)
-    return `$${this.values.length}`
+    return literal(value)
   }
 }

@@ -9,6 +9,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { sendJson } from '../http.ts'
+import { Router, type Method, type PathParams } from '../router.ts'
 import type { LocalContext, Service } from '../types.ts'
 import {
   handleCreateBucket,
@@ -23,7 +24,7 @@ import { sendStorageError, StorageError, storageErrors } from './errors.ts'
 import { handleList } from './list-route.ts'
 import { handleCopy, handleMove } from './move-copy-routes.ts'
 import { decodeSegments } from './names.ts'
-import { handleDeleteOne, handleDownload, handleInfo, handleRemove, handleUpload, type ReadMode } from './object-routes.ts'
+import { handleDeleteOne, handleDownload, handleInfo, handleRemove, handleUpload } from './object-routes.ts'
 import {
   handleSign,
   handleSignedDownload,
@@ -33,82 +34,50 @@ import {
 } from './signed-routes.ts'
 import type { StorageEnv } from './store.ts'
 
-type Handler = () => Promise<void>
+type StorageRoute = (call: Call, params: PathParams) => Promise<void>
 
-const READ = new Set(['GET', 'HEAD'])
+const READ: Method[] = ['GET', 'HEAD']
+const bucketOf = (p: PathParams) => p.bucket!
+const keyOf = (p: PathParams) => p['*'] ?? ''
 
-/** `[bucket, key]` from the segments after a route prefix; the key may be empty. */
-function target(segments: string[]): [string, string] {
-  const [bucket = '', ...rest] = segments
-  return [decodeSegments([bucket]), rest.length === 0 ? '' : decodeSegments(rest)]
+/** Bucket routes take an optional trailing slash, as storage-js sends `bucket/`. */
+function bucketRoutes(router: Router<StorageRoute>, path: string, methods: Method, route: StorageRoute) {
+  router.on(methods, path, route).on(methods, `${path}/`, route)
 }
 
-function bucketRoute(call: Call, segments: string[]): Handler | undefined {
-  const [id, action] = segments
-  const m = call.method
-  if (id === undefined || id === '') {
-    if (m === 'GET') return () => handleListBuckets(call)
-    if (m === 'POST') return () => handleCreateBucket(call)
-    return undefined
+/**
+ * Storage's routes as its fastify server declares them (static segments win over a bucket of
+ * that name). Parameters arrive percent-decoded; keys are validated where they are used.
+ */
+function storageRoutes(): Router<StorageRoute> {
+  const r = new Router<StorageRoute>()
+  bucketRoutes(r, '/bucket', 'GET', (call) => handleListBuckets(call))
+  bucketRoutes(r, '/bucket', 'POST', (call) => handleCreateBucket(call))
+  bucketRoutes(r, '/bucket/:id', 'GET', (call, p) => handleGetBucket(call, p.id!))
+  bucketRoutes(r, '/bucket/:id', 'PUT', (call, p) => handleUpdateBucket(call, p.id!))
+  bucketRoutes(r, '/bucket/:id', 'DELETE', (call, p) => handleDeleteBucket(call, p.id!))
+  bucketRoutes(r, '/bucket/:id/empty', 'POST', (call, p) => handleEmptyBucket(call, p.id!))
+  r.on('POST', '/object/move', (call) => handleMove(call))
+  r.on('POST', '/object/copy', (call) => handleCopy(call))
+  r.on('POST', '/object/list/:bucket', (call, p) => handleList(call, bucketOf(p)))
+  for (const mode of ['auto', 'public', 'authenticated'] as const) {
+    const prefix = mode === 'auto' ? '' : `/${mode}`
+    r.on(READ, `/object/info${prefix}/:bucket/*`, (call, p) => handleInfo(call, bucketOf(p), keyOf(p), mode))
+    if (mode !== 'auto') r.on(READ, `/object${prefix}/:bucket/*`, (call, p) => handleDownload(call, bucketOf(p), keyOf(p), mode))
   }
-  const bucketId = decodeSegments([id])
-  if (action === 'empty' && segments.length === 2 && m === 'POST') return () => handleEmptyBucket(call, bucketId)
-  if (segments.length !== 1) return undefined
-  if (m === 'GET') return () => handleGetBucket(call, bucketId)
-  if (m === 'PUT') return () => handleUpdateBucket(call, bucketId)
-  if (m === 'DELETE') return () => handleDeleteBucket(call, bucketId)
-  return undefined
+  r.on('POST', '/object/sign/:bucket', (call, p) => handleSignMany(call, bucketOf(p)))
+  r.on('POST', '/object/sign/:bucket/*', (call, p) => handleSign(call, bucketOf(p), keyOf(p)))
+  r.on(READ, '/object/sign/:bucket/*', (call, p) => handleSignedDownload(call, bucketOf(p), keyOf(p)))
+  r.on('POST', '/object/upload/sign/:bucket/*', (call, p) => handleSignUpload(call, bucketOf(p), keyOf(p)))
+  r.on('PUT', '/object/upload/sign/:bucket/*', (call, p) => handleSignedUpload(call, bucketOf(p), keyOf(p)))
+  r.on('DELETE', '/object/:bucket', (call, p) => handleRemove(call, bucketOf(p)))
+  r.on(READ, '/object/:bucket/*', (call, p) => handleDownload(call, bucketOf(p), keyOf(p), 'auto'))
+  r.on(['POST', 'PUT'], '/object/:bucket/*', (call, p) => handleUpload(call, bucketOf(p), keyOf(p)))
+  r.on('DELETE', '/object/:bucket/*', (call, p) => handleDeleteOne(call, bucketOf(p), keyOf(p)))
+  return r
 }
 
-function readRoute(call: Call, segments: string[], info: boolean): Handler | undefined {
-  let mode: ReadMode = 'auto'
-  let rest = segments
-  if (segments[0] === 'public' || segments[0] === 'authenticated') {
-    mode = segments[0]
-    rest = segments.slice(1)
-  }
-  if (!READ.has(call.method) || rest.length < 2) return undefined
-  const [bucket, key] = target(rest)
-  return info ? () => handleInfo(call, bucket, key, mode) : () => handleDownload(call, bucket, key, mode)
-}
-
-function objectRoute(call: Call, segments: string[]): Handler | undefined {
-  const [head, ...rest] = segments
-  const m = call.method
-  if (head === 'move' && rest.length === 0 && m === 'POST') return () => handleMove(call)
-  if (head === 'copy' && rest.length === 0 && m === 'POST') return () => handleCopy(call)
-  if (head === 'list' && rest.length === 1 && m === 'POST') return () => handleList(call, target(rest)[0])
-  if (head === 'info') return readRoute(call, rest, true)
-  if (head === 'public' || head === 'authenticated') return readRoute(call, segments, false)
-  if (head === 'sign' && rest.length >= 1) {
-    const [bucket, key] = target(rest)
-    if (rest.length === 1) return m === 'POST' ? () => handleSignMany(call, bucket) : undefined
-    if (m === 'POST') return () => handleSign(call, bucket, key)
-    if (READ.has(m)) return () => handleSignedDownload(call, bucket, key)
-    return undefined
-  }
-  if (head === 'upload' && rest[0] === 'sign' && rest.length >= 3) {
-    const [bucket, key] = target(rest.slice(1))
-    if (m === 'POST') return () => handleSignUpload(call, bucket, key)
-    if (m === 'PUT') return () => handleSignedUpload(call, bucket, key)
-    return undefined
-  }
-  if (head === undefined || head === '') return undefined
-  const [bucket, key] = target(segments)
-  if (rest.length === 0) return m === 'DELETE' ? () => handleRemove(call, bucket) : undefined
-  if (READ.has(m)) return () => handleDownload(call, bucket, key, 'auto')
-  if (m === 'POST' || m === 'PUT') return () => handleUpload(call, bucket, key)
-  if (m === 'DELETE') return () => handleDeleteOne(call, bucket, key)
-  return undefined
-}
-
-function route(call: Call): Handler | undefined {
-  const segments = call.path.split('/').slice(1)
-  const [root, ...rest] = segments
-  if (root === 'bucket') return bucketRoute(call, rest.at(-1) === '' ? rest.slice(0, -1) : rest)
-  if (root === 'object') return objectRoute(call, rest)
-  return undefined
-}
+const ROUTES = storageRoutes()
 
 /** fastify's answer to an unknown route, which is what Storage sends. */
 function sendNotFound(req: IncomingMessage, res: ServerResponse, path: string) {
@@ -151,19 +120,15 @@ export async function createStorageService(ctx: LocalContext): Promise<Service> 
   return {
     async handle(req, res, path, url) {
       const call = new Call(env, req, res, url, rawPath(req, path))
-      let handler: Handler | undefined
+      const route = ROUTES.match(call.method, call.path)
       try {
-        handler = route(call)
-      } catch (err) {
-        fail(env, call, err)
-        return
-      }
-      if (!handler) {
-        sendNotFound(req, res, path)
-        return
-      }
-      try {
-        await handler()
+        if (!route.found) {
+          // A malformed escape in the path is a bad key, not an unknown route.
+          decodeSegments([call.path])
+          sendNotFound(req, res, path)
+          return
+        }
+        await route.handler(call, route.params)
       } catch (err) {
         fail(env, call, err)
       }

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { storageErrors } from './errors.ts'
-import { MultipartError, multipartBoundary, parseMultipart, type PartSink } from './multipart.ts'
+import { isMultipart, MultipartError, parseMultipart, type PartSink } from './multipart.ts'
 
 /** An upload body, stored in a temp file and measured; the caller moves or deletes `tmpPath`. */
 export interface ReceivedFile {
@@ -119,36 +119,28 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * and the rest of the request is drained so the error response still reaches the client.
  */
 export async function receiveUpload(req: IncomingMessage, tmpDir: string, limits: UploadLimits): Promise<ReceivedFile> {
-  const source = req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>
   // Set from inside the multipart callback, so kept in an object the compiler does not narrow.
   const slot: { file?: TempFile } = {}
   try {
     const contentType = header(req, 'content-type')
-    const boundary = multipartBoundary(contentType)
-    if (boundary) {
+    if (isMultipart(contentType)) {
       const fields = new Map<string, string>()
       let mimetype = 'application/octet-stream'
-      await parseMultipart(source, boundary, (part) => {
-        if (part.name === '' || part.filename !== undefined) {
-          if (slot.file) throw storageErrors.invalidRequest('Only one file per upload is supported')
-          mimetype = part.contentType ?? mimetype
-          assertMimeAllowed(mimetype, limits.allowedMimeTypes)
-          slot.file = new TempFile(tmpDir, limits.maxBytes)
-          return slot.file
-        }
-        const chunks: Buffer[] = []
-        let size = 0
-        return {
-          async write(chunk) {
-            size += chunk.length
-            if (size > MAX_FIELD_BYTES) throw storageErrors.invalidRequest(`Field ${part.name} is too large`)
-            chunks.push(chunk)
+      await parseMultipart(
+        req,
+        req.headers,
+        {
+          file(part) {
+            if (slot.file) throw storageErrors.invalidRequest('Only one file per upload is supported')
+            mimetype = part.contentType
+            assertMimeAllowed(mimetype, limits.allowedMimeTypes)
+            slot.file = new TempFile(tmpDir, limits.maxBytes)
+            return slot.file
           },
-          async end() {
-            fields.set(part.name, Buffer.concat(chunks).toString('utf8'))
-          },
-        }
-      })
+          field: (name, value) => fields.set(name, value),
+        },
+        MAX_FIELD_BYTES,
+      )
       const done = slot.file
       if (!done) throw storageErrors.invalidRequest('No content provided')
       return {
@@ -167,7 +159,7 @@ export async function receiveUpload(req: IncomingMessage, tmpDir: string, limits
     if (Number(header(req, 'content-length') ?? 0) > limits.maxBytes) throw storageErrors.entityTooLarge()
     const raw = new TempFile(tmpDir, limits.maxBytes)
     slot.file = raw
-    for await (const chunk of source) await raw.write(chunk)
+    for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) await raw.write(chunk)
     await raw.end()
     return {
       tmpPath: raw.path,

@@ -80,6 +80,33 @@ describe('admin users', () => {
     expect(await s.stack.sql`select 1 from auth.users where email = ${email}`).toHaveLength(0)
   })
 
+  // GoTrue connects as supabase_auth_admin (supabase/auth: the `DATABASE_URL` of the auth service,
+  // and the platform's "auth admin" role in docs/guides/database/postgres/roles). A trigger that is
+  // not security definer runs with that role's rights, so a missing grant fails here as in production.
+  it('writes as supabase_auth_admin: a trigger lacking grants fails until the migration grants them', async () => {
+    await s.stack.sql.unsafe(`
+      create table public.signup_names (user_id uuid primary key, email text);
+      create function public.record_signup_name() returns trigger language plpgsql as $$
+      begin
+        insert into public.signup_names values (new.id, new.email);
+        return new;
+      end $$;
+      create trigger on_auth_user_named after insert on auth.users for each row execute function public.record_signup_name();
+    `)
+    try {
+      const refused = await admin('/admin/users', { method: 'POST', body: { email: uniqueEmail('grants'), email_confirm: true } })
+      expect(refused.status).toBe(500)
+      expect(await refused.json()).toMatchObject({ code: 'unexpected_failure' })
+      await s.stack.sql`grant insert on public.signup_names to supabase_auth_admin`
+      const email = uniqueEmail('granted')
+      const created = await s.admin().auth.admin.createUser({ email, email_confirm: true })
+      expect(created.error).toBeNull()
+      expect(await s.stack.sql`select email from public.signup_names`).toEqual([{ email }])
+    } finally {
+      await s.stack.sql.unsafe('drop trigger on_auth_user_named on auth.users; drop function public.record_signup_name(); drop table public.signup_names')
+    }
+  })
+
   it('deleteUser removes the user (then 404 user_not_found); an FK without cascade makes it a 500', async () => {
     const { data } = await s.admin().auth.admin.createUser({ email: uniqueEmail('del'), email_confirm: true })
     const id = data.user!.id

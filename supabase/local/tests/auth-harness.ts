@@ -1,8 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import { fileURLToPath } from 'node:url'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import { Webhook } from 'standardwebhooks'
 import { startLocalStack, type LocalStack } from '../index.ts'
 import type { LocalConfig } from '../config.ts'
+
+/** config.toml of the Auth suites' project: typical auth settings, no schema of its own. */
+export const AUTH_FIXTURE_DIR = fileURLToPath(new URL('./fixtures/auth/', import.meta.url))
 
 /** A valid Standard Webhooks secret as config.toml writes it (`v1,whsec_<base64>`). */
 export const HOOK_SECRET = `v1,whsec_${Buffer.from('auth-suite-signing-key-0123456789').toString('base64')}`
@@ -106,6 +110,7 @@ export async function startAuthStack(configure?: (auth: LocalConfig['auth']) => 
   await hook.start()
   const stack = await startLocalStack({
     ephemeral: true,
+    supabaseDir: AUTH_FIXTURE_DIR,
     seed: false,
     configure: (config) => {
       config.auth.sendEmailHook = { enabled: true, uri: hook.url, secrets: [HOOK_SECRET] }

@@ -7,7 +7,7 @@ import { startLocalStack, type LocalStack } from '../index.ts'
 import { loadKeys } from '../keys.ts'
 import { createMailbox, type MailboxServer } from '../mailbox/index.ts'
 import type { LocalContext } from '../types.ts'
-import { uniqueEmail } from './auth-harness.ts'
+import { AUTH_FIXTURE_DIR, uniqueEmail } from './auth-harness.ts'
 
 /**
  * Without the send-email hook, Auth renders its own email into the stand-in's mailbox. The stack
@@ -22,6 +22,7 @@ let apiUrl = ''
 beforeAll(async () => {
   stack = await startLocalStack({
     ephemeral: true,
+    supabaseDir: AUTH_FIXTURE_DIR,
     seed: false,
     configure: (config) => {
       config.auth.sendEmailHook.enabled = false

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { stack } from '../../../tests/helpers/stack.ts'
+import { stack } from './shared-stack.ts'
 import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY } from '../keys.ts'
 
 const api = (path: string, init?: RequestInit) => fetch(`${stack().apiUrl}${path}`, init)
 
 describe('gateway', () => {
   it('answers a browser preflight with the origin and requested headers reflected', async () => {
-    const res = await api('/rest/v1/practices', {
+    const res = await api('/rest/v1/ledger', {
       method: 'OPTIONS',
       headers: {
         Origin: 'http://127.0.0.1:3000',
@@ -22,7 +22,7 @@ describe('gateway', () => {
   })
 
   it('exposes Content-Range to browsers so counts work', async () => {
-    const res = await api('/rest/v1/practices?select=id', {
+    const res = await api('/rest/v1/ledger?select=id', {
       headers: { Origin: 'http://127.0.0.1:3000', apikey: stack().serviceRoleKey, Prefer: 'count=exact' },
     })
     expect(res.status).toBe(200)
@@ -31,15 +31,15 @@ describe('gateway', () => {
   })
 
   it('maps the opaque secret key to the service role and the publishable key to anon', async () => {
-    const asSecret = await api('/rest/v1/practices?select=id', { headers: { apikey: DEMO_SECRET_KEY, Authorization: `Bearer ${DEMO_SECRET_KEY}` } })
+    const asSecret = await api('/rest/v1/ledger?select=id', { headers: { apikey: DEMO_SECRET_KEY, Authorization: `Bearer ${DEMO_SECRET_KEY}` } })
     expect(asSecret.status).toBe(200)
-    const asPublishable = await api('/rest/v1/practices?select=id', { headers: { apikey: DEMO_PUBLISHABLE_KEY } })
+    const asPublishable = await api('/rest/v1/ledger?select=id', { headers: { apikey: DEMO_PUBLISHABLE_KEY } })
     expect(asPublishable.status).toBe(401)
     expect(((await asPublishable.json()) as { code: string }).code).toBe('42501')
   })
 
   it('keeps an explicit user bearer token over the apikey', async () => {
-    const res = await api('/rest/v1/practices?select=id', {
+    const res = await api('/rest/v1/ledger?select=id', {
       headers: { apikey: DEMO_SECRET_KEY, Authorization: 'Bearer not-a-jwt' },
     })
     expect(res.status).toBe(401)

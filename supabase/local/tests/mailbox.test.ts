@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Resend } from 'resend'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { stack } from '../../../tests/helpers/stack.ts'
+import { stack } from './shared-stack.ts'
 import { createMailbox, type MailboxServer } from '../mailbox/index.ts'
 
 type SendPayload = Parameters<Resend['emails']['send']>[0]

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { superuser } from '../../../tests/helpers/stack.ts'
+import { superuser } from './shared-stack.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -47,11 +47,11 @@ describe('platform schema', () => {
   })
 
   it('creates the buckets declared in config.toml', async () => {
-    const [bucket] = await sql`select public, file_size_limit, allowed_mime_types from storage.buckets where id = 'client-files'`
+    const [bucket] = await sql`select public, file_size_limit, allowed_mime_types from storage.buckets where id = 'documents'`
     expect(bucket).toEqual({
       public: false,
       file_size_limit: String(20 * 1024 * 1024),
-      allowed_mime_types: ['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif'],
+      allowed_mime_types: ['application/pdf', 'image/jpeg', 'image/png'],
     })
   })
 

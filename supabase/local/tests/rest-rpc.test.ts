@@ -89,4 +89,20 @@ describe('rpc', () => {
       expect(await res.json()).toMatchObject({ code: 'PGRST101', message: `Cannot use the ${method} method on RPC` })
     }
   })
+
+  it("enforces the role's statement_timeout on the request's own statements", async () => {
+    await t.stack.sql`create function public.nap(seconds float) returns int language sql volatile as $$ select 1 from pg_sleep(seconds) $$`
+    await t.stack.sql`alter role anon set statement_timeout = '200ms'`
+    await t.stack.sql`notify pgrst, 'reload schema'`
+    try {
+      let res = await t.anon().rpc('nap', { seconds: 1 })
+      for (let i = 0; res.error?.code !== '57014' && i < 20; i++) res = await t.anon().rpc('nap', { seconds: 1 })
+      expect(res.error).toMatchObject({ code: '57014', message: 'canceling statement due to statement timeout' })
+      expect((await t.anon().rpc('nap', { seconds: 0.01 })).data).toBe(1)
+    } finally {
+      await t.stack.sql`alter role anon set statement_timeout = '3s'`
+      await t.stack.sql`drop function public.nap(float)`
+      await t.stack.sql`notify pgrst, 'reload schema'`
+    }
+  })
 })

@@ -234,3 +234,56 @@ describe('update and delete', () => {
     expect(lenient.status).toBe(200)
   })
 })
+
+describe('request bodies', () => {
+  // PostgREST answers a body it cannot use as JSON with 400 PGRST102 (docs: errors.html, "PGRST102 …
+  // An invalid request body was sent (e.g. an empty body or malformed JSON)"). A body nested deeper
+  // than any real payload is refused the same way instead of overflowing a parser's stack.
+  const deep = (levels: number) => `{"title":"deep","author_id":1,"meta":${'['.repeat(levels)}${']'.repeat(levels)}}`
+
+  it.each([
+    ['a table', '/posts'],
+    ['a function', '/rpc/echo'],
+  ])('refuses a deeply nested JSON body to %s with 400 PGRST102, not a 500', async (_label, path) => {
+    const res = await t.rest(path, { method: 'POST', headers: { ...json, apikey: t.stack.serviceRoleKey }, body: deep(100_000) })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ code: 'PGRST102', message: 'Empty or invalid json' })
+    expect(await t.stack.sql`select 1 from public.posts where title = 'deep'`).toEqual([])
+  })
+
+  it('still stores a nested value of ordinary depth', async () => {
+    const res = await t.rest('/posts', { method: 'POST', headers: { ...json, apikey: t.stack.serviceRoleKey }, body: deep(50) })
+    expect(res.status).toBe(201)
+    await t.stack.sql`delete from public.posts where title = 'deep'`
+  })
+})
+
+describe('values', () => {
+  // Values travel as string literals in the statement (rest/sql.ts): quotes, backslashes and
+  // placeholders in them must arrive as data, never as SQL.
+  it('stores and filters on text full of quoting characters exactly as given', async () => {
+    const name = `O'Brien \\' \\\\ $1 '); drop table public.authors; --`
+    const inserted = await t.service().from('authors').insert({ name }).select('name').single()
+    expect(inserted.data).toEqual({ name })
+    const found = await t.service().from('authors').select('name').eq('name', name)
+    expect(found.data).toEqual([{ name }])
+    // In a list, PostgREST reads backslashes as escapes (its grammar), so that case has none.
+    const quoted = `It's "quoted", (really) $2`
+    await t.service().from('authors').insert({ name: quoted })
+    const listed = await t.service().from('authors').select('name').in('name', [quoted, 'x'])
+    expect(listed.data).toEqual([{ name: quoted }])
+    expect(await countAuthors(name)).toBe(1)
+  })
+  // PostgreSQL text cannot hold NUL. As a bind parameter it is refused with 22021 (400); inside a
+  // statement's text it would cut the protocol message short (08P01, a 503), so the stand-in
+  // answers as PostgreSQL does for the parameter, and sends nothing.
+  it.each([
+    ['a filter value', '/authors?name=eq.a%00b'],
+    ['a JSON path key', '/authors?select=name->>a%00b'],
+  ])('refuses NUL in %s with 400 22021 and keeps serving', async (_label, path) => {
+    const res = await t.rest(path, { headers: { apikey: t.stack.serviceRoleKey } })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' })
+    expect((await t.service().from('authors').select('name').eq('name', 'Ada')).data).toEqual([{ name: 'Ada' }])
+  })
+})

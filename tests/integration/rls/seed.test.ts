@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startLocalStack, type LocalStack } from '../../../supabase/local/index.ts'
+import { startLocalStack, type LocalStack } from '@doulaos/supabase-local'
 import { clientAs, type TestUser } from '../../helpers/personas.ts'
 import type { StackInfo } from '../../helpers/stack.ts'
 
@@ -12,7 +12,7 @@ let stack: LocalStack
 let info: StackInfo
 beforeAll(async () => {
   stack = await startLocalStack({ ephemeral: true, seed: true })
-  info = { apiUrl: stack.apiUrl, dbUrl: stack.dbUrl, mailboxUrl: stack.mailboxUrl, anonKey: stack.anonKey, serviceRoleKey: stack.serviceRoleKey }
+  info = { apiUrl: stack.apiUrl, dbUrl: stack.dbUrl, mailboxUrl: stack.mailboxUrl, anonKey: stack.anonKey, serviceRoleKey: stack.serviceRoleKey, jwtSecret: stack.jwtSecret }
 })
 afterAll(() => stack.stop())
 
