@@ -3,8 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { LOCAL_STRIPE_WEBHOOK_SECRET, startLocalStripe, type LocalStripe } from '@doulaos/local-stripe'
 import { startLocalStack, type LocalStack } from '@doulaos/supabase-local'
-import { LOCAL_STRIPE_WEBHOOK_SECRET, startLocalStripe, type LocalStripe } from '../supabase/local-stripe/index.ts'
 import { readVercelCrons, startCronRunner } from './cron.ts'
 import { localAppEnv, localStackEnv, REPO_ROOT, stripeWebhookUrl } from './local-env.ts'
 

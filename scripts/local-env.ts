@@ -1,6 +1,6 @@
 import { join } from 'node:path'
+import { DEFAULT_PORT as LOCAL_STRIPE_PORT, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '@doulaos/local-stripe'
 import type { LocalStack } from '@doulaos/supabase-local'
-import { DEFAULT_PORT as LOCAL_STRIPE_PORT, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '../supabase/local-stripe/index.ts'
 
 /** The app's folder: `supabase/` is the project the local stack serves, `.local/` keeps its state. */
 export const REPO_ROOT = join(import.meta.dirname, '..')

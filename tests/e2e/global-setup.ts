@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process'
+import { LOCAL_STRIPE_WEBHOOK_SECRET, startLocalStripe } from '@doulaos/local-stripe'
+import { startLocalStack } from '@doulaos/supabase-local'
 import { localAppEnv, localStackEnv, stripeWebhookUrl } from '../../scripts/local-env.ts'
 import { freePort, liftAuthLimits, runNext, startNext, stopServer } from '../../scripts/next-process.ts'
-import { startLocalStack } from '@doulaos/supabase-local'
-import { LOCAL_STRIPE_WEBHOOK_SECRET, startLocalStripe } from '../../supabase/local-stripe/index.ts'
 
 export default async function globalSetup() {
   const appUrl = `http://127.0.0.1:${await freePort()}`

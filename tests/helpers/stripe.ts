@@ -1,6 +1,6 @@
+import { LOCAL_STRIPE_WEBHOOK_SECRET } from '@doulaos/local-stripe'
 import Stripe from 'stripe'
 import { inject } from 'vitest'
-import { LOCAL_STRIPE_WEBHOOK_SECRET } from '../../supabase/local-stripe/index.ts'
 
 export { LOCAL_STRIPE_WEBHOOK_SECRET }
 

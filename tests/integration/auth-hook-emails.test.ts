@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '@doulaos/local-stripe'
+import { startLocalStack, type LocalStack } from '@doulaos/supabase-local'
 import { createClient } from '@supabase/supabase-js'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCAL_CRON_SECRET, LOCAL_RESEND_API_KEY, LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../scripts/local-env.ts'
-import { startLocalStack, type LocalStack } from '@doulaos/supabase-local'
-import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '../../supabase/local-stripe/index.ts'
 import { latestMail, messagesTo, type MailboxMessage } from '../helpers/mailbox.ts'
 
 /*

@@ -1,6 +1,6 @@
-import type { TestProject } from 'vitest/node'
+import { startLocalStripe } from '@doulaos/local-stripe'
 import { startLocalStack } from '@doulaos/supabase-local'
-import { startLocalStripe } from '../../supabase/local-stripe/index.ts'
+import type { TestProject } from 'vitest/node'
 import type { StackInfo } from '../helpers/stack.ts'
 import type { StripeInfo } from '../helpers/stripe.ts'
 
