@@ -80,17 +80,6 @@ describe('protected columns', () => {
     expect(await update(user('clientA1'), 'clients', { id: world.a1.id }, { first_name: 'Renamed' })).toBe('42501')
   })
 
-  it('lets a client fill in and submit an open form, then locks it', async () => {
-    const id = await rows.newFormRequest(sql, world.a1)
-    const client = user('clientA1')
-    expect(await update(client, 'form_requests', { id }, { status: 'cancelled' })).toBe('42501')
-    const now = new Date().toISOString()
-    expect(await update(client, 'form_requests', { id }, {
-      answers: { allergies: 'none' }, status: 'submitted', signature_name: 'Alma Test', signed_at: now, submitted_at: now,
-    })).toBe(1)
-    expect(await update(client, 'form_requests', { id }, { answers: {} })).toBe(0)
-  })
-
   it('lets each side stamp only its own read receipt', async () => {
     const fromPractice = await rows.newMessage(sql, world.a1, user('doulaA').id, 'practice')
     const fromClient = await rows.newMessage(sql, world.a1, user('clientA1').id, 'client')
