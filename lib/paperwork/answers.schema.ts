@@ -97,7 +97,8 @@ export const UNKNOWN_FIELD_MESSAGE = 'This form does not have that question. Rel
  */
 export function buildAnswersSchema(fields: readonly FormField[], mode: AnswerMode) {
   const shape: Record<string, z.ZodType> = {}
-  for (const field of answerFields(fields)) shape[field.id] = fieldSchema(field, mode).optional()
+  // A question left out counts as left empty, so a submission is judged on every question.
+  for (const field of answerFields(fields)) shape[field.id] = z.preprocess((v) => (v === undefined ? emptyAnswer(field) : v), fieldSchema(field, mode))
   return z
     .strictObject(shape, {
       error: (issue) => (issue.code === 'unrecognized_keys' ? UNKNOWN_FIELD_MESSAGE : 'Send the answers as a form.'),
@@ -107,6 +108,10 @@ export function buildAnswersSchema(fields: readonly FormField[], mode: AnswerMod
       for (const [id, value] of Object.entries(values)) if (value !== undefined) stored[id] = value as AnswerValue
       return stored
     })
+}
+
+function emptyAnswer(field: FormField): string | string[] | boolean {
+  return field.type === 'multiple_choice' ? [] : field.type === 'consent' ? false : ''
 }
 
 /** The form's starting values: her saved answers, and empty ones for the rest. */

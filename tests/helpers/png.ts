@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -23,15 +24,11 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /**
  * A real PNG of a hand-drawn-looking signature (a wave across the canvas), RGBA, transparent
- * background. `noise` adds random pixels so the file can be made as large as a test needs.
+ * background. `noise` is the share of pixels filled with random colours (incompressible), so the
+ * file can be made as large as a test needs.
  */
 export function signaturePng({ width = 400, height = 120, seed = 1, noise = 0 }: { width?: number; height?: number; seed?: number; noise?: number } = {}): Uint8Array {
   const rows: Buffer[] = []
-  let random = seed
-  const next = () => {
-    random = (random * 1103515245 + 12345) & 0x7fffffff
-    return random / 0x7fffffff
-  }
   const ink = new Set<number>()
   for (let x = 10; x < width - 10; x++) {
     const y = Math.round(height / 2 + Math.sin((x + seed * 7) / 18) * (height / 4) + Math.sin(x / 5) * 4)
@@ -41,12 +38,13 @@ export function signaturePng({ width = 400, height = 120, seed = 1, noise = 0 }:
     const row = Buffer.alloc(1 + width * 4)
     for (let x = 0; x < width; x++) {
       const on = ink.has(y * width + x)
-      const speck = noise > 0 && next() < noise
       const o = 1 + x * 4
-      if (on || speck) {
-        row[o] = speck ? Math.floor(next() * 255) : 0x2b
-        row[o + 1] = speck ? Math.floor(next() * 255) : 0x25
-        row[o + 2] = speck ? Math.floor(next() * 255) : 0x21
+      if (noise > 0 && Math.random() < noise) {
+        randomBytes(4).copy(row, o)
+      } else if (on) {
+        row[o] = 0x2b
+        row[o + 1] = 0x25
+        row[o + 2] = 0x21
         row[o + 3] = 255
       }
     }
