@@ -1,6 +1,8 @@
 'use server'
 import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
 import { AppError } from '@/lib/errors'
+import { dbFailure } from '@/lib/practice/db'
 import { withFieldErrors } from '@/lib/practice/with-field-errors'
 import { authActionClient } from '@/lib/safe-action'
 import { createAdminClient } from '@/lib/supabase/admin'
@@ -14,6 +16,14 @@ function revalidateForm(requestId: string) {
   revalidatePath('/portal', 'layout')
   revalidatePath('/dashboard', 'layout')
 }
+
+/** Opening her form stamps opened_at once (the database picks the time, and only for her own form). */
+export const markFormOpenedAction = authActionClient.inputSchema(z.object({ requestId: z.uuid() })).action(async ({ parsedInput, ctx }) => {
+  const { error } = await ctx.supabase.rpc('mark_form_request_opened', { p_request_id: parsedInput.requestId })
+  if (error) throw dbFailure('note that you opened this form', error)
+  revalidatePath('/dashboard', 'layout')
+  return { opened: true }
+})
 
 export const saveFormDraftAction = authActionClient.inputSchema(DraftSchema).action(async ({ clientInput, ctx }) => {
   return withFieldErrors(DraftSchema, () => saveDraft(ctx.supabase, clientInput))

@@ -1,6 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
 import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { mergeFieldsIn } from './agreement-text'
 import { StoredAnswersSchema } from './answers.schema'
 import { FORM_KINDS, FormFieldSchema, SnapshotSchema, type Answers, type FormField, type FormKind, type Snapshot } from './fields'
 import type { RequestSummary, SignerRole } from './status'
@@ -16,6 +17,8 @@ export interface TemplateListItem {
   name: string
   version: number
   questions: number
+  /** Agreements whose text names {{fee}}: sending one asks for the fee. */
+  usesFee: boolean
   archived: boolean
   updatedAt: string
 }
@@ -60,6 +63,7 @@ export async function listTemplates(db: Db, practiceId: string): Promise<Templat
       name: t.name,
       version: t.version,
       questions: t.fields.filter((f) => f.type !== 'heading').length,
+      usesFee: t.kind === 'agreement' && mergeFieldsIn(t.body).includes('fee'),
       archived: t.archived_at !== null,
       updatedAt: t.updated_at,
     }))
