@@ -10,6 +10,13 @@ import { formatLongDate, type Snapshot } from './fields'
 import { getTemplateOrThrow } from './queries'
 import { RequestRefSchema, SendFormSchema } from './send.schema'
 
+/** An agreement is never sent with a blank where her record has no value for a merge field it names. */
+const MISSING_VALUE_MESSAGES: [MergeField, string][] = [
+  ['doula.name', 'This agreement names her primary doula, and she has none yet: choose one on her overview first.'],
+  ['journey.due_date', 'This agreement names her due date, and her record has none yet: add it first.'],
+  ['client.phone', 'This agreement names her phone number, and her record has none yet: add it first.'],
+]
+
 /** A due date further out than this is almost certainly a typo. */
 const MAX_DUE_DAYS = 366
 
@@ -82,6 +89,8 @@ export async function sendForm(db: Db, practice: Pick<Membership, 'practiceId' |
       fee: s.fee,
       today: formatLongDate(today),
     }
+    const missing = MISSING_VALUE_MESSAGES.find(([name]) => used.has(name) && values[name] === '')
+    if (missing) throw new AppError({ code: 'validation', message: missing[1] })
     body = fillMergeFields(template.body, values)
   } else if (s.partnerEmail !== '') {
     throw new FieldErrors({ partnerEmail: 'Only agreements are signed by a partner.' })

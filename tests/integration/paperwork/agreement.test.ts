@@ -48,7 +48,9 @@ describe('sending an agreement', () => {
     const detail = (await getRequestDetail(w.clientDb, await send()))!
     expect(detail.snapshot.body).toContain('between **Harbor Doula Collective** (the practice) and **Olivia Test** (the client)')
     expect(detail.snapshot.body).toContain('The fee for these services is $1,800.')
-    expect(detail.snapshot.body).not.toMatch(/\{\{/)
+    const [doula] = await sql<{ full_name: string }[]>`select full_name from public.profiles where id = ${w.doula.id}`
+    expect(detail.snapshot.body).toContain(`${doula!.full_name} is the client's primary doula`)
+    expect(detail.snapshot.body).not.toMatch(/\{\{|_____/)
   })
 })
 
@@ -146,5 +148,17 @@ describe('signing with a partner', () => {
     const download = await partnerPdfDownload(w.admin, token)
     if (!download.ok) throw new Error(download.reason)
     expect((await fetch(download.url)).status).toBe(200)
+  })
+})
+
+describe('an agreement naming what her record lacks', () => {
+  it('is not sent with a blank in it', async () => {
+    await sql`update public.journeys set primary_doula_id = null where id = ${w.record.journeyId}`
+    try {
+      await expect(sendForm(w.ownerDb, w.practice, { clientId: w.record.id, templateId: agreement, note: '', dueOn: '', fee: '$900', partnerName: '', partnerEmail: '' }))
+        .rejects.toThrow('This agreement names her primary doula, and she has none yet: choose one on her overview first.')
+    } finally {
+      await sql`update public.journeys set primary_doula_id = ${w.doula.id} where id = ${w.record.journeyId}`
+    }
   })
 })

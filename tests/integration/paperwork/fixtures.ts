@@ -33,6 +33,7 @@ export async function paperworkWorld(sql: Sql, name: string): Promise<PaperworkW
   const practice = await createPractice(sql, owner, name)
   await addMember(sql, practice.id, doula, 'doula')
   const record = await createClientRecord(sql, practice.id, client, 'Olivia')
+  await sql`update public.journeys set primary_doula_id = ${doula.id} where id = ${record.journeyId}`
   const ownerDb = await dbAs(owner)
   return {
     owner,

@@ -26,7 +26,7 @@ export function PaperworkPanel({ clientId, clientName, hasPortalAccess, requests
         <CardHeader>
           <CardTitle>Send a form or an agreement</CardTitle>
           <CardDescription>
-            She fills it in and signs it in her portal; you see each step here. <Link href="/dashboard/settings/forms" className="text-primary underline-offset-4 hover:underline">Edit your forms</Link>
+            She fills it in and signs it in her portal; you see each step here. <Link href="/dashboard/settings/forms" className="text-primary underline underline-offset-4">Edit your forms</Link>
           </CardDescription>
         </CardHeader>
         <CardContent>

@@ -25,6 +25,7 @@ export function FieldEditor({ form, index, count, kind, onMove, onRemove }: Prop
   const errors = form.formState.errors.fields?.[index]
   const id = `field-${index}`
   const name = label?.trim() ? `“${label.trim().slice(0, 60)}”` : `question ${index + 1}`
+  const targets = RECORD_TARGETS.filter((t) => TARGET_FIELD_TYPES[t].includes(type))
   const move = (to: number) => {
     if (to >= 0 && to < count) onMove(index, to)
   }
@@ -44,11 +45,11 @@ export function FieldEditor({ form, index, count, kind, onMove, onRemove }: Prop
           {index + 1}. {FIELD_TYPE_LABELS[type]}
         </p>
         <div className="flex items-center gap-1">
-          <Button variant="ghost" size="sm" disabled={index === 0} onClick={() => move(index - 1)} aria-keyshortcuts="Alt+ArrowUp" data-test="field-move-up">
+          <Button id={`${id}-up`} variant="ghost" size="sm" disabled={index === 0} onClick={() => move(index - 1)} aria-keyshortcuts="Alt+ArrowUp" data-test="field-move-up">
             <ArrowUp aria-hidden />
             <span className="sr-only">Move {name} up</span>
           </Button>
-          <Button variant="ghost" size="sm" disabled={index === count - 1} onClick={() => move(index + 1)} aria-keyshortcuts="Alt+ArrowDown" data-test="field-move-down">
+          <Button id={`${id}-down`} variant="ghost" size="sm" disabled={index === count - 1} onClick={() => move(index + 1)} aria-keyshortcuts="Alt+ArrowDown" data-test="field-move-down">
             <ArrowDown aria-hidden />
             <span className="sr-only">Move {name} down</span>
           </Button>
@@ -118,7 +119,7 @@ export function FieldEditor({ form, index, count, kind, onMove, onRemove }: Prop
             <input id={`${id}-required`} type="checkbox" className="size-5 accent-primary" {...form.register(`${base}.required`)} data-test="field-required" />
             {type === 'consent' ? 'She must tick it' : 'She must answer it'}
           </label>
-          {kind === 'intake' ? (
+          {kind === 'intake' && targets.length > 0 ? (
             <div className="flex flex-col gap-1.5 sm:w-64">
               <label htmlFor={`${id}-maps`} className={labelClassName}>
                 Can update her record
@@ -131,7 +132,7 @@ export function FieldEditor({ form, index, count, kind, onMove, onRemove }: Prop
                 {...form.register(`${base}.mapsTo`)}
               >
                 <option value="">No</option>
-                {RECORD_TARGETS.filter((t) => TARGET_FIELD_TYPES[t].includes(type)).map((t) => (
+                {targets.map((t) => (
                   <option key={t} value={t}>
                     {RECORD_TARGET_LABELS[t]}
                   </option>

@@ -49,9 +49,22 @@ export function TemplateBuilder({ initial, version }: { initial: TemplateInput; 
   const kind = initial.kind
   const errors = form.formState.errors
 
+  /**
+   * Moves a question and keeps focus on the control that moved it: React may re-insert the moved
+   * card's DOM node, which drops focus, and ids follow the position, so the same control is found
+   * at its new place (the other arrow when this one is now disabled).
+   */
   const move = (from: number, to: number) => {
+    const focused = document.activeElement
+    const prefix = `field-${from}-`
+    const suffix = focused?.id.startsWith(prefix) ? focused.id.slice(prefix.length) : 'label'
     fields.move(from, to)
     setAnnouncement(`Moved question ${from + 1} to position ${to + 1} of ${fields.fields.length}.`)
+    requestAnimationFrame(() => {
+      let target = document.getElementById(`field-${to}-${suffix}`)
+      if (target instanceof HTMLButtonElement && target.disabled) target = document.getElementById(`field-${to}-${suffix === 'up' ? 'down' : 'up'}`)
+      target?.focus()
+    })
   }
   const add = () => {
     fields.append({ id: newFieldId(), type: newType, label: '', help: '', required: false, options: '', mapsTo: '' }, { focusName: `fields.${fields.fields.length}.label` })
