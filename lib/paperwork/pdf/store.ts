@@ -2,10 +2,9 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import { dbFailure, type Db } from '@/lib/practice/db'
 import { getRequestDetail, type RequestDetail } from '../queries'
+import { FORM_PDFS_BUCKET } from './bucket'
 import { renderFormPdf } from './render'
 
-/** The private bucket of form PDFs (config.toml `[storage.buckets.intake-pdfs]`). No user has a policy on it. */
-export const FORM_PDFS_BUCKET = 'intake-pdfs'
 /** Download links are minted by the server after the access check and live no longer than this. */
 export const PDF_URL_SECONDS = 60
 

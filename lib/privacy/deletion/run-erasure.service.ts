@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
-import { FORM_PDFS_BUCKET } from '@/lib/paperwork/pdf/store'
+import { FORM_PDFS_BUCKET } from '@/lib/paperwork/pdf/bucket'
 import type { OutgoingEmail } from '@/lib/email/send'
 import type { Db } from '@/lib/practice/db'
 import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'

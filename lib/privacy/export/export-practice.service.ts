@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
-import { FORM_PDFS_BUCKET } from '@/lib/paperwork/pdf/store'
+import { FORM_PDFS_BUCKET } from '@/lib/paperwork/pdf/bucket'
 import type { Db } from '@/lib/practice/db'
 import { csvRow, type CsvValue } from '../csv.ts'
 import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
