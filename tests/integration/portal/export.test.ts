@@ -5,7 +5,7 @@ import { MY_DATA_TABLES } from '@/lib/portal/export/my-data-tables'
 import { recordMyDataExport, writeMyDataExport, type MyDataManifest, type MyDataSource } from '@/lib/portal/export/my-data.service'
 import { ZipWriter } from '@/lib/privacy/zip/zip-writer'
 import { clientAs } from '../../helpers/personas.ts'
-import { newAppointment, newDocument, newMessage, newMilestone } from '../../helpers/rows.ts'
+import { newAppointment, newDocument, newFormRequest, newMessage, newMilestone } from '../../helpers/rows.ts'
 import { serviceClient, superuser } from '../../helpers/stack.ts'
 import { createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
 import { readZip } from '../../unit/privacy/zip-reader.ts'
@@ -80,6 +80,8 @@ beforeAll(async () => {
   const unsharedDocument = await newDocument(sql, world.a1, doula, false, await storedObject(world.a1, unsharedPdf))
   const upload = await storeDocument(await clientAs(world.personas.clientA1.user!), { practiceId: world.a.id, clientId: world.a1.id }, 'My scan.pdf', herPdf)
   if (!upload.ok) throw new Error(upload.message)
+  await newFormRequest(sql, world.a1)
+  await newFormRequest(sql, world.a2)
   ids = { sharedAppointment, unsharedAppointment, sharedDocument, unsharedDocument, upload: upload.id }
 })
 afterAll(() => sql.end())
@@ -98,6 +100,7 @@ describe('"Download my data"', () => {
     expect(json(archive, 'appointments').map((a) => a.id)).toEqual([ids.sharedAppointment])
     expect(json(archive, 'milestones')).toEqual([expect.objectContaining({ title: 'Birth plan review' })])
     expect(json(archive, 'messages').map((m) => m.body).sort()).toEqual([marks.herMessage, marks.reply].sort())
+    expect(json(archive, 'forms')).toEqual([expect.objectContaining({ kind: 'intake', answers: {}, template_snapshot: expect.objectContaining({ name: 'Intake' }) })])
 
     const documents = json(archive, 'documents')
     expect(documents.map((d) => d.id).sort()).toEqual([ids.sharedDocument, ids.upload].sort())
@@ -122,7 +125,7 @@ describe('"Download my data"', () => {
       format: 'doulaos-my-data/1',
       practice_id: world.a.id,
       client_id: world.a1.id,
-      tables: { client: 1, journeys: 1, appointments: 1, milestones: 1, messages: 2, documents: 2 },
+      tables: { client: 1, journeys: 1, appointments: 1, milestones: 1, forms: 1, messages: 2, documents: 2 },
       files: 2,
     })
     const listed = archive.manifest.entries.map((e) => e.path).sort()
@@ -149,7 +152,7 @@ describe('"Download my data"', () => {
   it('relies on her RLS: pointed at another client’s record with her session, it exports nothing', async () => {
     const alma = world.personas.clientA1.user!
     const forged = await exportAs({ db: await clientAs(alma), userId: alma.id, practiceId: world.a.id, clientId: world.a2.id })
-    expect(forged.manifest.tables).toEqual({ client: 0, journeys: 0, appointments: 0, milestones: 0, messages: 0, documents: 0 })
+    expect(forged.manifest.tables).toEqual({ client: 0, journeys: 0, appointments: 0, milestones: 0, forms: 0, messages: 0, documents: 0 })
     expect(forged.manifest.files).toBe(0)
     expect(forged.whole).not.toContain(marks.otherClientMessage)
   })
