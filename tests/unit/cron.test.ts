@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -88,8 +88,14 @@ describe('readVercelCrons', () => {
     // A second "crons" key would silently replace the first when parsed.
     expect(raw.match(/"crons"/g)).toHaveLength(1)
     const crons = readVercelCrons(join(import.meta.dirname, '..', '..', 'vercel.json'))
-    expect(crons.map((c) => c.path).sort()).toEqual(['/api/cron/form-reminders', '/api/cron/outbox', '/api/cron/retention'])
-    for (const c of crons) expect(existsSync(join(import.meta.dirname, '..', '..', 'app', `${c.path}/route.ts`))).toBe(true)
+    // Every route under app/api/cron is scheduled, once …
+    const routes = readdirSync(join(import.meta.dirname, '..', '..', 'app', 'api', 'cron'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(entry.parentPath, entry.name, 'route.ts')))
+      .map((entry) => `/api/cron/${entry.name}`)
+    expect(routes.length).toBeGreaterThan(0)
+    expect(crons.map((c) => c.path).sort()).toEqual(routes.sort())
+    // … and every schedule names a route that exists.
+    for (const c of crons) expect(existsSync(join(import.meta.dirname, '..', '..', 'app', `${c.path}/route.ts`)), c.path).toBe(true)
   })
 
   it('refuses an entry with a bad schedule or path', () => {
