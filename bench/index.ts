@@ -1,16 +1,17 @@
-// npm run bench -- [--only=export,upload,render,portal,delete] [--practices=1000] [--clients=500]
+// npm run bench -- [--only=export,upload,render,portal,paperwork,delete] [--practices=1000] [--clients=500]
 //   [--deletion-practices=2000] [--requests=100] [--concurrency=10] [--profiles=30] [--export-mb=200]
 //   [--upload-mb=20] [--skip-build] [--quick]
 //
 // --quick: tiny sizes (2 practices × 4 clients, a few requests) so CI proves every goal still runs;
 // its timings mean nothing and its PASS/MISS verdicts do not fail it.
 //
-// The app's speed goals (issues #5, #6, #7) measured through its real routes: a production build
+// The app's speed goals (issues #5, #6, #7, #14) measured through its real routes: a production build
 // served by `next start` against an ephemeral stand-in holding bulk-seeded practices. Prints one
 // table per goal with PASS/MISS. Timing goals live here, never in the tests.
 import { parseArgs } from 'node:util'
 import { benchDeletion } from './goals/deletion.ts'
 import { benchExport, storePracticeFiles } from './goals/export.ts'
+import { benchPaperwork } from './goals/paperwork.ts'
 import { benchPortalHome, benchUpload } from './goals/portal.ts'
 import { benchRender } from './goals/render.ts'
 import { buildApp, startApp, startBenchEnv, type RunningApp } from './support/app.ts'
@@ -20,9 +21,9 @@ import { grantPortalAccess, seedPractices } from './support/seed.ts'
 import { adminClient } from './support/session.ts'
 import { MIB, seconds, since } from './support/stats.ts'
 
-const GOALS = ['export', 'upload', 'render', 'portal', 'delete'] as const
+const GOALS = ['export', 'upload', 'render', 'portal', 'paperwork', 'delete'] as const
 /** Goals that measure the app's memory: each gets a freshly started server. */
-const MEMORY_GOALS: readonly Goal[] = ['export', 'upload']
+const MEMORY_GOALS: readonly Goal[] = ['export', 'upload', 'paperwork']
 type Goal = (typeof GOALS)[number]
 
 const { values } = parseArgs({
@@ -116,6 +117,8 @@ async function main() {
             return benchRender(ctx)
           case 'portal':
             return benchPortalHome(ctx)
+          case 'paperwork':
+            return benchPaperwork(ctx)
           case 'delete':
             return benchDeletion(ctx)
         }

@@ -373,66 +373,113 @@ export type Database = {
       form_requests: {
         Row: {
           answers: NonNullable<Json>
+          cancelled_at: string | null
           client_id: string
+          content_sha256: string | null
           created_at: string
-          document_id: string | null
+          due_on: string | null
           id: string
           journey_id: string | null
+          kind: string
+          last_sent_at: string
+          note: string | null
+          opened_at: string | null
+          partner_email: string | null
+          partner_name: string | null
+          partner_token_expires_at: string | null
+          partner_token_hash: string | null
+          pdf_path: string | null
+          pdf_sha256: string | null
+          pdf_signatures: number | null
           practice_id: string
+          record_updates_reviewed_at: string | null
+          reminded_after_sent_at: string | null
+          reminded_before_due_at: string | null
           requested_by: string | null
-          signature_ip: unknown
-          signature_name: string | null
-          signed_at: string | null
+          sealed_at: string | null
+          send_count: number
+          started_at: string | null
           status: string
           submitted_at: string | null
+          submitted_ip: unknown
+          submitted_user_agent: string | null
           template_id: string | null
           template_snapshot: NonNullable<Json>
           updated_at: string
         }
         Insert: {
           answers?: NonNullable<Json>
+          cancelled_at?: string | null
           client_id: string
+          content_sha256?: string | null
           created_at?: string
-          document_id?: string | null
+          due_on?: string | null
           id?: string
           journey_id?: string | null
+          kind: string
+          last_sent_at?: string
+          note?: string | null
+          opened_at?: string | null
+          partner_email?: string | null
+          partner_name?: string | null
+          partner_token_expires_at?: string | null
+          partner_token_hash?: string | null
+          pdf_path?: string | null
+          pdf_sha256?: string | null
+          pdf_signatures?: number | null
           practice_id: string
+          record_updates_reviewed_at?: string | null
+          reminded_after_sent_at?: string | null
+          reminded_before_due_at?: string | null
           requested_by?: string | null
-          signature_ip?: unknown
-          signature_name?: string | null
-          signed_at?: string | null
+          sealed_at?: string | null
+          send_count?: number
+          started_at?: string | null
           status?: string
           submitted_at?: string | null
+          submitted_ip?: unknown
+          submitted_user_agent?: string | null
           template_id?: string | null
           template_snapshot: NonNullable<Json>
           updated_at?: string
         }
         Update: {
           answers?: NonNullable<Json>
+          cancelled_at?: string | null
           client_id?: string
+          content_sha256?: string | null
           created_at?: string
-          document_id?: string | null
+          due_on?: string | null
           id?: string
           journey_id?: string | null
+          kind?: string
+          last_sent_at?: string
+          note?: string | null
+          opened_at?: string | null
+          partner_email?: string | null
+          partner_name?: string | null
+          partner_token_expires_at?: string | null
+          partner_token_hash?: string | null
+          pdf_path?: string | null
+          pdf_sha256?: string | null
+          pdf_signatures?: number | null
           practice_id?: string
+          record_updates_reviewed_at?: string | null
+          reminded_after_sent_at?: string | null
+          reminded_before_due_at?: string | null
           requested_by?: string | null
-          signature_ip?: unknown
-          signature_name?: string | null
-          signed_at?: string | null
+          sealed_at?: string | null
+          send_count?: number
+          started_at?: string | null
           status?: string
           submitted_at?: string | null
+          submitted_ip?: unknown
+          submitted_user_agent?: string | null
           template_id?: string | null
           template_snapshot?: NonNullable<Json>
           updated_at?: string
         }
         Relationships: [
-          {
-            foreignKeyName: "form_requests_practice_id_client_id_document_id_fkey"
-            columns: ["practice_id", "client_id", "document_id"]
-            isOneToOne: false
-            referencedRelation: "documents"
-            referencedColumns: ["practice_id", "client_id", "id"]
-          },
           {
             foreignKeyName: "form_requests_practice_id_client_id_fkey"
             columns: ["practice_id", "client_id"]
@@ -463,42 +510,127 @@ export type Database = {
           },
         ]
       }
+      form_signatures: {
+        Row: {
+          client_id: string
+          consent_text: string
+          content_sha256: string
+          created_at: string
+          id: string
+          image_png: string
+          ip: unknown
+          practice_id: string
+          request_id: string
+          role: string
+          signed_at: string
+          signer_email: string | null
+          signer_name: string
+          signer_user_id: string | null
+          time_zone: string
+          user_agent: string | null
+        }
+        Insert: {
+          client_id: string
+          consent_text: string
+          content_sha256: string
+          created_at?: string
+          id?: string
+          image_png: string
+          ip?: unknown
+          practice_id: string
+          request_id: string
+          role: string
+          signed_at?: string
+          signer_email?: string | null
+          signer_name: string
+          signer_user_id?: string | null
+          time_zone: string
+          user_agent?: string | null
+        }
+        Update: {
+          client_id?: string
+          consent_text?: string
+          content_sha256?: string
+          created_at?: string
+          id?: string
+          image_png?: string
+          ip?: unknown
+          practice_id?: string
+          request_id?: string
+          role?: string
+          signed_at?: string
+          signer_email?: string | null
+          signer_name?: string
+          signer_user_id?: string | null
+          time_zone?: string
+          user_agent?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "form_signatures_practice_id_client_id_fkey"
+            columns: ["practice_id", "client_id"]
+            isOneToOne: false
+            referencedRelation: "clients"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
+            foreignKeyName: "form_signatures_practice_id_client_id_request_id_fkey"
+            columns: ["practice_id", "client_id", "request_id"]
+            isOneToOne: false
+            referencedRelation: "form_requests"
+            referencedColumns: ["practice_id", "client_id", "id"]
+          },
+          {
+            foreignKeyName: "form_signatures_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       form_templates: {
         Row: {
           archived_at: string | null
+          body: string
           created_at: string
           created_by: string | null
+          description: string
           fields: NonNullable<Json>
           id: string
           kind: string
           name: string
           practice_id: string
-          requires_signature: boolean
           updated_at: string
+          version: number
         }
         Insert: {
           archived_at?: string | null
+          body?: string
           created_at?: string
           created_by?: string | null
+          description?: string
           fields?: NonNullable<Json>
           id?: string
           kind?: string
           name: string
           practice_id: string
-          requires_signature?: boolean
           updated_at?: string
+          version?: number
         }
         Update: {
           archived_at?: string | null
+          body?: string
           created_at?: string
           created_by?: string | null
+          description?: string
           fields?: NonNullable<Json>
           id?: string
           kind?: string
           name?: string
           practice_id?: string
-          requires_signature?: boolean
           updated_at?: string
+          version?: number
         }
         Relationships: [
           {
@@ -995,6 +1127,8 @@ export type Database = {
           capacity_window_days: number
           created_at: string
           created_by: string | null
+          form_countersigner: string
+          form_reminders: boolean
           id: string
           name: string
           on_call_end_week: number
@@ -1008,6 +1142,8 @@ export type Database = {
           capacity_window_days?: number
           created_at?: string
           created_by?: string | null
+          form_countersigner?: string
+          form_reminders?: boolean
           id?: string
           name: string
           on_call_end_week?: number
@@ -1021,6 +1157,8 @@ export type Database = {
           capacity_window_days?: number
           created_at?: string
           created_by?: string | null
+          form_countersigner?: string
+          form_reminders?: boolean
           id?: string
           name?: string
           on_call_end_week?: number
@@ -1084,6 +1222,11 @@ export type Database = {
           size: number
         }[]
       }
+      can_countersign_form: { Args: { p_request_id: string }; Returns: boolean }
+      cancel_form_request: {
+        Args: { p_request_id: string }
+        Returns: undefined
+      }
       claim_notifications: {
         Args: { batch_size?: number; lease_seconds?: number }
         Returns: {
@@ -1145,6 +1288,11 @@ export type Database = {
           journey_id: string
         }[]
       }
+      enqueue_form_reminders: { Args: { p_now?: string }; Returns: number }
+      erasure_form_pdf_names: {
+        Args: { max_names: number; prefix: string }
+        Returns: string[]
+      }
       erasure_in_progress: { Args: { object_name: string }; Returns: boolean }
       erasure_inventory: {
         Args: { target_client?: string; target_practice: string }
@@ -1168,6 +1316,13 @@ export type Database = {
         Returns: Json
       }
       erasure_stalled_jobs: { Args: { idle: string }; Returns: string[] }
+      export_form_pdf_page: {
+        Args: { after_name: string; max_names: number; target_practice: string }
+        Returns: {
+          name: string
+          size: number
+        }[]
+      }
       export_object_page: {
         Args: { after_name: string; max_names: number; target_practice: string }
         Returns: {
@@ -1182,6 +1337,7 @@ export type Database = {
           table_name: string
         }[]
       }
+      form_request_for_partner: { Args: { p_token: string }; Returns: string }
       journey_status_counts: {
         Args: { p_practice_id: string }
         Returns: {
@@ -1228,6 +1384,10 @@ export type Database = {
         }[]
       }
       logins_still_in_use: { Args: { user_ids: string[] }; Returns: string[] }
+      mark_form_request_opened: {
+        Args: { p_request_id: string }
+        Returns: string
+      }
       message_inbox: {
         Args: { practice_id: string }
         Returns: {
@@ -1269,6 +1429,10 @@ export type Database = {
         Args: { client_id: string }
         Returns: string
       }
+      resend_form_request: {
+        Args: { p_request_id: string }
+        Returns: undefined
+      }
       settle_notification: {
         Args: {
           error?: string
@@ -1294,6 +1458,116 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "notifications"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      sign_form_request: {
+        Args: {
+          p_answers?: Json
+          p_consent_text: string
+          p_content_sha256?: string
+          p_image_png: string
+          p_ip: unknown
+          p_partner_token?: string
+          p_request_id: string
+          p_role: string
+          p_signer_email: string
+          p_signer_name: string
+          p_signer_user_id?: string
+          p_user_agent: string
+        }
+        Returns: {
+          answers: NonNullable<Json>
+          cancelled_at: string | null
+          client_id: string
+          content_sha256: string | null
+          created_at: string
+          due_on: string | null
+          id: string
+          journey_id: string | null
+          kind: string
+          last_sent_at: string
+          note: string | null
+          opened_at: string | null
+          partner_email: string | null
+          partner_name: string | null
+          partner_token_expires_at: string | null
+          partner_token_hash: string | null
+          pdf_path: string | null
+          pdf_sha256: string | null
+          pdf_signatures: number | null
+          practice_id: string
+          record_updates_reviewed_at: string | null
+          reminded_after_sent_at: string | null
+          reminded_before_due_at: string | null
+          requested_by: string | null
+          sealed_at: string | null
+          send_count: number
+          started_at: string | null
+          status: string
+          submitted_at: string | null
+          submitted_ip: unknown
+          submitted_user_agent: string | null
+          template_id: string | null
+          template_snapshot: NonNullable<Json>
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "form_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      submit_form_request: {
+        Args: {
+          p_answers: Json
+          p_content_sha256: string
+          p_ip: unknown
+          p_request_id: string
+          p_user_agent: string
+          p_user_id: string
+        }
+        Returns: {
+          answers: NonNullable<Json>
+          cancelled_at: string | null
+          client_id: string
+          content_sha256: string | null
+          created_at: string
+          due_on: string | null
+          id: string
+          journey_id: string | null
+          kind: string
+          last_sent_at: string
+          note: string | null
+          opened_at: string | null
+          partner_email: string | null
+          partner_name: string | null
+          partner_token_expires_at: string | null
+          partner_token_hash: string | null
+          pdf_path: string | null
+          pdf_sha256: string | null
+          pdf_signatures: number | null
+          practice_id: string
+          record_updates_reviewed_at: string | null
+          reminded_after_sent_at: string | null
+          reminded_before_due_at: string | null
+          requested_by: string | null
+          sealed_at: string | null
+          send_count: number
+          started_at: string | null
+          status: string
+          submitted_at: string | null
+          submitted_ip: unknown
+          submitted_user_agent: string | null
+          template_id: string | null
+          template_snapshot: NonNullable<Json>
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "form_requests"
           isOneToOne: true
           isSetofReturn: false
         }

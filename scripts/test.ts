@@ -34,6 +34,18 @@ function ensureChromium(): boolean {
   return run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' }) === 0 && existsSync(CHROMIUM)
 }
 
+/** The paperwork tests read the PDFs they make with Debian's pdftotext and pdftoppm (poppler-utils). */
+function ensurePoppler(): boolean {
+  if (spawnSync('pdftotext', ['-v']).status === 0) return true
+  if (userInfo().uid !== 0) {
+    console.error(`pdftotext is missing. Install Debian's package, then run npm test again:\n  sudo apt-get install -y poppler-utils`)
+    return false
+  }
+  console.log('Installing Debian poppler-utils for the PDF tests…')
+  run('apt-get', ['update', '-qq'])
+  return run('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { DEBIAN_FRONTEND: 'noninteractive' }) === 0
+}
+
 function vitest() {
   const report = join(out, 'vitest.json')
   const status = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
@@ -72,6 +84,7 @@ if (ci) {
   if (existsSync(join(root, 'eslint.config.js'))) check('lint', bin('eslint'), ['.', '--max-warnings=0'])
   if (existsSync(join(root, 'scripts', 'db-types.ts'))) check('generated types are current', bin('tsx'), ['scripts/db-types.ts', '--check'])
 }
+ensurePoppler()
 vitest()
 playwright()
 if (ci) {

@@ -153,17 +153,15 @@ values
   ('5eed1000-0000-4000-8000-000000000001', '5eed2000-0000-4000-8000-000000000005', '5eed0000-0000-4000-8000-000000000001',
    'practice', 'Perfect, I will bring the rebozo and a packing checklist.', null, null, now() - interval '1 day');
 
-insert into public.form_templates (id, practice_id, name, kind, fields, requires_signature, created_by)
-values ('5eed4000-0000-4000-8000-000000000001', '5eed1000-0000-4000-8000-000000000001', 'Intake questionnaire', 'intake',
-        '[{"id":"care_provider","type":"text","label":"Who is your care provider?","required":true},
-          {"id":"birth_place","type":"select","label":"Where do you plan to give birth?","required":true,
-           "options":["Hospital","Birth center","Home"]},
-          {"id":"hopes","type":"textarea","label":"What are you hoping for from doula support?","required":false}]',
-        false, '5eed0000-0000-4000-8000-000000000001');
-
-insert into public.form_requests (practice_id, client_id, journey_id, template_id, template_snapshot, status, requested_by, created_at)
-select t.practice_id, '5eed2000-0000-4000-8000-000000000005', '5eed3000-0000-4000-8000-000000000005', t.id,
-       jsonb_build_object('name', t.name, 'kind', t.kind, 'fields', t.fields), 'sent', t.created_by, now() - interval '4 days'
-from public.form_templates t where t.id = '5eed4000-0000-4000-8000-000000000001';
+-- Olivia has the practice's starter intake form waiting in her portal.
+insert into public.form_requests (practice_id, client_id, journey_id, template_id, kind, template_snapshot, note, due_on,
+                                  requested_by, created_at, last_sent_at)
+select t.practice_id, '5eed2000-0000-4000-8000-000000000005', '5eed3000-0000-4000-8000-000000000005', t.id, t.kind,
+       jsonb_build_object('templateId', t.id, 'name', t.name, 'kind', t.kind, 'version', t.version,
+                          'description', t.description, 'fields', t.fields, 'body', ''),
+       'So we can plan your support: it takes about ten minutes.', current_date + 7,
+       '5eed0000-0000-4000-8000-000000000001', now() - interval '1 day', now() - interval '1 day'
+from public.form_templates t
+where t.practice_id = '5eed1000-0000-4000-8000-000000000001' and t.kind = 'intake';
 
 drop table demo_clients;

@@ -1,4 +1,4 @@
-import { Baby, CalendarDays, CheckCircle2, Circle, ListChecks, MessageCircle } from 'lucide-react'
+import { Baby, CalendarDays, CheckCircle2, Circle, ClipboardList, ListChecks, MessageCircle } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
@@ -6,9 +6,13 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { APPOINTMENT_KIND_LABELS } from '@/lib/calendar/ics'
 import { todayIn } from '@/lib/dates/calendar-date'
 import { countUnreadForClient } from '@/lib/messages/queries'
+import { listClientRequests } from '@/lib/paperwork/queries'
+import { isOpenForClient } from '@/lib/paperwork/status'
 import { requirePortalContext } from '@/lib/portal/context'
 import { currentDueDate, listAppointments, listSharedMilestones } from '@/lib/portal/queries'
 import { daysUntilDue, formatGestationalAge, gestationalAge, TERM_DAYS } from '@/lib/pregnancy/gestation'
+import { createClient } from '@/lib/supabase/server'
+import { RequestList } from './forms/_components/request-list'
 import { formatAppointmentTime, formatCalendarDate } from './_components/format'
 
 export const metadata: Metadata = { title: 'Home' }
@@ -43,18 +47,35 @@ function Progress({ dueDate, timeZone }: { dueDate: string; timeZone: string }) 
 export default async function PortalHomePage() {
   const { supabase, active } = await requirePortalContext()
   const thread = { practiceId: active.practiceId, clientId: active.clientId }
-  const [dueDate, appointments, milestones, unread] = await Promise.all([
+  const [dueDate, appointments, milestones, unread, requests] = await Promise.all([
     currentDueDate(supabase, active),
     listAppointments(supabase, active),
     listSharedMilestones(supabase, active),
     countUnreadForClient(supabase, thread),
+    listClientRequests(await createClient(), active),
   ])
+  const todo = requests.filter(isOpenForClient)
   const next = appointments.upcoming.find((a) => a.status !== 'cancelled')
   const name = active.preferredName?.trim() || active.firstName
   return (
     <>
       <PageHeader title={`Hello, ${name}`} description={`Your private space with ${active.practiceName}.`} />
       <div className="grid gap-4 sm:grid-cols-2">
+        {requests.length > 0 ? (
+          <Card data-test="portal-todo" className={todo.length > 0 ? 'border-primary/40 sm:col-span-2' : undefined}>
+            <CardHeader>
+              <CardTitle className="flex items-center gap-2">
+                <ClipboardList aria-hidden className="size-5 text-primary" /> To do
+              </CardTitle>
+            </CardHeader>
+            <CardContent className="pt-2">
+              {todo.length > 0 ? <RequestList requests={todo} test="portal-todo-list" /> : <p className="text-sm">Nothing waiting for you: every form is done.</p>}
+              <Link href="/portal/forms" className="mt-3 inline-block text-sm font-medium text-primary underline-offset-4 hover:underline">
+                All your forms
+              </Link>
+            </CardContent>
+          </Card>
+        ) : null}
         <Card data-test="portal-next-appointment">
           <CardHeader>
             <CardTitle className="flex items-center gap-2">

@@ -1,7 +1,11 @@
 import type { ReactElement } from 'react'
 import { z } from 'zod'
 import { DeletionRequestEmail, deletionRequestSubject } from '@/emails/deletion-request'
+import { FormCountersignEmail, formCountersignSubject } from '@/emails/form-countersign'
+import { FormRequestEmail, formRequestSubject } from '@/emails/form-request'
 import { NewMessageEmail, newMessageSubject } from '@/emails/new-message'
+import { PartnerSignatureEmail, partnerSignatureSubject } from '@/emails/partner-signature'
+import { formatLongDate } from '@/lib/paperwork/fields'
 import type { OutgoingEmail } from '@/lib/email/send'
 
 /** A claimed outbox row, as claim_notifications returns it. */
@@ -19,25 +23,62 @@ export type NotificationRow = z.infer<typeof NotificationRowSchema>
 const InAppPath = z.string().regex(/^\/(?!\/)[A-Za-z0-9/_-]*$/)
 
 const LinkPayload = z.object({ path: InAppPath })
+const PracticeName = z.string().trim().min(1).max(200)
+const FormPayload = LinkPayload.extend({
+  practiceName: PracticeName,
+  kind: z.enum(['intake', 'agreement']),
+  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+})
+const PartnerPayload = LinkPayload.extend({ practiceName: PracticeName })
 
 /** Thrown for a row no template can render: retrying cannot fix it. */
 export class UnrenderableNotificationError extends Error {}
 
-/** Every outbox template carries only a link: the email says what happened, never to whom or what. */
-const TEMPLATES: Record<string, { subject: string; render: (link: string) => ReactElement }> = {
-  'new-message': { subject: newMessageSubject, render: (link) => <NewMessageEmail link={link} /> },
-  'deletion-request': { subject: deletionRequestSubject, render: (link) => <DeletionRequestEmail link={link} /> },
+interface Template<P extends { path: string }> {
+  payload: z.ZodType<P>
+  subject: (payload: P) => string
+  render: (link: string, payload: P) => ReactElement
+}
+
+/** The registry holds templates of different payloads; each one parses its own before it renders. */
+const template = <P extends { path: string }>(t: Template<P>) => t as unknown as Template<{ path: string }>
+
+const formRequest = (reminder: boolean) =>
+  template({
+    payload: FormPayload,
+    subject: (p) => formRequestSubject({ practiceName: p.practiceName, kind: p.kind, reminder }),
+    render: (link, p) => (
+      <FormRequestEmail link={link} practiceName={p.practiceName} kind={p.kind} dueOn={p.dueOn ? formatLongDate(p.dueOn) : null} reminder={reminder} />
+    ),
+  })
+
+/**
+ * Every outbox template carries a link: the email says what happened, never to whom or what. The
+ * paperwork emails add the practice's name (its brand) and, for her forms, whether it is a form or
+ * an agreement and its due date.
+ */
+const TEMPLATES: Record<string, Template<{ path: string }>> = {
+  'new-message': template({ payload: LinkPayload, subject: () => newMessageSubject, render: (link) => <NewMessageEmail link={link} /> }),
+  'deletion-request': template({ payload: LinkPayload, subject: () => deletionRequestSubject, render: (link) => <DeletionRequestEmail link={link} /> }),
+  'form-request': formRequest(false),
+  'form-reminder': formRequest(true),
+  'form-countersign': template({ payload: LinkPayload, subject: () => formCountersignSubject, render: (link) => <FormCountersignEmail link={link} /> }),
+  'partner-signature': template({
+    payload: PartnerPayload,
+    subject: (p) => partnerSignatureSubject(p.practiceName),
+    render: (link, p) => <PartnerSignatureEmail link={link} practiceName={p.practiceName} />,
+  }),
 }
 
 /** Turns an outbox row into the email to send; the row's idempotency key goes to the provider. */
 export function renderNotification(row: NotificationRow, siteUrl: string): OutgoingEmail {
   // Own keys only: a template named like an Object.prototype member must not resolve.
-  const template = Object.hasOwn(TEMPLATES, row.template) ? TEMPLATES[row.template] : undefined
-  if (template) {
-    const payload = LinkPayload.safeParse(row.payload)
+  const found = Object.hasOwn(TEMPLATES, row.template) ? TEMPLATES[row.template] : undefined
+  if (found) {
+    const payload = found.payload.safeParse(row.payload)
     if (!payload.success) throw new UnrenderableNotificationError(`${row.template} payload is invalid (${row.id})`)
     const link = new URL(payload.data.path, siteUrl).toString()
-    return { to: row.recipient, subject: template.subject, react: template.render(link), idempotencyKey: row.idempotency_key }
+    return { to: row.recipient, subject: found.subject(payload.data), react: found.render(link, payload.data), idempotencyKey: row.idempotency_key }
   }
   throw new UnrenderableNotificationError(`Unknown notification template "${row.template}" (${row.id})`)
 }

@@ -107,12 +107,14 @@ export async function newDocument(sql: Sql, c: ClientRecord, uploadedBy: string,
   })
 }
 
+export const FORM_FIELDS = [{ id: 'allergies', type: 'short_text', label: 'Allergies', required: false }]
+
 export async function newFormTemplate(sql: Sql, practiceId: string) {
   return insertReturningId(sql, 'form_templates', {
     practice_id: practiceId,
     name: 'Intake',
     kind: 'intake',
-    fields: sql.json([{ id: 'allergies', type: 'text', label: 'Allergies', required: false }]),
+    fields: sql.json(FORM_FIELDS),
   })
 }
 
@@ -122,9 +124,54 @@ export async function newFormRequest(sql: Sql, c: ClientRecord, templateId?: str
     client_id: c.id,
     journey_id: c.journeyId,
     template_id: templateId ?? null,
-    template_snapshot: sql.json({ name: 'Intake', kind: 'intake', fields: [] }),
+    kind: 'intake',
+    template_snapshot: sql.json({ name: 'Intake', kind: 'intake', version: 1, fields: FORM_FIELDS }),
     status: 'sent',
   })
+}
+
+/** An agreement sent to client `c`, waiting for her signature (and her partner's, when given). */
+export async function newAgreementRequest(sql: Sql, c: ClientRecord, partner: { name: string; email: string } | null = null) {
+  return insertReturningId(sql, 'form_requests', {
+    practice_id: c.practiceId,
+    client_id: c.id,
+    journey_id: c.journeyId,
+    kind: 'agreement',
+    template_snapshot: sql.json({ name: 'Agreement', kind: 'agreement', version: 1, fields: FORM_FIELDS, body: 'We agree.' }),
+    partner_name: partner?.name ?? null,
+    partner_email: partner?.email ?? null,
+  })
+}
+
+/** A 1×1 PNG: the smallest image form_signatures accepts. */
+export const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082', 'hex')
+
+/** An agreement client `c` signed and the practice countersigned: sealed, as the database leaves it. */
+export async function newSealedAgreement(sql: Sql, c: ClientRecord, memberId: string) {
+  const hash = sha256Hex(randomUUID())
+  const id = await insertReturningId(sql, 'form_requests', {
+    practice_id: c.practiceId,
+    client_id: c.id,
+    journey_id: c.journeyId,
+    kind: 'agreement',
+    template_snapshot: sql.json({ name: 'Service agreement', kind: 'agreement', version: 1, fields: [], body: 'We agree.' }),
+    status: 'submitted',
+    submitted_at: new Date().toISOString(),
+    content_sha256: hash,
+    sealed_at: new Date().toISOString(),
+  })
+  for (const [role, signer] of [['client', null], ['practice', memberId]] as const) {
+    await sql`insert into public.form_signatures (practice_id, client_id, request_id, role, signer_user_id, signer_name, signer_email,
+                                                 image_png, consent_text, content_sha256, time_zone)
+              values (${c.practiceId}, ${c.id}, ${id}, ${role}, ${signer}, ${role + ' signer'}, ${role + '@test.doulaos.app'},
+                      ${TINY_PNG}, 'I agree to sign electronically.', ${hash}, 'America/New_York')`
+  }
+  return id
+}
+
+export async function newFormSignature(sql: Sql, requestId: string) {
+  const [row] = await sql<{ id: string }[]>`select id::text from public.form_signatures where request_id = ${requestId} order by role limit 1`
+  return row!.id
 }
 
 export async function newAuditRow(sql: Sql, practiceId: string) {
@@ -156,9 +203,9 @@ export async function newCalendarFeed(sql: Sql, practiceId: string, memberId: st
 /** One row in every tenant table for client `c` (and her practice), written as `memberId`. */
 export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string) {
   const templateId = await newFormTemplate(sql, c.practiceId)
-  const documentId = await newDocument(sql, c, memberId, true)
-  const formId = await newFormRequest(sql, c, templateId)
-  await sql`update public.form_requests set document_id = ${documentId} where id = ${formId}`
+  await newDocument(sql, c, memberId, true)
+  await newFormRequest(sql, c, templateId)
+  await newSealedAgreement(sql, c, memberId)
   const appointmentId = await newAppointment(sql, c, true)
   await sql`insert into public.notes (practice_id, client_id, appointment_id, author_id, body)
             values (${c.practiceId}, ${c.id}, ${appointmentId}, ${memberId}, 'After the visit')`

@@ -47,6 +47,7 @@ const BAD: Record<keyof typeof LINTS, string> = {
   anon_table_privilege: `create table public.lint_bad (id int); grant select on public.lint_bad to anon`,
   api_role_truncate_trigger_or_references: `create table public.lint_bad (id int);
     grant truncate on public.lint_bad to authenticated`,
+  tenant_table_without_erasure_lock: `create table public.lint_bad (id int, practice_id uuid)`,
   table_without_comment: `create table public.lint_bad (id int)`,
 }
 

@@ -105,6 +105,19 @@ export const LINTS: Record<string, string> = {
     where n.nspname = 'public' and c.relkind in ('r', 'p')
       and has_table_privilege(r.role, c.oid, 'truncate, trigger, references')`,
 
+  // An erasure locks its practice (or client) first: every tenant table refuses writes while it runs.
+  tenant_table_without_erasure_lock: `
+    select c.relname || ' (' || op || ')' as object
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    cross join unnest(array['insert', 'update']) as op
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> all (array['audit_log', 'notifications'])
+      and (c.relname = 'practices'
+           or exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'practice_id' and not a.attisdropped))
+      and not exists (
+        select 1 from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+        where t.tgrelid = c.oid and p.proname = 'refuse_writes_while_erasing'
+          and t.tgtype & (case op when 'insert' then 4 else 16 end) <> 0)`,
+
   table_without_comment: `
     select c.relname as object from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p') and obj_description(c.oid, 'pg_class') is null`,

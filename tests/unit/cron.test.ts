@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -81,6 +81,21 @@ describe('readVercelCrons', () => {
     expect(readVercelCrons(join(dir, 'vercel.json'))).toEqual([])
     writeFileSync(join(dir, 'vercel.json'), JSON.stringify({ headers: [] }))
     expect(readVercelCrons(join(dir, 'vercel.json'))).toEqual([])
+  })
+
+  it("lists each of the project's cron routes once, every one of which exists", () => {
+    const raw = readFileSync(join(import.meta.dirname, '..', '..', 'vercel.json'), 'utf8')
+    // A second "crons" key would silently replace the first when parsed.
+    expect(raw.match(/"crons"/g)).toHaveLength(1)
+    const crons = readVercelCrons(join(import.meta.dirname, '..', '..', 'vercel.json'))
+    // Every route under app/api/cron is scheduled, once …
+    const routes = readdirSync(join(import.meta.dirname, '..', '..', 'app', 'api', 'cron'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(entry.parentPath, entry.name, 'route.ts')))
+      .map((entry) => `/api/cron/${entry.name}`)
+    expect(routes.length).toBeGreaterThan(0)
+    expect(crons.map((c) => c.path).sort()).toEqual(routes.sort())
+    // … and every schedule names a route that exists.
+    for (const c of crons) expect(existsSync(join(import.meta.dirname, '..', '..', 'app', `${c.path}/route.ts`)), c.path).toBe(true)
   })
 
   it('refuses an entry with a bad schedule or path', () => {

@@ -40,6 +40,12 @@ export const MY_DATA_TABLES: readonly MyDataTable[] = [
     columns: ['id', 'journey_id', 'title', 'kind', 'due_on', 'done_at', 'created_at', 'updated_at'],
   },
   {
+    name: 'forms',
+    table: 'form_requests',
+    clientColumn: 'client_id',
+    columns: ['id', 'kind', 'template_snapshot', 'answers', 'note', 'due_on', 'created_at', 'submitted_at', 'cancelled_at', 'sealed_at'],
+  },
+  {
     name: 'messages',
     table: 'messages',
     clientColumn: 'client_id',

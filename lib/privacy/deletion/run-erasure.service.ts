@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
+import { FORM_PDFS_BUCKET } from '@/lib/paperwork/pdf/bucket'
 import type { OutgoingEmail } from '@/lib/email/send'
 import type { Db } from '@/lib/practice/db'
 import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
@@ -121,6 +122,16 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
         const names = NamesSchema.parse(data)
         if (names.length === 0) break
         const removed = await removeObjects(names)
+        await save({ files_removed: job.files_removed + removed })
+      }
+      // Form PDFs live in their own bucket under the same prefix.
+      const removePdfs = storageRemover(admin, FORM_PDFS_BUCKET)
+      for (;;) {
+        const { data } = await check('Listing form PDFs to remove', admin.rpc('erasure_form_pdf_names', { prefix: receipt.prefix, max_names: batchSize }))
+        const names = NamesSchema.parse(data)
+        if (names.length === 0) break
+        const removed = await removePdfs(names)
+        if (removed === 0) throw new Error('Storage removed none of the form PDFs')
         await save({ files_removed: job.files_removed + removed })
       }
       if (job.scope === 'practice') await removeAuditArchive(admin, practiceId, batchSize)

@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
+import { FORM_PDFS_BUCKET } from '@/lib/paperwork/pdf/bucket'
 import type { Db } from '@/lib/practice/db'
 import { csvRow, type CsvValue } from '../csv.ts'
 import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
@@ -22,6 +23,8 @@ export interface ExportManifest {
   generated_at: string
   tables: Record<string, number>
   files: number
+  /** PDFs of submitted forms and signed agreements (under form-pdfs/ in the zip). */
+  form_pdfs: number
   /** Archive objects of audit rows older than 12 months (under audit-archive/ in the zip). */
   audit_archive_objects: number
   entries: { path: string; bytes: number; sha256: string }[]
@@ -66,7 +69,7 @@ async function* csvLines(source: ExportSource, table: string, columns: string[])
   }
 }
 
-type ObjectLister = 'export_object_page' | 'audit_archive_objects'
+type ObjectLister = 'export_object_page' | 'export_form_pdf_page' | 'audit_archive_objects'
 
 async function* objectPages(source: ExportSource, lister: ObjectLister) {
   // Every name sorts after the empty string, so '' starts at the first object.
@@ -95,7 +98,7 @@ export async function* objectBytes(client: Db, bucket: string, path: string): As
 
 /**
  * Writes the whole practice into `zip`: per table a JSON and a CSV file, every stored file under
- * files/, then manifest.json with row counts and the SHA-256 of every other entry. Memory stays
+ * files/, every form PDF under form-pdfs/, then manifest.json with row counts and the SHA-256 of every other entry. Memory stays
  * flat: rows arrive a page at a time and objects stream one at a time.
  */
 export async function writePracticeExport(zip: ZipWriter, source: ExportSource): Promise<ExportManifest> {
@@ -109,6 +112,7 @@ export async function writePracticeExport(zip: ZipWriter, source: ExportSource):
     generated_at: now.toISOString(),
     tables: {},
     files: 0,
+    form_pdfs: 0,
     audit_archive_objects: 0,
     entries: [],
   }
@@ -126,6 +130,12 @@ export async function writePracticeExport(zip: ZipWriter, source: ExportSource):
     for (const object of page) {
       record(await zip.addEntry(`files/${object.name.slice(prefix.length)}`, objectBytes(source.admin, DOCUMENTS_BUCKET, object.name), now))
       manifest.files += 1
+    }
+  }
+  for await (const page of objectPages(source, 'export_form_pdf_page')) {
+    for (const object of page) {
+      record(await zip.addEntry(`form-pdfs/${object.name.slice(prefix.length)}`, objectBytes(source.admin, FORM_PDFS_BUCKET, object.name), now))
+      manifest.form_pdfs += 1
     }
   }
   for await (const page of objectPages(source, 'audit_archive_objects')) {

@@ -6,7 +6,7 @@ import { recordMyDataExport, writeMyDataExport, type MyDataManifest, type MyData
 import { ZipWriter } from '@/lib/privacy/zip/zip-writer'
 import { adminDb } from '../../helpers/app-session.ts'
 import { clientAs } from '../../helpers/personas.ts'
-import { newAppointment, newDocument, newMessage, newMilestone } from '../../helpers/rows.ts'
+import { newAppointment, newDocument, newFormRequest, newMessage, newMilestone } from '../../helpers/rows.ts'
 import { serviceClient, superuser } from '../../helpers/stack.ts'
 import { createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
 import { readZip } from '../../unit/privacy/zip-reader.ts'
@@ -81,6 +81,8 @@ beforeAll(async () => {
   const unsharedDocument = await newDocument(sql, world.a1, doula, false, await storedObject(world.a1, unsharedPdf))
   const upload = await storeOwnDocument(await clientAs(world.personas.clientA1.user!), adminDb(), world.personas.clientA1.user!.id, { practiceId: world.a.id, clientId: world.a1.id }, 'My scan.pdf', herPdf)
   if (!upload.ok) throw new Error(upload.message)
+  await newFormRequest(sql, world.a1)
+  await newFormRequest(sql, world.a2)
   ids = { sharedAppointment, unsharedAppointment, sharedDocument, unsharedDocument, upload: upload.id }
 })
 afterAll(() => sql.end())
@@ -99,6 +101,7 @@ describe('"Download my data"', () => {
     expect(json(archive, 'appointments').map((a) => a.id)).toEqual([ids.sharedAppointment])
     expect(json(archive, 'milestones')).toEqual([expect.objectContaining({ title: 'Birth plan review' })])
     expect(json(archive, 'messages').map((m) => m.body).sort()).toEqual([marks.herMessage, marks.reply].sort())
+    expect(json(archive, 'forms')).toEqual([expect.objectContaining({ kind: 'intake', answers: {}, template_snapshot: expect.objectContaining({ name: 'Intake' }) })])
 
     const documents = json(archive, 'documents')
     expect(documents.map((d) => d.id).sort()).toEqual([ids.sharedDocument, ids.upload].sort())
@@ -123,7 +126,7 @@ describe('"Download my data"', () => {
       format: 'doulaos-my-data/1',
       practice_id: world.a.id,
       client_id: world.a1.id,
-      tables: { client: 1, journeys: 1, appointments: 1, milestones: 1, messages: 2, documents: 2 },
+      tables: { client: 1, journeys: 1, appointments: 1, milestones: 1, forms: 1, messages: 2, documents: 2 },
       files: 2,
     })
     const listed = archive.manifest.entries.map((e) => e.path).sort()
@@ -150,7 +153,7 @@ describe('"Download my data"', () => {
   it('relies on her RLS: pointed at another client’s record with her session, it exports nothing', async () => {
     const alma = world.personas.clientA1.user!
     const forged = await exportAs({ db: await clientAs(alma), admin: adminDb(), userId: alma.id, practiceId: world.a.id, clientId: world.a2.id })
-    expect(forged.manifest.tables).toEqual({ client: 0, journeys: 0, appointments: 0, milestones: 0, messages: 0, documents: 0 })
+    expect(forged.manifest.tables).toEqual({ client: 0, journeys: 0, appointments: 0, milestones: 0, forms: 0, messages: 0, documents: 0 })
     expect(forged.manifest.files).toBe(0)
     expect(forged.whole).not.toContain(marks.otherClientMessage)
   })

@@ -59,7 +59,7 @@ describe('deleting the account of practice A', () => {
 
   it('has data of A in every tenant table and files under its prefix to begin with', async () => {
     for (const [table, n] of Object.entries(before)) expect({ table, some: n > 0 }).toEqual({ table, some: true })
-    expect(await objectCount(sql, `${world.a.id}/`)).toBe(5)
+    expect(await objectCount(sql, `${world.a.id}/`)).toBe(7)
   })
 
   it.each([
@@ -76,7 +76,7 @@ describe('deleting the account of practice A', () => {
     })
     expect(withoutAudit(await rowCounts(sql, world.a.id))).toEqual(withoutAudit(before))
     expect(await deniedAttempts(sql, world.a.id, actor, 'account.erase')).toBe(audited)
-    expect(await objectCount(sql, `${world.a.id}/`)).toBe(5)
+    expect(await objectCount(sql, `${world.a.id}/`)).toBe(7)
     expect(await openJobs(world.a.id)).toBe(0)
   })
 
@@ -112,7 +112,8 @@ describe('deleting the account of practice A', () => {
 
     expect(result.counts).toEqual(there)
     erased = result.counts
-    expect(result.files).toBe(5)
+    // Five documents and the two clients' signed agreement PDFs.
+    expect(result.files).toBe(7)
     expect(result.billing).toBe('no billing')
     expect(result.loginsRemoved).toBe(5)
 
@@ -134,7 +135,7 @@ describe('deleting the account of practice A', () => {
     const [receipt] = await mailTo(owner.email)
     expect(receipt!.subject).toBe('Your DoulaOS deletion receipt')
     for (const [table, n] of Object.entries(there)) expect(receipt!.text).toContain(`${table.replaceAll('_', ' ')}: ${n}`)
-    expect(receipt!.text).toContain('Files: 5')
+    expect(receipt!.text).toContain('Files: 7')
     expect(receipt!.text).toContain('Logins removed: 5')
     for (const key of ['clientA1', 'clientA2', 'doulaBClientA'] as const) {
       const mail = await mailTo(world.personas[key].user!.email)
@@ -146,7 +147,7 @@ describe('deleting the account of practice A', () => {
       select step, practice_id, receipt, files_removed, subject_hash from private.practice_deletions where id = ${result.jobId}`
     // S48: what a restore needs to re-apply the erasure, and nothing that identifies the practice.
     const hash = createHash('sha256').update(world.a.id, 'utf8').digest('hex')
-    expect(ledger).toEqual({ step: 'done', practice_id: null, receipt: {}, files_removed: 5, subject_hash: hash })
+    expect(ledger).toEqual({ step: 'done', practice_id: null, receipt: {}, files_removed: 7, subject_hash: hash })
   })
 
   it('is idempotent: running the finished job again changes nothing and sends nothing', async () => {
@@ -184,9 +185,10 @@ describe('an erasure interrupted halfway through object removal', () => {
     ).rejects.toThrow('injected')
 
     // Stopped between batches: the records went first (the practice locked, so nothing new lands),
-    // four objects are gone, the open ledger (the lock) is all that still names the practice.
+    // four of the nine objects (seven documents, two form PDFs) are gone, the open ledger (the
+    // lock) is all that still names the practice.
     expect(await rowsMentioning(sql, world.a.id)).toEqual({ 'private.practice_deletions': 1 })
-    expect(await objectCount(sql, `${world.a.id}/`)).toBe(3)
+    expect(await objectCount(sql, `${world.a.id}/`)).toBe(5)
     const [ledger] = await sql<{ id: string; step: string; files_removed: number; last_error: string; attempts: number }[]>`
       select id, step, files_removed, last_error, attempts from private.practice_deletions where practice_id = ${world.a.id}`
     expect(ledger).toMatchObject({ step: 'storage', files_removed: 4, last_error: 'injected: storage went away', attempts: 1 })
@@ -198,7 +200,7 @@ describe('an erasure interrupted halfway through object removal', () => {
     const result = await runErasure(deps(), ledger!.id)
     expect(result.jobId).toBe(ledger!.id)
     expect(result.counts).toEqual(before)
-    expect(result.files).toBe(7)
+    expect(result.files).toBe(9)
     expect(await rowsMentioning(sql, world.a.id)).toEqual({})
     expect(await objectCount(sql, `${world.a.id}/`)).toBe(0)
     expect(await practiceChecksum(sql, world.b.id)).toBe(checksumB)
@@ -206,7 +208,7 @@ describe('an erasure interrupted halfway through object removal', () => {
     expect(await loginExists(sql, world.personas.doulaBClientA.user!.id)).toBe(true)
     const [done] = await sql<{ files_removed: number; attempts: number }[]>`
       select files_removed, attempts from private.practice_deletions where id = ${ledger!.id}`
-    expect(done).toEqual({ files_removed: 7, attempts: 2 })
+    expect(done).toEqual({ files_removed: 9, attempts: 2 })
     const orphans = await sql<{ storage_path: string }[]>`select storage_path from public.client_files_mismatches()`
     expect(orphans.filter((o) => o.storage_path.startsWith(world.a.id))).toEqual([])
     expect((await mailTo(ownerA.email)).map((m) => m.subject)).toEqual(['Your DoulaOS deletion receipt'])

@@ -56,7 +56,7 @@ describe('deleting one client', () => {
       expect({ key, audited: await deniedAttempts(sql, world.a.id, user.id, 'client.erase') }).toEqual({ key, audited })
     }
     expect(await clientRows(world.a1)).toEqual(before)
-    expect(await objectCount(sql, `${world.a.id}/${world.a1.id}/`)).toBe(2)
+    expect(await objectCount(sql, `${world.a.id}/${world.a1.id}/`)).toBe(3)
   })
 
   it('removes her records, files and A-only login, leaves the rest of the practice, and audits it', async () => {
@@ -76,11 +76,12 @@ describe('deleting one client', () => {
     })
 
     expect(result.counts).toEqual(before)
-    expect(result.files).toBe(2)
+    // Two documents and her signed agreement's PDF.
+    expect(result.files).toBe(3)
     expect(result.loginsRemoved).toBe(1)
     expect(Object.values(await clientRows(world.a1)).every((n) => n === 0)).toBe(true)
     expect(await objectCount(sql, `${world.a.id}/${world.a1.id}/`)).toBe(0)
-    expect(await objectCount(sql, `${world.a.id}/${world.a2.id}/`)).toBe(2)
+    expect(await objectCount(sql, `${world.a.id}/${world.a2.id}/`)).toBe(3)
     expect(await clientRows(world.a2)).toEqual(otherClient)
     expect(await practiceChecksum(sql, world.b.id)).toBe(checksumB)
     expect(await loginExists(sql, clientUser.id)).toBe(false)
@@ -92,7 +93,7 @@ describe('deleting one client', () => {
     expect(audit!.n).toBe(1)
     const [receipt] = await mailTo(admin.email)
     expect(receipt!.subject).toBe('Your DoulaOS deletion receipt')
-    expect(receipt!.text).toContain('Files: 2')
+    expect(receipt!.text).toContain('Files: 3')
     expect(receipt!.text).not.toContain('Alma')
     expect((await mailTo(clientUser.email)).map((m) => m.subject)).toEqual(['Your data on DoulaOS was deleted'])
   })

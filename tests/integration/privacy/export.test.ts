@@ -114,6 +114,18 @@ describe('exporting a practice', () => {
     }
   })
 
+  it('contains every form PDF of the practice under form-pdfs/, byte for byte', async () => {
+    const objects = await sql<{ name: string }[]>`
+      select name from storage.objects where bucket_id = 'intake-pdfs' and starts_with(name, ${world.a.id + '/'}) order by name`
+    expect(objects).toHaveLength(2)
+    expect(manifest.form_pdfs).toBe(2)
+    for (const { name } of objects) {
+      const [clientId] = name.slice(world.a.id.length + 1).split('/')
+      expect(entries.get(`form-pdfs/${name.slice(world.a.id.length + 1)}`)!.data.toString()).toBe(`%PDF-1.4 agreement ${clientId}`)
+    }
+    expect([...entries.keys()].some((k) => k.includes(world.b.id) || k.includes(world.b1.id))).toBe(false)
+  })
+
   it('has a manifest whose checksums match every entry', () => {
     const written = JSON.parse(entries.get('manifest.json')!.data.toString('utf8')) as ExportManifest
     expect(written).toEqual(manifest)

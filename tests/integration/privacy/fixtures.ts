@@ -6,22 +6,29 @@ import { stack } from '../../helpers/stack.ts'
 import type { ClientRecord } from '../../helpers/world.ts'
 
 export const BUCKET = 'client-files'
+export const FORM_PDFS = 'intake-pdfs'
 
-/** A row in every tenant table for this client, and `files` stored objects with document rows. */
+/**
+ * A row in every tenant table for this client, `files` stored objects with document rows, and a
+ * signed agreement with its PDF in the form-PDF bucket.
+ */
 export async function fillClient(sql: Sql, c: ClientRecord, memberId: string, files = 2) {
   const templateId = await rows.newFormTemplate(sql, c.practiceId)
   const admin = serviceApiClient()
-  let documentId = ''
   for (let i = 0; i < files; i++) {
     const path = rows.storagePathFor(c, `file-${i}.pdf`)
     const { error } = await admin.storage.from(BUCKET).upload(path, Buffer.from(`%PDF-1.4 ${c.id} ${i}`), {
       contentType: 'application/pdf',
     })
     expect(error).toBeNull()
-    documentId = await rows.newDocument(sql, c, memberId, true, path)
+    await rows.newDocument(sql, c, memberId, true, path)
   }
-  const formId = await rows.newFormRequest(sql, c, templateId)
-  if (documentId) await sql`update public.form_requests set document_id = ${documentId} where id = ${formId}`
+  await rows.newFormRequest(sql, c, templateId)
+  const agreementId = await rows.newSealedAgreement(sql, c, memberId)
+  const pdfPath = `${c.practiceId}/${c.id}/${agreementId}/signatures-2.pdf`
+  const { error: pdfError } = await admin.storage.from(FORM_PDFS).upload(pdfPath, Buffer.from(`%PDF-1.4 agreement ${c.id}`), { contentType: 'application/pdf' })
+  expect(pdfError).toBeNull()
+  await sql`update public.form_requests set pdf_path = ${pdfPath}, pdf_signatures = 2 where id = ${agreementId}`
   await rows.newAppointment(sql, c, true)
   await rows.newMilestone(sql, c, false)
   await rows.newNote(sql, c, memberId)
@@ -101,9 +108,10 @@ export async function practiceChecksum(sql: Sql, practiceId: string): Promise<st
   return parts.join(',')
 }
 
+/** Stored files under a prefix: documents and form PDFs. */
 export async function objectCount(sql: Sql, prefix: string): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
-    select count(*)::int as n from storage.objects where bucket_id = ${BUCKET} and starts_with(name, ${prefix})`
+    select count(*)::int as n from storage.objects where bucket_id in (${BUCKET}, ${FORM_PDFS}) and starts_with(name, ${prefix})`
   return row!.n
 }
 

@@ -40,6 +40,12 @@ export interface TableCase {
 }
 
 const userId = (p: Persona) => p.user?.id ?? randomUUID()
+
+/** A member sends client A1 a form: only the columns the API grants for sending. */
+const formRequestInsert = ({ world }: Ctx) => ({
+  id: randomUUID(), practice_id: world.a.id, client_id: world.a1.id, kind: 'intake',
+  template_snapshot: { name: 'Intake', kind: 'intake', version: 1, fields: rows.FORM_FIELDS },
+})
 const later = () => new Date(Date.now() + 7 * 86_400_000).toISOString()
 
 export const MATRIX: TableCase[] = [
@@ -328,17 +334,58 @@ export const MATRIX: TableCase[] = [
   },
   {
     table: 'form_requests',
-    variant: 'an open form sent to client A1',
+    variant: 'an open form sent to client A1: her answers',
     target: ({ sql, world }) => rows.newFormRequest(sql, world.a1),
-    insert: ({ world }) => ({
-      id: randomUUID(), practice_id: world.a.id, client_id: world.a1.id, template_snapshot: { name: 'Intake', fields: [] },
-    }),
-    update: () => ({ status: 'in_progress', answers: { allergies: `none ${randomUUID().slice(0, 4)}` } }),
+    insert: formRequestInsert,
+    update: () => ({ answers: { allergies: `none ${randomUUID().slice(0, 4)}` } }),
     expect: {
       select: '✗    ✓  ✓  ✓  ✓  ∅  ∅  ∅  ∅',
       insert: '✗    ✓  ✓  ✓  ✗  ✗  ✗  ✗  ✗',
-      update: '✗    ✓  ✓  ✓  ✓  ∅  ∅  ∅  ∅',
-      delete: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
+      update: '✗    ✗  ✗  ✗  ✓  ∅  ∅  ∅  ∅',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+    },
+  },
+  {
+    table: 'form_requests',
+    variant: "an open form sent to client A1: the practice's note",
+    target: ({ sql, world }) => rows.newFormRequest(sql, world.a1),
+    insert: formRequestInsert,
+    update: () => ({ note: `Take your time ${randomUUID().slice(0, 4)}` }),
+    expect: {
+      select: '✗    ✓  ✓  ✓  ✓  ∅  ∅  ∅  ∅',
+      insert: '✗    ✓  ✓  ✓  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✓  ✓  ✓  ✗  ∅  ∅  ∅  ∅',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+    },
+  },
+  {
+    table: 'form_requests',
+    variant: 'an agreement of client A1, signed and sealed',
+    target: ({ sql, world }) => rows.newSealedAgreement(sql, world.a1, world.personas.doulaA.user!.id),
+    insert: formRequestInsert,
+    update: () => ({ note: 'Changed after sealing' }),
+    expect: {
+      select: '✗    ✓  ✓  ✓  ✓  ∅  ∅  ∅  ∅',
+      insert: '✗    ✓  ✓  ✓  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✗  ✗  ✗  ∅  ∅  ∅  ∅  ∅',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+    },
+  },
+  {
+    table: 'form_signatures',
+    variant: "client A1's signature on her sealed agreement",
+    target: async ({ sql, world }) => rows.newFormSignature(sql, await rows.newSealedAgreement(sql, world.a1, world.personas.doulaA.user!.id)),
+    insert: async ({ sql, world }, p) => ({
+      id: randomUUID(), practice_id: world.a.id, client_id: world.a1.id, request_id: await rows.newFormRequest(sql, world.a1), role: 'client',
+      signer_user_id: userId(p), signer_name: 'Forged', image_png: `\\x${rows.TINY_PNG.toString('hex')}`, consent_text: 'Yes',
+      content_sha256: rows.sha256Hex('forged'), time_zone: 'UTC',
+    }),
+    update: () => ({ signer_name: 'Someone else' }),
+    expect: {
+      select: '✗    ✓  ✓  ✓  ✓  ∅  ∅  ∅  ∅',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
     },
   },
   {

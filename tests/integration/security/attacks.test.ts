@@ -21,8 +21,8 @@ import { loginExists, objectCount } from '../privacy/fixtures.ts'
  * The attacks of issue 13, each performed the way the attacker did it: through supabase-js with
  * her own session, or through the app's own services. Attacks proven where their feature is tested
  * are there: invitation floods (portal/invite), the storage matrix with no person capability
- * (rls/storage-matrix), the audit address and trail (rls/audit), forged form evidence and the JSON
- * shapes (rls/guards), the open redirect (unit/redirect), bad cursors and cross-site actions
+ * (rls/storage-matrix), the audit address and trail (rls/audit), forged form evidence
+ * (rls/paperwork), the JSON shapes (rls/guards), the open redirect (unit/redirect), bad cursors and cross-site actions
  * (unit/privacy/audit-cursor, unit/cross-site, e2e/privacy).
  */
 

@@ -24,3 +24,27 @@ describe('renderNotification', () => {
     expect(() => renderNotification(row({}, 'appointment-reminder'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
   })
 })
+
+describe('paperwork emails', () => {
+  const form = { path: '/portal/forms/00000000-0000-4000-8000-000000000002', practiceName: 'Harbor Doula Collective', kind: 'agreement', dueOn: '2027-03-14' }
+
+  it('brands a form email with the practice and its due date, never the form itself', () => {
+    const email = renderNotification(row(form, 'form-request'), 'https://app.doulaos.com')
+    expect(email.subject).toBe('Harbor Doula Collective sent you an agreement to sign')
+    expect(email.react.props).toMatchObject({ link: 'https://app.doulaos.com/portal/forms/00000000-0000-4000-8000-000000000002', dueOn: 'March 14, 2027', reminder: false })
+    const reminder = renderNotification(row({ ...form, kind: 'intake', dueOn: null }, 'form-reminder'), 'https://app.doulaos.com')
+    expect(reminder.subject).toBe('Reminder: Harbor Doula Collective is waiting for a form to fill in')
+  })
+
+  it('links the partner to her own signing page and the practice to the agreement', () => {
+    const partner = renderNotification(row({ path: `/sign/${'a'.repeat(64)}`, practiceName: 'Harbor' }, 'partner-signature'), 'https://app.doulaos.com')
+    expect(partner.subject).toBe('Harbor asks you to sign an agreement')
+    const countersign = renderNotification(row({ path: '/dashboard/clients/x/forms/y' }, 'form-countersign'), 'https://app.doulaos.com')
+    expect(countersign.react.props).toEqual({ link: 'https://app.doulaos.com/dashboard/clients/x/forms/y' })
+  })
+
+  it('refuses a form email without its practice or with an unknown kind', () => {
+    expect(() => renderNotification(row({ path: '/portal/forms/x', kind: 'intake' }, 'form-request'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
+    expect(() => renderNotification(row({ ...form, kind: 'contract' }, 'form-request'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
+  })
+})

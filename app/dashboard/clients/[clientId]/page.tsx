@@ -15,6 +15,7 @@ import { formatInstant } from '@/app/dashboard/_components/format'
 import { clientDisplayName } from '@/lib/messages/names'
 import { listThread, markThreadRead } from '@/lib/messages/queries'
 import { listJourneyNotes } from '@/lib/notes/notes.service'
+import { listClientRequests, listTemplates } from '@/lib/paperwork/queries'
 import { openDeletionRequest } from '@/lib/portal/profile'
 import { requireDashboardContext } from '@/lib/practice/active-practice'
 import type { Db } from '@/lib/practice/db'
@@ -31,6 +32,7 @@ import { InviteToPortal } from './_components/invite-to-portal'
 import { MessagesPanel } from './_components/messages-panel'
 import { NotesPanel } from './_components/notes-panel'
 import { OverviewPanel } from './_components/overview-panel'
+import { PaperworkPanel } from './_components/paperwork-panel'
 
 export const metadata: Metadata = { title: 'Client' }
 
@@ -59,16 +61,18 @@ export default async function ClientPage({
   const practice = active.settings
   // One round: everything keyed by the client id from the URL is fetched alongside the client.
   const thread = { practiceId: active.practiceId, clientId }
-  const [client, clientMilestones, deletionRequest, appointments, members, appointmentNotes, documents, messages] = await Promise.all([
+  const [client, clientMilestones, deletionRequest, appointments, members, appointmentNotes, documents, messages, requests, templates] = await Promise.all([
     loadClient(db, active.practiceId, clientId),
     tab === 'overview' ? listMilestones(db, active.practiceId, clientId) : Promise.resolve([]),
     openDeletionRequest(db, clientId),
     tab === 'appointments' ? listClientAppointments(db, active.practiceId, clientId) : Promise.resolve([]),
-    tab !== 'notes' && tab !== 'messages' ? listMembers(db, active.practiceId) : Promise.resolve([]),
+    tab !== 'notes' && tab !== 'messages' && tab !== 'paperwork' ? listMembers(db, active.practiceId) : Promise.resolve([]),
     tab === 'appointments' ? listAppointmentNotes(db, active.practiceId, clientId) : Promise.resolve([]),
     tab === 'documents' ? listPracticeClientDocuments(db, thread) : Promise.resolve([]),
     // Opening her thread marks her messages read, as the inbox does; RLS confines both to this practice.
     tab === 'messages' ? markThreadRead(db, 'practice', thread).then(() => listThread(db, thread)) : Promise.resolve([]),
+    tab === 'paperwork' ? listClientRequests(db, thread) : Promise.resolve([]),
+    tab === 'paperwork' ? listTemplates(db, active.practiceId) : Promise.resolve([]),
   ])
   const journey = client.current
   const milestones = clientMilestones.filter((m) => m.journey_id === journey?.id)
@@ -133,6 +137,16 @@ export default async function ClientPage({
             portalUserId={client.portal_user_id}
             documents={documents}
             members={members}
+            timeZone={practice.timeZone}
+          />
+        ) : null}
+        {tab === 'paperwork' ? (
+          <PaperworkPanel
+            clientId={client.id}
+            clientName={clientDisplayName(client)}
+            hasPortalAccess={client.portal_user_id !== null && client.email !== null}
+            requests={requests}
+            templates={templates.filter((t) => !t.archived)}
             timeZone={practice.timeZone}
           />
         ) : null}

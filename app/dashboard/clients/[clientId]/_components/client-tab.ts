@@ -1,4 +1,4 @@
-export const CLIENT_TABS = ['overview', 'appointments', 'notes', 'documents', 'messages'] as const
+export const CLIENT_TABS = ['overview', 'appointments', 'notes', 'paperwork', 'documents', 'messages'] as const
 export type ClientTab = (typeof CLIENT_TABS)[number]
 
 /** The tab a `?tab=` value names; anything else is the overview. */

@@ -9,6 +9,7 @@ const TABS: { id: ClientTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'appointments', label: 'Appointments' },
   { id: 'notes', label: 'Private notes' },
+  { id: 'paperwork', label: 'Paperwork' },
   { id: 'documents', label: 'Documents' },
   { id: 'messages', label: 'Messages' },
 ]

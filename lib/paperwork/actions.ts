@@ -1,0 +1,80 @@
+'use server'
+import { revalidatePath } from 'next/cache'
+import { withFieldErrors } from '@/lib/practice/with-field-errors'
+import { practiceActionClient } from '@/lib/safe-action'
+import { createAdminClient } from '@/lib/supabase/admin'
+import { requestEvidence } from './evidence'
+import { ApplyRecordUpdatesSchema, applyRecordUpdates, dismissRecordUpdates, DismissRecordUpdatesSchema } from './record-updates.service'
+import { RequestRefSchema, SendFormSchema } from './send.schema'
+import { cancelForm, resendForm, sendForm } from './send.service'
+import { CountersignSchema } from './submit.schema'
+import { countersign } from './submit.service'
+import { ArchiveTemplateSchema, PaperworkSettingsSchema, TemplateSchema } from './template.schema'
+import { savePaperworkSettings, saveTemplate, setTemplateArchived } from './templates.service'
+
+const FORMS_SETTINGS = '/dashboard/settings/forms'
+
+/** A form sent or changed shows on her client page and in her portal. */
+function revalidateClient(clientId: string) {
+  revalidatePath(`/dashboard/clients/${clientId}`, 'layout')
+  revalidatePath('/portal', 'layout')
+}
+
+export const saveFormTemplateAction = practiceActionClient.inputSchema(TemplateSchema).action(async ({ clientInput, ctx }) => {
+  const saved = await withFieldErrors(TemplateSchema, () => saveTemplate(ctx.supabase, ctx.practice.practiceId, clientInput))
+  revalidatePath(FORMS_SETTINGS, 'layout')
+  return saved
+})
+
+export const archiveFormTemplateAction = practiceActionClient.inputSchema(ArchiveTemplateSchema).action(async ({ parsedInput, ctx }) => {
+  await setTemplateArchived(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  revalidatePath(FORMS_SETTINGS, 'layout')
+  return { archived: parsedInput.archived }
+})
+
+export const savePaperworkSettingsAction = practiceActionClient.inputSchema(PaperworkSettingsSchema).action(async ({ clientInput, ctx }) => {
+  const saved = await withFieldErrors(PaperworkSettingsSchema, () => savePaperworkSettings(ctx.supabase, ctx.practice.practiceId, clientInput))
+  revalidatePath(FORMS_SETTINGS)
+  return saved
+})
+
+export const sendFormAction = practiceActionClient.inputSchema(SendFormSchema).action(async ({ clientInput, parsedInput, ctx }) => {
+  const sent = await withFieldErrors(SendFormSchema, () => sendForm(ctx.supabase, ctx.practice, clientInput))
+  revalidateClient(parsedInput.clientId)
+  return sent
+})
+
+export const cancelFormAction = practiceActionClient.inputSchema(RequestRefSchema).action(async ({ parsedInput, ctx }) => {
+  await cancelForm(ctx.supabase, parsedInput)
+  revalidateClient(parsedInput.clientId)
+  return { cancelled: true }
+})
+
+export const resendFormAction = practiceActionClient.inputSchema(RequestRefSchema).action(async ({ parsedInput, ctx }) => {
+  await resendForm(ctx.supabase, parsedInput)
+  revalidateClient(parsedInput.clientId)
+  return { resent: true }
+})
+
+/** The practice's countersignature: the database checks the practice's rule for who may give it. */
+export const countersignAction = practiceActionClient.inputSchema(CountersignSchema).action(async ({ clientInput, parsedInput, ctx }) => {
+  await withFieldErrors(CountersignSchema, async () =>
+    countersign(ctx.supabase, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await requestEvidence(), ctx.practice.practiceId, clientInput),
+  )
+  revalidateClient(parsedInput.clientId)
+  return { signed: true }
+})
+
+export const applyRecordUpdatesAction = practiceActionClient.inputSchema(ApplyRecordUpdatesSchema).action(async ({ clientInput, parsedInput, ctx }) => {
+  const applied = await withFieldErrors(ApplyRecordUpdatesSchema, () =>
+    applyRecordUpdates(ctx.supabase, { practiceId: ctx.practice.practiceId, timeZone: ctx.practice.settings.timeZone }, clientInput),
+  )
+  revalidateClient(parsedInput.clientId)
+  return applied
+})
+
+export const dismissRecordUpdatesAction = practiceActionClient.inputSchema(DismissRecordUpdatesSchema).action(async ({ parsedInput, ctx }) => {
+  await dismissRecordUpdates(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  revalidateClient(parsedInput.clientId)
+  return { dismissed: true }
+})
