@@ -1,7 +1,7 @@
 'use server'
 import { revalidatePath } from 'next/cache'
 import { checkJourneyCapacity } from '@/lib/journeys/capacity'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
+import { withFieldErrors } from '@/lib/server/field-errors'
 import { practiceActionClient } from '@/lib/safe-action'
 import { ArchiveClientSchema, CapacityCheckSchema, ClientFormSchema, UpdateClientSchema } from './client.schema'
 import { createClient, setClientArchived, updateClient } from './save-client.service'

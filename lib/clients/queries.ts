@@ -1,6 +1,6 @@
 import 'server-only'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { dbFailure, notFound, type Db } from '@/lib/server/db'
 import { JourneyStatusSchema, type ClientListParams, type JourneyStatus } from './client.schema'
 
 export const CLIENT_PAGE_SIZE = 50

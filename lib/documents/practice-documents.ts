@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { dbFailure, notFound, type Db } from '@/lib/server/db'
 import { DOCUMENTS_BUCKET, storeDocument, type DocumentBody, type UploadResult } from './store'
 
 export const PracticeDocumentSchema = z.object({

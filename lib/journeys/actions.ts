@@ -1,6 +1,6 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
+import { withFieldErrors } from '@/lib/server/field-errors'
 import { practiceActionClient } from '@/lib/safe-action'
 import { MoveJourneySchema } from '@/lib/clients/client.schema'
 import { moveJourney, recordBirth, startJourney } from './journey.service'

@@ -1,6 +1,6 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
+import { withFieldErrors } from '@/lib/server/field-errors'
 import { practiceActionClient } from '@/lib/safe-action'
 import { DeleteMilestoneSchema, SaveMilestoneSchema, SetMilestoneDoneSchema, SetMilestoneSharedSchema } from './milestone.schema'
 import { deleteMilestone, saveMilestone, setMilestoneDone, setMilestoneShared } from './milestones.service'

@@ -1,5 +1,5 @@
 'use server'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
+import { withFieldErrors } from '@/lib/server/field-errors'
 import { practiceActionClient } from '@/lib/safe-action'
 import { SaveNoteSchema } from './note.schema'
 import { saveNote } from './notes.service'

@@ -3,7 +3,7 @@ import type { SupabaseClient } from '@supabase/supabase-js'
 import { InviteEmail, inviteSubject } from '@/emails/invite'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
-import { PG_ERROR } from '@/lib/practice/db'
+import { PG_ERROR } from '@/lib/server/db'
 
 /** config.toml's [auth.email] otp_expiry (600 s): the invitation says how long its link lasts. */
 export const INVITE_LINK_MINUTES = 10

@@ -8,7 +8,7 @@ import { ACTIVE_PRACTICE_COOKIE, SwitchPracticeSchema } from './practice.schema'
 import { listMemberships } from './queries'
 import { updatePracticeSettings } from './settings'
 import { PracticeSettingsSchema } from './settings.schema'
-import { withFieldErrors } from './with-field-errors'
+import { withFieldErrors } from '@/lib/server/field-errors'
 
 /** Remembers which practice the dashboard shows. Another practice's id is `not_found`, not `forbidden`. */
 export const switchPracticeAction = authActionClient

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 
 /** Private bucket holding audit rows past their 12 months in the table, as NDJSON per batch. */
 export const AUDIT_ARCHIVE_BUCKET = 'audit-archive'

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { PostgrestError } from '@supabase/supabase-js'
 import { AppError } from '@/lib/errors'
-import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
 import type { PracticeRole } from '@/lib/practice/practice.schema'
 import { requireTeamManager, type TeamActor } from './actor'
 

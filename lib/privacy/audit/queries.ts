@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { AUDIT_COLUMNS, AuditRowSchema, type AuditFilters, type AuditRow } from './audit-log.schema.ts'

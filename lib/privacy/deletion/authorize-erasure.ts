@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { AppError } from '@/lib/errors'
 import { requirePracticeRole, type Eraser } from '../require-practice-role.ts'
 import { isFreshSignIn } from './fresh-sign-in.ts'

@@ -1,5 +1,5 @@
 import { AppError, type AppErrorCode } from '@/lib/errors'
-import { PG_ERROR, type Db } from '@/lib/practice/db'
+import { PG_ERROR, type Db } from '@/lib/server/db'
 import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
 import { requireAccountEraser, requireClientEraser } from './authorize-erasure.ts'
 import { runErasure, type ErasureDeps, type ErasureResult } from './run-erasure.service.ts'

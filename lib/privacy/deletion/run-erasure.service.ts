@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import type { OutgoingEmail } from '@/lib/email/send'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
 import { erasureEmails } from './erasure-emails.tsx'
 import { ErasureReceiptSchema, type ErasureJob, type ErasureJobPatch, type ErasureStep } from './erasure.schema.ts'

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { enforceRateLimit, RATE_LIMITS, RateLimitedError } from '@/lib/security/rate-limit'
 import { requirePracticeRole, type Eraser } from '../require-practice-role.ts'
 

@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { csvRow, type CsvValue } from '../csv.ts'
 import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
 import type { ZipEntrySummary, ZipWriter } from '../zip/zip-writer.ts'

@@ -4,7 +4,7 @@ import { deletePracticeDocument, listPracticeClientDocuments, setDocumentShared,
 import { listClientDocuments } from '@/lib/documents/queries'
 import { DOCUMENTS_BUCKET, signedDownloadUrl, storeDocument } from '@/lib/documents/store'
 import { isAppError } from '@/lib/errors'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { clientAs } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type ClientRecord, type World } from '../../helpers/world.ts'

@@ -9,7 +9,7 @@ import { inviteMember, resendInvitation, revokeInvitation } from '@/lib/team/inv
 import { changeMemberRole, LAST_OWNER_MESSAGE, removeMember } from '@/lib/team/members'
 import { RATE_LIMITS } from '@/lib/security/rate-limit'
 import { listMembers, listPendingInvitations } from '@/lib/team/queries'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { latestMail, type MailboxMessage } from '../../helpers/mailbox.ts'
 import { useAppEnv } from '../../helpers/app-session.ts'
 import { createUser, uniqueEmail, type TestUser } from '../../helpers/personas.ts'

@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors'
 import { AuditFiltersSchema } from '@/lib/privacy/audit/audit-log.schema'
 import { allAuditRows } from '@/lib/privacy/audit/queries'
 import { csvRow } from '@/lib/privacy/csv'
-import { errorResponse } from '@/lib/privacy/http-status'
+import { errorResponse } from '@/lib/server/http'
 import { requirePracticeRole } from '@/lib/privacy/require-practice-role'
 import { createClient } from '@/lib/supabase/server'
 

@@ -1,0 +1,41 @@
+import 'server-only'
+import type { SupabaseClient } from '@supabase/supabase-js'
+import type { Database } from '@/lib/database.types'
+import { AppError } from '@/lib/errors'
+
+/**
+ * The one database handle every query and service takes as its first parameter: a typed Supabase
+ * client. A user-scoped one (from a request context) runs every query under the caller's RLS; the
+ * service-role one (`createAdminClient`) has the same type and bypasses RLS, so a parameter that
+ * must be the service role says so in its name (`admin`).
+ */
+export type Db = SupabaseClient<Database>
+
+/** Any Supabase `error` ends here: logged with its detail, shown generically. */
+export function dbFailure(what: string, cause: unknown): AppError {
+  return new AppError({ code: 'internal', message: `We could not ${what}.`, cause })
+}
+
+/** The Postgres error codes the app answers differently from any other failure (SQLSTATE). */
+export const PG_ERROR = {
+  uniqueViolation: '23505',
+  foreignKeyViolation: '23503',
+  /** Also what a row-level security policy raises when it refuses a write. */
+  insufficientPrivilege: '42501',
+  /** What a `raise ... using errcode = 'P0002'` (no_data_found) in our SQL functions signals. */
+  noDataFound: 'P0002',
+  serializationFailure: '40001',
+} as const
+
+export const notFound = (what: string) => new AppError({ code: 'not_found', message: `That ${what} was not found.` })
+
+/**
+ * The answer after RLS refused or filtered a write. A row (or practice) the caller can still read
+ * means she is a member without the role the write needs; anything else is another practice's,
+ * which must look exactly like a missing one.
+ */
+export function refusal(visibleToCaller: boolean, what: string): AppError {
+  return visibleToCaller
+    ? new AppError({ code: 'forbidden', message: 'Only the practice owner or an admin can change this.' })
+    : notFound(what)
+}
