@@ -1,3 +1,4 @@
+import 'server-only'
 import { z } from 'zod'
 import { dbFailure, notFound, type Db } from '@/lib/server/db'
 import { DOCUMENTS_BUCKET, storeDocument, type DocumentBody, type UploadResult } from './store'

@@ -1,5 +1,6 @@
+import 'server-only'
 import { randomUUID } from 'node:crypto'
-import type { SupabaseClient } from '@supabase/supabase-js'
+import { dbFailure, type Db } from '@/lib/server/db'
 import { FILE_PROBLEM_MESSAGES, MAX_DOCUMENT_BYTES, safeDisplayName, checkDocument, type FileProblem } from './file-type'
 import { meterBody } from './metered-body'
 
@@ -39,7 +40,7 @@ const refused = (problem: FileProblem): UploadResult => ({ ok: false, problem, m
  * failed upload leaves neither a row nor an object.
  */
 export async function storeDocument(
-  db: SupabaseClient,
+  db: Db,
   owner: DocumentOwner,
   fileName: string,
   body: DocumentBody,
@@ -98,24 +99,24 @@ interface DocumentRow {
  * event is written, and only then is a ≤ 60 s signed URL minted. No row → null (not found and
  * forbidden look the same).
  */
-export async function signedDownloadUrl(db: SupabaseClient, documentId: string): Promise<string | null> {
+export async function signedDownloadUrl(db: Db, documentId: string): Promise<string | null> {
   const { data, error } = await db.from('documents').select('id, practice_id, storage_path').eq('id', documentId).maybeSingle<DocumentRow>()
-  if (error) throw new Error(`Could not load the document: ${error.message}`)
+  if (error) throw dbFailure('load the document', error)
   if (!data) return null
   const audit = await db.rpc('record_audit_event', { practice_id: data.practice_id, action: 'document.download', entity: 'documents', entity_id: data.id })
-  if (audit.error) throw new Error(`Could not record the download: ${audit.error.message}`)
+  if (audit.error) throw dbFailure('record the download', audit.error)
   const signed = await db.storage.from(DOCUMENTS_BUCKET).createSignedUrl(data.storage_path, SIGNED_URL_SECONDS, { download: true })
-  if (signed.error) throw new Error(`Could not sign the download: ${signed.error.message}`)
+  if (signed.error) throw dbFailure('sign the download', signed.error)
   return signed.data.signedUrl
 }
 
 /** Deletes one of her own uploads: RLS limits the row delete to documents she uploaded. */
-export async function deleteOwnDocument(db: SupabaseClient, documentId: string): Promise<boolean> {
+export async function deleteOwnDocument(db: Db, documentId: string): Promise<boolean> {
   const { data, error } = await db.from('documents').delete().eq('id', documentId).select('storage_path')
-  if (error) throw new Error(`Could not delete the document: ${error.message}`)
+  if (error) throw dbFailure('delete the document', error)
   const row = (data as { storage_path: string }[])[0]
   if (!row) return false
   const removed = await db.storage.from(DOCUMENTS_BUCKET).remove([row.storage_path])
-  if (removed.error) throw new Error(`The document was deleted but its file was not: ${removed.error.message}`)
+  if (removed.error) throw dbFailure('remove the file of the deleted document', removed.error)
   return true
 }

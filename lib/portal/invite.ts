@@ -1,9 +1,8 @@
 import 'server-only'
-import type { SupabaseClient } from '@supabase/supabase-js'
 import { InviteEmail, inviteSubject } from '@/emails/invite'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
-import { PG_ERROR } from '@/lib/server/db'
+import { PG_ERROR, type Db } from '@/lib/server/db'
 
 /** config.toml's [auth.email] otp_expiry (600 s): the invitation says how long its link lasts. */
 export const INVITE_LINK_MINUTES = 10
@@ -11,9 +10,9 @@ export const PORTAL_HOME_PATH = '/portal'
 
 export interface PortalInviteDeps {
   /** The doula's own client: every read and write of the client record goes through her RLS. */
-  db: SupabaseClient
+  db: Db
   /** Service role, used only to mint the sign-in link (auth admin API). */
-  admin: SupabaseClient
+  admin: Db
   deliver: (email: OutgoingEmail) => Promise<{ id: string }>
   siteUrl: string
 }
@@ -30,7 +29,7 @@ interface ClientRow {
   practices: { name: string } | null
 }
 
-async function loadClient(db: SupabaseClient, { practiceId, clientId }: InviteTarget): Promise<ClientRow> {
+async function loadClient(db: Db, { practiceId, clientId }: InviteTarget): Promise<ClientRow> {
   const { data, error } = await db
     .from('clients')
     .select('id, email, portal_user_id, practices(name)')
@@ -82,7 +81,7 @@ export async function inviteToPortal(deps: PortalInviteDeps, target: InviteTarge
 }
 
 /** Unlinks her login from the client record: from her next request on, RLS shows her nothing of it. */
-export async function revokePortalAccess(db: SupabaseClient, target: InviteTarget): Promise<void> {
+export async function revokePortalAccess(db: Db, target: InviteTarget): Promise<void> {
   await loadClient(db, target)
   const { data, error } = await db
     .from('clients')

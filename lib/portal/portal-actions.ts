@@ -7,7 +7,8 @@ import { deleteOwnDocument } from '@/lib/documents/store'
 import { postMessage } from '@/lib/messages/queries'
 import { actionClient } from '@/lib/safe-action'
 import { requirePortalContext, PORTAL_PRACTICE_COOKIE } from './context'
-import { ContactDetailsSchema, requestDataDeletion, updateContactDetails } from './profile'
+import { requestDataDeletion, updateContactDetails } from './profile'
+import { ContactDetailsSchema } from './profile.schema'
 
 const MessageBodySchema = z.object({
   body: z.string().trim().min(1, 'Write a message first.').max(10000, 'Messages can be up to 10,000 characters.'),

@@ -1,5 +1,6 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import 'server-only'
 import { z } from 'zod'
+import { dbFailure, type Db } from '@/lib/server/db'
 import type { PortalClientRecord } from './context'
 
 /**
@@ -33,7 +34,7 @@ export type Milestone = z.infer<typeof MilestoneSchema>
 
 const APPOINTMENT_COLUMNS = 'id, kind, status, starts_at, ends_at, location, video_url, updated_at'
 
-export async function listAppointments(db: SupabaseClient, her: ClientRef): Promise<{ upcoming: PortalAppointment[]; past: PortalAppointment[] }> {
+export async function listAppointments(db: Db, her: ClientRef): Promise<{ upcoming: PortalAppointment[]; past: PortalAppointment[] }> {
   const { data, error } = await db
     .from('appointments')
     .select(APPOINTMENT_COLUMNS)
@@ -41,7 +42,7 @@ export async function listAppointments(db: SupabaseClient, her: ClientRef): Prom
     .eq('client_id', her.clientId)
     .order('starts_at')
     .limit(500)
-  if (error) throw new Error(`Could not load appointments: ${error.message}`)
+  if (error) throw dbFailure('load appointments', error)
   const all = PortalAppointmentSchema.array().parse(data)
   const now = Date.now()
   return {
@@ -50,7 +51,7 @@ export async function listAppointments(db: SupabaseClient, her: ClientRef): Prom
   }
 }
 
-export async function getAppointment(db: SupabaseClient, her: ClientRef, id: string): Promise<PortalAppointment | null> {
+export async function getAppointment(db: Db, her: ClientRef, id: string): Promise<PortalAppointment | null> {
   const { data, error } = await db
     .from('appointments')
     .select(APPOINTMENT_COLUMNS)
@@ -58,12 +59,12 @@ export async function getAppointment(db: SupabaseClient, her: ClientRef, id: str
     .eq('client_id', her.clientId)
     .eq('id', id)
     .maybeSingle()
-  if (error) throw new Error(`Could not load the appointment: ${error.message}`)
+  if (error) throw dbFailure('load the appointment', error)
   return data ? PortalAppointmentSchema.parse(data) : null
 }
 
 /** Her current pregnancy: the most recent journey with a due date. */
-export async function currentDueDate(db: SupabaseClient, her: ClientRef): Promise<string | null> {
+export async function currentDueDate(db: Db, her: ClientRef): Promise<string | null> {
   const { data, error } = await db
     .from('journeys')
     .select('due_date')
@@ -73,11 +74,11 @@ export async function currentDueDate(db: SupabaseClient, her: ClientRef): Promis
     .order('created_at', { ascending: false })
     .limit(1)
     .maybeSingle<{ due_date: string }>()
-  if (error) throw new Error(`Could not load the pregnancy: ${error.message}`)
+  if (error) throw dbFailure('load the pregnancy', error)
   return data?.due_date ?? null
 }
 
-export async function listSharedMilestones(db: SupabaseClient, her: ClientRef): Promise<Milestone[]> {
+export async function listSharedMilestones(db: Db, her: ClientRef): Promise<Milestone[]> {
   const { data, error } = await db
     .from('milestones')
     .select('id, title, due_on, done_at')
@@ -86,6 +87,6 @@ export async function listSharedMilestones(db: SupabaseClient, her: ClientRef): 
     .eq('shared_with_client', true)
     .order('due_on', { ascending: true, nullsFirst: false })
     .limit(100)
-  if (error) throw new Error(`Could not load milestones: ${error.message}`)
+  if (error) throw dbFailure('load milestones', error)
   return MilestoneSchema.array().parse(data)
 }

@@ -1,7 +1,5 @@
 import 'server-only'
-import type { SupabaseClient } from '@supabase/supabase-js'
-import type { Database } from '@/lib/database.types'
-import { AppError } from '@/lib/errors'
+import { dbFailure, type Db } from '@/lib/server/db'
 import { PracticeRoleSchema, type PracticeRole } from './practice.schema'
 import { PRACTICE_SETTINGS_COLUMNS, toPracticeSettings, type PracticeSettings } from './settings'
 
@@ -13,19 +11,17 @@ export interface Membership {
   settings: PracticeSettings
 }
 
-type Client = SupabaseClient<Database>
-
 /**
  * Every practice the user belongs to, oldest membership first, each with its settings. RLS limits
  * rows to the user's own; a membership whose practice she cannot read is no use to her and is left out.
  */
-export async function listMemberships(supabase: Client, userId: string): Promise<Membership[]> {
-  const { data, error } = await supabase
+export async function listMemberships(db: Db, userId: string): Promise<Membership[]> {
+  const { data, error } = await db
     .from('practice_members')
     .select(`practice_id, role, created_at, practices(${PRACTICE_SETTINGS_COLUMNS})`)
     .eq('user_id', userId)
     .order('created_at', { ascending: true })
-  if (error) throw new AppError({ code: 'internal', message: 'We could not load your practices.', cause: error })
+  if (error) throw dbFailure('load your practices', error)
   return data.flatMap(({ practice_id, role, practices }) =>
     practices
       ? [

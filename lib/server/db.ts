@@ -27,6 +27,19 @@ export const PG_ERROR = {
   serializationFailure: '40001',
 } as const
 
+/** A row of a table named at run time: its columns are known only to the catalog. */
+export type CatalogRow = Record<string, unknown>
+
+/**
+ * A query on a table named at run time (the exports walk the tables the catalog lists), which the
+ * generated types cannot check: the same client and role, with rows as plain records. Everything
+ * else takes a table by name through `db.from`.
+ */
+export function fromCatalogTable(db: Db, table: string) {
+  const loose: SupabaseClient = db
+  return loose.from(table)
+}
+
 export const notFound = (what: string) => new AppError({ code: 'not_found', message: `That ${what} was not found.` })
 
 /**

@@ -1,8 +1,9 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import 'server-only'
 import { z } from 'zod'
 import { safeDisplayName } from '@/lib/documents/file-type'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import { csvRow, type CsvValue } from '@/lib/privacy/csv'
+import { dbFailure, fromCatalogTable, type CatalogRow, type Db } from '@/lib/server/db'
 import { objectBytes, type ExportManifest } from '@/lib/privacy/export/export-practice.service'
 import type { ZipEntrySummary, ZipWriter } from '@/lib/privacy/zip/zip-writer'
 import { DOCUMENT_COLUMNS, MY_DATA_TABLES, type MyDataTable } from './my-data-tables'
@@ -15,7 +16,7 @@ export interface MyDataSource {
    * back, so an unshared appointment, a private note or another client's row cannot leak even if
    * a filter here were wrong.
    */
-  db: SupabaseClient
+  db: Db
   userId: string
   practiceId: string
   clientId: string
@@ -34,18 +35,18 @@ export interface MyDataManifest {
   entries: ExportManifest['entries']
 }
 
-type Row = Record<string, unknown>
+type Row = CatalogRow
 
 /** Keyset pages of her rows in one table, in THIS practice only (her client id is per practice). */
 async function* pages(source: MyDataSource, table: string, columns: string, clientColumn: string): AsyncIterable<Row[]> {
   const size = source.pageSize ?? 500
   let after: string | null = null
   for (;;) {
-    let query = source.db.from(table).select(columns).eq(clientColumn, source.clientId).eq('practice_id', source.practiceId)
+    let query = fromCatalogTable(source.db, table).select(columns).eq(clientColumn, source.clientId).eq('practice_id', source.practiceId)
     if (after !== null) query = query.gt('id', after)
-    const { data, error } = await query.order('id').limit(size)
-    if (error) throw new Error(`Reading ${table} for her export: ${error.message}`)
-    const rows = data as unknown as Row[]
+    // The columns are named at run time too, so the rows are typed here, not parsed from `columns`.
+    const { data: rows, error } = await query.order('id').limit(size).overrideTypes<CatalogRow[], { merge: false }>()
+    if (error) throw dbFailure(`read ${table} for her export`, error)
     if (rows.length > 0) yield rows
     if (rows.length < size) return
     after = String(rows[rows.length - 1]!.id)
@@ -144,7 +145,7 @@ export async function writeMyDataExport(zip: ZipWriter, source: MyDataSource): P
 }
 
 /** Recorded as her, before a byte is sent, so an export cut short is still on record. */
-export async function recordMyDataExport(db: SupabaseClient, practiceId: string, clientId: string): Promise<void> {
+export async function recordMyDataExport(db: Db, practiceId: string, clientId: string): Promise<void> {
   const { error } = await db.rpc('record_audit_event', { practice_id: practiceId, action: 'portal.export', entity: 'clients', entity_id: clientId })
-  if (error) throw new Error(`Could not record the export: ${error.message}`)
+  if (error) throw dbFailure('record the export', error)
 }

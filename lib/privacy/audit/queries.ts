@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Db } from '@/lib/server/db'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Db } from '@/lib/server/db'
 import { AppError } from '@/lib/errors'
 import { requirePracticeRole, type Eraser } from '../require-practice-role.ts'

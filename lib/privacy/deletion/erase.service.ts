@@ -1,3 +1,4 @@
+import 'server-only'
 import { AppError, type AppErrorCode } from '@/lib/errors'
 import { PG_ERROR, type Db } from '@/lib/server/db'
 import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'

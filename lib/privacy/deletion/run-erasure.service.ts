@@ -1,3 +1,4 @@
+import 'server-only'
 import { z } from 'zod'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import type { OutgoingEmail } from '@/lib/email/send'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { PG_ERROR, type Db } from '@/lib/server/db'
 import { AppError } from '@/lib/errors'
 import type { Eraser } from '../require-practice-role.ts'

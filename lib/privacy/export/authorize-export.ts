@@ -1,3 +1,4 @@
+import 'server-only'
 import { AppError } from '@/lib/errors'
 import type { Db } from '@/lib/server/db'
 import { enforceRateLimit, RATE_LIMITS, RateLimitedError } from '@/lib/security/rate-limit'
