@@ -6,7 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { APPOINTMENT_KIND_LABELS } from '@/lib/calendar/ics'
 import { todayIn } from '@/lib/dates/calendar-date'
 import { countUnreadForClient } from '@/lib/messages/queries'
-import { requirePortalContext } from '@/lib/portal/context'
+import { requirePortalContext } from '@/lib/server/portal-context'
 import { currentDueDate, listAppointments, listSharedMilestones } from '@/lib/portal/queries'
 import { daysUntilDue, formatGestationalAge, gestationalAge, TERM_DAYS } from '@/lib/pregnancy/gestation'
 import { formatAppointmentTime, formatCalendarDate } from './_components/format'
@@ -41,13 +41,13 @@ function Progress({ dueDate, timeZone }: { dueDate: string; timeZone: string }) 
 }
 
 export default async function PortalHomePage() {
-  const { supabase, active } = await requirePortalContext()
+  const { db, active } = await requirePortalContext()
   const thread = { practiceId: active.practiceId, clientId: active.clientId }
   const [dueDate, appointments, milestones, unread] = await Promise.all([
-    currentDueDate(supabase, active),
-    listAppointments(supabase, active),
-    listSharedMilestones(supabase, active),
-    countUnreadForClient(supabase, thread),
+    currentDueDate(db, active),
+    listAppointments(db, active),
+    listSharedMilestones(db, active),
+    countUnreadForClient(db, thread),
   ])
   const next = appointments.upcoming.find((a) => a.status !== 'cancelled')
   const name = active.preferredName?.trim() || active.firstName

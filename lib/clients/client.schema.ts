@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { isCalendarDate } from '@/lib/dates/calendar-date'
 
+/** One client of one practice: how every query names whose records it reads (a person is a separate client in each practice). */
+export interface ClientRef {
+  practiceId: string
+  clientId: string
+}
+
 export const JOURNEY_STATUSES = ['lead', 'consult', 'booked', 'active', 'postpartum', 'complete', 'archived'] as const
 export const JourneyStatusSchema = z.enum(JOURNEY_STATUSES)
 export type JourneyStatus = z.infer<typeof JourneyStatusSchema>

@@ -88,6 +88,12 @@ export async function storeDocument(
 
 export const tooLargeResult = (): UploadResult => refused('too_large')
 
+const STATUS: Record<FileProblem | 'storage', number> = { empty: 422, unsupported_type: 422, too_large: 413, storage: 500 }
+
+/** An upload route's answer: 201 with the stored document, else the refusal with its status. */
+export const uploadResponse = (result: UploadResult): Response =>
+  Response.json(result, { status: result.ok ? 201 : STATUS[result.problem] })
+
 interface DocumentRow {
   id: string
   practice_id: string

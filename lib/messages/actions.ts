@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
-import { practiceActionClient } from '@/lib/safe-action'
+import { practiceActionClient } from '@/lib/server/action-client'
 import { postMessage } from './queries'
 
 /** A member's reply in a client's thread, in her active practice; RLS refuses any other thread. */
@@ -11,7 +11,7 @@ export const sendPracticeMessageAction = practiceActionClient
   .action(async ({ parsedInput, ctx }) => {
     try {
       await postMessage(
-        ctx.supabase,
+        ctx.db,
         { userId: ctx.user.id, side: 'practice' },
         { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId },
         parsedInput.body,

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { sendEmail } from '@/lib/email/send'
 import { serverEnv } from '@/lib/env'
-import { practiceActionClient } from '@/lib/safe-action'
+import { practiceActionClient } from '@/lib/server/action-client'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { inviteToPortal, revokePortalAccess } from './invite'
 
@@ -14,7 +14,7 @@ export const inviteToPortalAction = practiceActionClient
   .inputSchema(ClientTargetSchema)
   .action(async ({ parsedInput, ctx }) => {
     await inviteToPortal(
-      { db: ctx.supabase, admin: createAdminClient(), deliver: sendEmail, siteUrl: serverEnv().NEXT_PUBLIC_SITE_URL },
+      { db: ctx.db, admin: createAdminClient(), deliver: sendEmail, siteUrl: serverEnv().NEXT_PUBLIC_SITE_URL },
       { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId },
     )
     revalidatePath(`/dashboard/clients/${parsedInput.clientId}`)
@@ -24,7 +24,7 @@ export const inviteToPortalAction = practiceActionClient
 export const revokePortalAccessAction = practiceActionClient
   .inputSchema(ClientTargetSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await revokePortalAccess(ctx.supabase, { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId })
+    await revokePortalAccess(ctx.db, { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId })
     revalidatePath(`/dashboard/clients/${parsedInput.clientId}`)
     return { revoked: true }
   })

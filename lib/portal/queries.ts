@@ -1,7 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
 import { dbFailure, type Db } from '@/lib/server/db'
-import type { PortalClientRecord } from './context'
+import type { PortalClientRecord } from '../server/portal-context'
 
 /**
  * Everything here reads through her own RLS: only shared appointments and milestones come back.

@@ -4,16 +4,16 @@ import { Card, CardContent } from '@/components/ui/card'
 import { PortalComposer } from '@/lib/messages/composer'
 import { listThread, markThreadRead } from '@/lib/messages/queries'
 import { ThreadView } from '@/lib/messages/thread-view'
-import { requirePortalContext } from '@/lib/portal/context'
+import { requirePortalContext } from '@/lib/server/portal-context'
 
 export const metadata: Metadata = { title: 'Messages' }
 
 export default async function PortalMessagesPage() {
-  const { supabase, active } = await requirePortalContext()
+  const { db, active } = await requirePortalContext()
   const thread = { practiceId: active.practiceId, clientId: active.clientId }
   // Opening the thread is reading it: stamp receipts first so the list shows them as read.
-  await markThreadRead(supabase, 'client', thread)
-  const messages = await listThread(supabase, thread)
+  await markThreadRead(db, 'client', thread)
+  const messages = await listThread(db, thread)
   return (
     <>
       <PageHeader title="Messages" description={`A private line to ${active.practiceName}.`} />

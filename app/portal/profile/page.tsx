@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import { requirePortalContext } from '@/lib/portal/context'
+import { requirePortalContext } from '@/lib/server/portal-context'
 import { getContactDetails, openDeletionRequest } from '@/lib/portal/profile'
 import { ContactForm } from './_components/contact-form'
 import { DeletionRequest } from './_components/deletion-request'
@@ -10,8 +10,8 @@ import { DeletionRequest } from './_components/deletion-request'
 export const metadata: Metadata = { title: 'Profile' }
 
 export default async function PortalProfilePage() {
-  const { supabase, active } = await requirePortalContext()
-  const [details, request] = await Promise.all([getContactDetails(supabase, active.clientId), openDeletionRequest(supabase, active.clientId)])
+  const { db, active } = await requirePortalContext()
+  const [details, request] = await Promise.all([getContactDetails(db, active.clientId), openDeletionRequest(db, active.clientId)])
   return (
     <>
       <PageHeader title="Profile" description="How your doula can reach you." />

@@ -1,7 +1,7 @@
 import 'server-only'
 import { PG_ERROR, type Db } from '@/lib/server/db'
 import { AppError } from '@/lib/errors'
-import type { Eraser } from '../require-practice-role.ts'
+import type { Eraser } from './authorize-erasure.ts'
 import { ErasureJobSchema, type ErasureJob, type ErasureJobPatch, type ErasureScope } from './erasure.schema.ts'
 
 export interface ErasureTarget {

@@ -2,7 +2,7 @@ import 'server-only'
 import { AppError } from '@/lib/errors'
 import type { Db } from '@/lib/server/db'
 import { enforceRateLimit, RATE_LIMITS, RateLimitedError } from '@/lib/security/rate-limit'
-import { requirePracticeRole, type Eraser } from '../require-practice-role.ts'
+import { MANAGER_ROLES, requireMemberOf, type PracticeActor } from '@/lib/server/membership'
 
 async function recordExport(userClient: Db, practiceId: string, outcome: 'success' | 'denied') {
   const { error } = await userClient.rpc('record_audit_event', {
@@ -20,14 +20,14 @@ async function recordExport(userClient: Db, practiceId: string, outcome: 'succes
  * recorded in the audit log as the caller before a single byte is sent, so an export that is cut
  * short is still on record; a refusal for too many exports is recorded as denied.
  */
-export async function authorizeExport(userClient: Db, admin: Db, practiceId: string): Promise<Eraser> {
-  const { eraser } = await requirePracticeRole(userClient, practiceId, ['owner', 'admin'])
+export async function authorizeExport(userClient: Db, admin: Db, practiceId: string): Promise<PracticeActor> {
+  const { actor } = await requireMemberOf(userClient, practiceId, MANAGER_ROLES)
   try {
-    await enforceRateLimit(admin, eraser.userId, RATE_LIMITS.export)
+    await enforceRateLimit(admin, actor.userId, RATE_LIMITS.export)
   } catch (error) {
     if (error instanceof RateLimitedError) await recordExport(userClient, practiceId, 'denied')
     throw error
   }
   await recordExport(userClient, practiceId, 'success')
-  return eraser
+  return actor
 }

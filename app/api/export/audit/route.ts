@@ -5,7 +5,7 @@ import { AuditFiltersSchema } from '@/lib/privacy/audit/audit-log.schema'
 import { allAuditRows } from '@/lib/privacy/audit/queries'
 import { csvRow } from '@/lib/privacy/csv'
 import { errorResponse } from '@/lib/server/http'
-import { requirePracticeRole } from '@/lib/privacy/require-practice-role'
+import { MANAGER_ROLES, requireMemberOf } from '@/lib/server/membership'
 import { createClient } from '@/lib/supabase/server'
 
 export const dynamic = 'force-dynamic'
@@ -18,9 +18,9 @@ export async function GET(request: Request): Promise<Response> {
     const practiceId = z.uuid().safeParse(params.practice)
     const filters = AuditFiltersSchema.safeParse(params)
     if (!practiceId.success || !filters.success) throw new AppError({ code: 'validation', message: 'Check the filters and try again.' })
-    const supabase = await createClient()
-    await requirePracticeRole(supabase, practiceId.data, ['owner', 'admin'])
-    const { error } = await supabase.rpc('record_audit_event', {
+    const db = await createClient()
+    await requireMemberOf(db, practiceId.data, MANAGER_ROLES)
+    const { error } = await db.rpc('record_audit_event', {
       practice_id: practiceId.data,
       action: 'audit_log.export',
       entity: 'audit_log',
@@ -28,7 +28,7 @@ export async function GET(request: Request): Promise<Response> {
     if (error) throw new AppError({ code: 'internal', message: 'We could not record the download.', cause: error })
 
     const encoder = new TextEncoder()
-    const rows = allAuditRows(supabase, practiceId.data, filters.data)[Symbol.asyncIterator]()
+    const rows = allAuditRows(db, practiceId.data, filters.data)[Symbol.asyncIterator]()
     let headerSent = false
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {

@@ -15,9 +15,8 @@ import { clientDisplayName } from '@/lib/messages/names'
 import { listThread, markThreadRead } from '@/lib/messages/queries'
 import { listJourneyNotes } from '@/lib/notes/notes.service'
 import { openDeletionRequest } from '@/lib/portal/profile'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import type { Db } from '@/lib/server/db'
-import { createClient } from '@/lib/supabase/server'
 import { listMembers } from '@/lib/team/queries'
 import { AppointmentsPanel } from './_components/appointments-panel'
 import { ArchiveButton } from './_components/archive-button'
@@ -49,12 +48,11 @@ export default async function ClientPage({
   params: Promise<{ clientId: string }>
   searchParams: Promise<{ tab?: string }>
 }) {
-  const { active, user } = await requireDashboardContext()
+  const { active, user, db } = await requireDashboardContext()
   if (!active) return null
   const [{ clientId }, { tab: rawTab }] = await Promise.all([params, searchParams])
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) notFound()
   const tab: ClientTab = isClientTab(rawTab) ? rawTab : 'overview'
-  const db = await createClient()
   const practice = active.settings
   // One round: everything keyed by the client id from the URL is fetched alongside the client.
   const thread = { practiceId: active.practiceId, clientId }

@@ -7,8 +7,7 @@ import { PracticeComposer } from '@/lib/messages/composer'
 import { clientDisplayName } from '@/lib/messages/names'
 import { listThread, markThreadRead } from '@/lib/messages/queries'
 import { ThreadView } from '@/lib/messages/thread-view'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { createClient } from '@/lib/supabase/server'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 
 export const metadata: Metadata = { title: 'Conversation' }
 
@@ -16,10 +15,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export default async function ThreadPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params
-  const { active } = await requireDashboardContext()
+  const { active, db } = await requireDashboardContext()
   if (!active || !UUID.test(clientId)) notFound()
-  const supabase = await createClient()
-  const { data: client } = await supabase
+  const { data: client } = await db
     .from('clients')
     .select('id, first_name, last_name, preferred_name')
     .eq('id', clientId)
@@ -27,8 +25,8 @@ export default async function ThreadPage({ params }: { params: Promise<{ clientI
     .maybeSingle()
   if (!client) notFound()
   const thread = { practiceId: active.practiceId, clientId }
-  await markThreadRead(supabase, 'practice', thread)
-  const messages = await listThread(supabase, thread)
+  await markThreadRead(db, 'practice', thread)
+  const messages = await listThread(db, thread)
   const name = clientDisplayName(client)
   return (
     <>
