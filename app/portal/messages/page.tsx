@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent } from '@/components/ui/card'
-import { PortalComposer } from '@/lib/messages/composer'
+import { PortalComposer } from '@/components/messages/composer'
 import { listThread, markThreadRead } from '@/lib/messages/queries'
-import { ThreadView } from '@/lib/messages/thread-view'
+import { ThreadView } from '@/components/messages/thread-view'
 import { requirePortalContext } from '@/lib/server/portal-context'
 
 export const metadata: Metadata = { title: 'Messages' }

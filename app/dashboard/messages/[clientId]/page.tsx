@@ -3,10 +3,10 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent } from '@/components/ui/card'
-import { PracticeComposer } from '@/lib/messages/composer'
+import { PracticeComposer } from '@/components/messages/composer'
 import { clientDisplayName } from '@/lib/messages/names'
 import { listThread, markThreadRead } from '@/lib/messages/queries'
-import { ThreadView } from '@/lib/messages/thread-view'
+import { ThreadView } from '@/components/messages/thread-view'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 
 export const metadata: Metadata = { title: 'Conversation' }

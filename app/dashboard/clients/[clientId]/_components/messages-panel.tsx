@@ -1,8 +1,8 @@
 import Link from 'next/link'
 import { Card, CardContent } from '@/components/ui/card'
-import { PracticeComposer } from '@/lib/messages/composer'
+import { PracticeComposer } from '@/components/messages/composer'
 import type { Message } from '@/lib/messages/queries'
-import { ThreadView } from '@/lib/messages/thread-view'
+import { ThreadView } from '@/components/messages/thread-view'
 
 /** Her thread with the practice, as in the inbox; opening this tab marks her messages read. */
 export function MessagesPanel({ clientId, clientName, messages }: { clientId: string; clientName: string; messages: Message[] }) {

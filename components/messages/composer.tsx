@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button'
 import { Label } from '@/components/ui/label'
 import { StatusMessage } from '@/components/ui/status-message'
 import { sendPortalMessageAction } from '@/lib/portal/portal-actions'
-import { sendPracticeMessageAction } from './actions'
+import { sendPracticeMessageAction } from '@/lib/messages/actions'
 
 interface ComposerFormProps {
   pending: boolean
