@@ -1,10 +1,11 @@
 import 'server-only'
-import { BOOKED_STATUSES } from '@/lib/clients/client.schema'
 import { addDays, todayIn } from '@/lib/dates/calendar-date'
+import { BOOKED_STATUSES } from '@/lib/journeys/journey.schema'
 import { dbFailure, type Db } from '@/lib/server/db'
 import { onCallWindow } from '@/lib/pregnancy/on-call'
-import { buildCalendar, type AllDayEntry, type AppointmentKind, type AppointmentStatus, type CalendarEntry } from './ics'
+import { buildCalendar, type AllDayEntry, type CalendarEntry } from './ics'
 import { FEED_TOKEN, hashFeedToken } from './feed-token'
+import { type AppointmentKind, type AppointmentStatus } from '@/lib/appointments/appointment.schema'
 
 /** How far back a feed reaches; calendar apps keep what they already synced. */
 const PAST_DAYS = 90

@@ -1,23 +1,13 @@
 import 'server-only'
-import { todayIn, type CalendarDate } from '@/lib/dates/calendar-date'
+import { todayIn } from '@/lib/dates/calendar-date'
 import { checkJourneyCapacity } from '@/lib/journeys/capacity'
+import { BOOKED_STATUSES, dueDateMessage } from '@/lib/journeys/journey.schema'
 import { journeyMilestones } from '@/lib/milestones/template.service'
 import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/server/field-errors'
 import type { PracticeSettings } from '@/lib/practice/settings'
-import { checkDueDate } from '@/lib/pregnancy/gestation'
 import { areMembers, listMembers } from '@/lib/team/queries'
-import { BOOKED_STATUSES, ClientFormSchema, UpdateClientSchema, type ClientForm } from './client.schema'
-
-const DUE_DATE_MESSAGES = {
-  too_far_ahead: 'That due date is more than 44 weeks away. Check the month and year.',
-  too_far_past: 'That due date is more than 6 weeks ago. Check the month and year, or record the birth instead.',
-} as const
-
-export function dueDateMessage(dueDate: CalendarDate, today: CalendarDate): string | null {
-  const problem = checkDueDate(dueDate, today)
-  return problem ? DUE_DATE_MESSAGES[problem] : null
-}
+import { ClientFormSchema, UpdateClientSchema, type ClientForm } from './client.schema'
 
 /**
  * The checks only the server can make, all at once so the form can show every problem together.

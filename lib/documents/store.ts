@@ -1,5 +1,6 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
+import type { ClientRef } from '@/lib/clients/client.schema'
 import { dbFailure, type Db } from '@/lib/server/db'
 import { FILE_PROBLEM_MESSAGES, MAX_DOCUMENT_BYTES, safeDisplayName, checkDocument, type FileProblem } from './file-type'
 import { meterBody } from './metered-body'
@@ -7,11 +8,6 @@ import { meterBody } from './metered-body'
 export const DOCUMENTS_BUCKET = 'client-files'
 /** Download links are minted after the access check and live no longer than this. */
 export const SIGNED_URL_SECONDS = 60
-
-export interface DocumentOwner {
-  practiceId: string
-  clientId: string
-}
 
 export interface StoreOptions {
   /** Whether the client may see it; only a practice member's upload sets this (her own uploads need no sharing). */
@@ -41,7 +37,7 @@ const refused = (problem: FileProblem): UploadResult => ({ ok: false, problem, m
  */
 export async function storeDocument(
   db: Db,
-  owner: DocumentOwner,
+  owner: ClientRef,
   fileName: string,
   body: DocumentBody,
   { shared = false, limit = MAX_DOCUMENT_BYTES }: StoreOptions = {},

@@ -2,9 +2,8 @@
 import { revalidatePath } from 'next/cache'
 import { withFieldErrors } from '@/lib/server/field-errors'
 import { practiceActionClient } from '@/lib/server/action-client'
-import { MoveJourneySchema } from '@/lib/clients/client.schema'
 import { moveJourney, recordBirth, startJourney } from './journey.service'
-import { RecordBirthSchema, StartJourneySchema } from './journey.schema'
+import { MoveJourneySchema, RecordBirthSchema, StartJourneySchema } from './journey.schema'
 
 export const recordBirthAction = practiceActionClient.inputSchema(RecordBirthSchema).action(async ({ clientInput, ctx }) => {
   await withFieldErrors(RecordBirthSchema, () => recordBirth(ctx.db, ctx.practice.settings, clientInput))

@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import type { ClientRef } from '@/lib/clients/client.schema'
 import { dbFailure, type Db } from '@/lib/server/db'
 
 export type Side = 'practice' | 'client'
@@ -25,15 +26,10 @@ export const InboxRowSchema = z.object({
 })
 export type InboxRow = z.infer<typeof InboxRowSchema>
 
-export interface Thread {
-  practiceId: string
-  clientId: string
-}
-
 const THREAD_LIMIT = 200
 
 /** The newest THREAD_LIMIT messages of a thread, oldest first (as a conversation reads). */
-export async function listThread(db: Db, { practiceId, clientId }: Thread): Promise<Message[]> {
+export async function listThread(db: Db, { practiceId, clientId }: ClientRef): Promise<Message[]> {
   const { data, error } = await db
     .from('messages')
     .select('id, sender_side, body, created_at, read_by_practice_at, read_by_client_at')
@@ -46,7 +42,7 @@ export async function listThread(db: Db, { practiceId, clientId }: Thread): Prom
 }
 
 /** Stamps the read receipt on the other side's unread messages; returns how many were stamped. */
-export async function markThreadRead(db: Db, reader: Side, { practiceId, clientId }: Thread): Promise<number> {
+export async function markThreadRead(db: Db, reader: Side, { practiceId, clientId }: ClientRef): Promise<number> {
   const column = reader === 'practice' ? 'read_by_practice_at' : 'read_by_client_at'
   const stamp = new Date().toISOString()
   const { data, error } = await db
@@ -61,7 +57,7 @@ export async function markThreadRead(db: Db, reader: Side, { practiceId, clientI
   return data.length
 }
 
-export async function postMessage(db: Db, sender: { userId: string; side: Side }, thread: Thread, body: string): Promise<Message> {
+export async function postMessage(db: Db, sender: { userId: string; side: Side }, thread: ClientRef, body: string): Promise<Message> {
   const { data, error } = await db
     .from('messages')
     .insert({ practice_id: thread.practiceId, client_id: thread.clientId, sender_id: sender.userId, sender_side: sender.side, body })
@@ -78,7 +74,7 @@ export async function listInbox(db: Db, practiceId: string): Promise<InboxRow[]>
 }
 
 /** Practice messages the client has not read yet (for her home page and the tab badge). */
-export async function countUnreadForClient(db: Db, { practiceId, clientId }: Thread): Promise<number> {
+export async function countUnreadForClient(db: Db, { practiceId, clientId }: ClientRef): Promise<number> {
   const { count, error } = await db
     .from('messages')
     .select('id', { count: 'exact', head: true })

@@ -1,5 +1,6 @@
 import 'server-only'
 import { InviteEmail, inviteSubject } from '@/emails/invite'
+import type { ClientRef } from '@/lib/clients/client.schema'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
 import { PG_ERROR, type Db } from '@/lib/server/db'
@@ -17,11 +18,6 @@ export interface PortalInviteDeps {
   siteUrl: string
 }
 
-export interface InviteTarget {
-  practiceId: string
-  clientId: string
-}
-
 interface ClientRow {
   id: string
   email: string | null
@@ -29,7 +25,7 @@ interface ClientRow {
   practices: { name: string } | null
 }
 
-async function loadClient(db: Db, { practiceId, clientId }: InviteTarget): Promise<ClientRow> {
+async function loadClient(db: Db, { practiceId, clientId }: ClientRef): Promise<ClientRow> {
   const { data, error } = await db
     .from('clients')
     .select('id, email, portal_user_id, practices(name)')
@@ -47,7 +43,7 @@ async function loadClient(db: Db, { practiceId, clientId }: InviteTarget): Promi
  * branded invitation. Each call mints a new link, so "resend" is calling this again.
  * The caller must have checked that the acting user is a member of `practiceId`.
  */
-export async function inviteToPortal(deps: PortalInviteDeps, target: InviteTarget): Promise<{ portalUserId: string }> {
+export async function inviteToPortal(deps: PortalInviteDeps, target: ClientRef): Promise<{ portalUserId: string }> {
   const client = await loadClient(deps.db, target)
   if (!client.email) {
     throw new AppError({ code: 'validation', message: 'Add her email address before inviting her to the portal.' })
@@ -81,7 +77,7 @@ export async function inviteToPortal(deps: PortalInviteDeps, target: InviteTarge
 }
 
 /** Unlinks her login from the client record: from her next request on, RLS shows her nothing of it. */
-export async function revokePortalAccess(db: Db, target: InviteTarget): Promise<void> {
+export async function revokePortalAccess(db: Db, target: ClientRef): Promise<void> {
   await loadClient(db, target)
   const { data, error } = await db
     .from('clients')

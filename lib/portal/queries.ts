@@ -1,7 +1,8 @@
 import 'server-only'
 import { z } from 'zod'
+import { AppointmentKindSchema, AppointmentStatusSchema } from '@/lib/appointments/appointment.schema'
 import { dbFailure, type Db } from '@/lib/server/db'
-import type { PortalClientRecord } from '../server/portal-context'
+import type { ClientRef } from '@/lib/clients/client.schema'
 
 /**
  * Everything here reads through her own RLS: only shared appointments and milestones come back.
@@ -9,13 +10,10 @@ import type { PortalClientRecord } from '../server/portal-context'
  * practice, so the filter keeps them index scans however many practices there are.
  */
 
-/** Whose records: her client record in the practice she is looking at. */
-export type ClientRef = Pick<PortalClientRecord, 'practiceId' | 'clientId'>
-
 export const PortalAppointmentSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['consult', 'prenatal', 'birth', 'postpartum', 'other']),
-  status: z.enum(['scheduled', 'cancelled', 'completed']),
+  kind: AppointmentKindSchema,
+  status: AppointmentStatusSchema,
   starts_at: z.string(),
   ends_at: z.string(),
   location: z.string().nullable(),

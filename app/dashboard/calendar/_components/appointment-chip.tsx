@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import type { AgendaItem } from '@/lib/appointments/queries'
 import { daysCovered, endsOnAnotherDay, formatEndFrom, formatTimeRange, TIME_OF_DAY } from '@/lib/appointments/time-range'
-import { appointmentKindLabel } from '@/lib/calendar/ics'
+import { appointmentKindLabel } from '@/lib/appointments/appointment.schema'
 import { cn } from '@/components/ui/cn'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { formatIn } from '@/lib/dates/zoned-format'

@@ -6,11 +6,12 @@ import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { listAppointmentNotes, listClientAppointments } from '@/lib/appointments/queries'
-import { JOURNEY_STATUS_LABELS } from '@/lib/clients/client.schema'
 import { getClientOrThrow, listMilestones, type ClientDetail } from '@/lib/clients/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
 import { listPracticeClientDocuments } from '@/lib/documents/practice-documents'
 import { isAppError } from '@/lib/errors'
+import { isUuid } from '@/lib/ids'
+import { JOURNEY_STATUS_LABELS } from '@/lib/journeys/journey.schema'
 import { clientDisplayName } from '@/lib/messages/names'
 import { listThread, markThreadRead } from '@/lib/messages/queries'
 import { listJourneyNotes } from '@/lib/notes/notes.service'
@@ -51,7 +52,7 @@ export default async function ClientPage({
   const { active, user, db } = await requireDashboardContext()
   if (!active) return null
   const [{ clientId }, { tab: rawTab }] = await Promise.all([params, searchParams])
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) notFound()
+  if (!isUuid(clientId)) notFound()
   const tab: ClientTab = isClientTab(rawTab) ? rawTab : 'overview'
   const practice = active.settings
   // One round: everything keyed by the client id from the URL is fetched alongside the client.

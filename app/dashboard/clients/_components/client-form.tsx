@@ -9,10 +9,11 @@ import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { StatusMessage } from '@/components/ui/status-message'
 import { checkCapacityAction, createClientAction, updateClientAction } from '@/lib/clients/actions'
-import { BOOKED_STATUSES, ClientFormSchema, JOURNEY_STATUSES, JOURNEY_STATUS_LABELS, type ClientFormInput } from '@/lib/clients/client.schema'
+import { ClientFormSchema, type ClientFormInput } from '@/lib/clients/client.schema'
 import { isCalendarDate } from '@/lib/dates/calendar-date'
 import { SelectField } from '../../_components/select-field'
 import { CapacityPanel } from './capacity-panel'
+import { BOOKED_STATUSES, JOURNEY_STATUS_LABELS, JOURNEY_STATUSES } from '@/lib/journeys/journey.schema'
 
 type FieldName = keyof ClientFormInput
 

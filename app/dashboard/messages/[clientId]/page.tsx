@@ -7,16 +7,15 @@ import { PracticeComposer } from '@/components/messages/composer'
 import { clientDisplayName } from '@/lib/messages/names'
 import { listThread, markThreadRead } from '@/lib/messages/queries'
 import { ThreadView } from '@/components/messages/thread-view'
+import { isUuid } from '@/lib/ids'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 
 export const metadata: Metadata = { title: 'Conversation' }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export default async function ThreadPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params
   const { active, db } = await requireDashboardContext()
-  if (!active || !UUID.test(clientId)) notFound()
+  if (!active || !isUuid(clientId)) notFound()
   const { data: client } = await db
     .from('clients')
     .select('id, first_name, last_name, preferred_name')
