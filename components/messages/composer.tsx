@@ -1,40 +1,33 @@
 'use client'
-import { useAction } from 'next-safe-action/hooks'
-import { useRef, useState } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
+import { useRef, type FormEventHandler } from 'react'
+import { useWatch, type UseFormRegisterReturn } from 'react-hook-form'
 import { Button } from '@/components/ui/button'
 import { Label } from '@/components/ui/label'
 import { StatusMessage } from '@/components/ui/status-message'
-import { sendPortalMessageAction } from '@/lib/portal/portal-actions'
 import { sendPracticeMessageAction } from '@/lib/messages/actions'
+import { MessageBodySchema, PracticeMessageSchema } from '@/lib/messages/message.schema'
+import { sendPortalMessageAction } from '@/lib/portal/portal-actions'
 
 interface ComposerFormProps {
+  body: UseFormRegisterReturn<'body'>
+  empty: boolean
   pending: boolean
   error: string | undefined
-  body: string
-  onBodyChange: (body: string) => void
-  onSend: () => void
+  onSubmit: FormEventHandler<HTMLFormElement>
 }
 
-function ComposerForm({ pending, error, body, onBodyChange, onSend }: ComposerFormProps) {
+function ComposerForm({ body, empty, pending, error, onSubmit }: ComposerFormProps) {
   const formRef = useRef<HTMLFormElement>(null)
   return (
-    <form
-      ref={formRef}
-      className="flex flex-col gap-2"
-      onSubmit={(event) => {
-        event.preventDefault()
-        onSend()
-      }}
-      data-test="message-composer"
-    >
+    <form ref={formRef} noValidate className="flex flex-col gap-2" onSubmit={onSubmit} data-test="message-composer">
       <Label htmlFor="message-body">Your message</Label>
       <textarea
         id="message-body"
-        name="body"
         rows={3}
         maxLength={10000}
-        value={body}
-        onChange={(event) => onBodyChange(event.target.value)}
+        {...body}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) formRef.current?.requestSubmit()
         }}
@@ -43,7 +36,7 @@ function ComposerForm({ pending, error, body, onBodyChange, onSend }: ComposerFo
       />
       {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
       <div className="flex justify-end">
-        <Button type="submit" disabled={pending || body.trim().length === 0} data-test="message-send">
+        <Button type="submit" disabled={pending || empty} data-test="message-send">
           {pending ? 'Sending…' : 'Send'}
         </Button>
       </div>
@@ -53,16 +46,44 @@ function ComposerForm({ pending, error, body, onBodyChange, onSend }: ComposerFo
 
 /** Her reply box in the portal; clears once the message is saved. */
 export function PortalComposer() {
-  const [body, setBody] = useState('')
-  const { execute, result, isPending } = useAction(sendPortalMessageAction, { onSuccess: () => setBody('') })
-  const error = result.serverError ?? result.validationErrors?.body?._errors?.[0]
-  return <ComposerForm pending={isPending} error={error} body={body} onBodyChange={setBody} onSend={() => execute({ body })} />
+  const { form, action } = useHookFormAction(sendPortalMessageAction, zodResolver(MessageBodySchema), {
+    formProps: { defaultValues: { body: '' } },
+    actionProps: {
+      onSuccess() {
+        form.reset({ body: '' })
+      },
+    },
+  })
+  const body = useWatch({ control: form.control, name: 'body' })
+  return (
+    <ComposerForm
+      body={form.register('body')}
+      empty={body.trim().length === 0}
+      pending={action.isPending}
+      error={action.result.serverError ?? form.formState.errors.body?.message}
+      onSubmit={form.handleSubmit(() => action.execute(form.getValues()))}
+    />
+  )
 }
 
 /** A member's reply box in a client's thread. */
 export function PracticeComposer({ clientId }: { clientId: string }) {
-  const [body, setBody] = useState('')
-  const { execute, result, isPending } = useAction(sendPracticeMessageAction, { onSuccess: () => setBody('') })
-  const error = result.serverError ?? result.validationErrors?.body?._errors?.[0]
-  return <ComposerForm pending={isPending} error={error} body={body} onBodyChange={setBody} onSend={() => execute({ clientId, body })} />
+  const { form, action } = useHookFormAction(sendPracticeMessageAction, zodResolver(PracticeMessageSchema), {
+    formProps: { defaultValues: { clientId, body: '' } },
+    actionProps: {
+      onSuccess() {
+        form.reset({ clientId, body: '' })
+      },
+    },
+  })
+  const body = useWatch({ control: form.control, name: 'body' })
+  return (
+    <ComposerForm
+      body={form.register('body')}
+      empty={body.trim().length === 0}
+      pending={action.isPending}
+      error={action.result.serverError ?? form.formState.errors.body?.message}
+      onSubmit={form.handleSubmit(() => action.execute(form.getValues()))}
+    />
+  )
 }

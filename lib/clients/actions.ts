@@ -3,19 +3,16 @@ import { revalidatePath } from 'next/cache'
 import { checkJourneyCapacity } from '@/lib/journeys/capacity'
 import { withFieldErrors } from '@/lib/server/field-errors'
 import { practiceActionClient } from '@/lib/server/action-client'
-import { ArchiveClientSchema, CapacityCheckSchema, ClientFormSchema, UpdateClientSchema } from './client.schema'
+import { ArchiveClientSchema, CapacityCheckSchema, SaveClientSchema } from './client.schema'
 import { createClient, setClientArchived, updateClient } from './save-client.service'
 
-export const createClientAction = practiceActionClient.inputSchema(ClientFormSchema).action(async ({ clientInput, ctx }) => {
-  const created = await withFieldErrors(ClientFormSchema, () => createClient(ctx.db, ctx.practice.settings, clientInput))
+/** Adds a client with her first journey, or (with `clientId`) saves her details and current journey. */
+export const saveClientAction = practiceActionClient.inputSchema(SaveClientSchema).action(async ({ clientInput, parsedInput, ctx }) => {
+  const saved = await withFieldErrors(SaveClientSchema, () =>
+    parsedInput.clientId ? updateClient(ctx.db, ctx.practice.settings, clientInput) : createClient(ctx.db, ctx.practice.settings, clientInput),
+  )
   revalidatePath('/dashboard', 'layout')
-  return created
-})
-
-export const updateClientAction = practiceActionClient.inputSchema(UpdateClientSchema).action(async ({ clientInput, ctx }) => {
-  const saved = await withFieldErrors(UpdateClientSchema, () => updateClient(ctx.db, ctx.practice.settings, clientInput))
-  revalidatePath('/dashboard', 'layout')
-  return saved
+  return { clientId: saved.clientId }
 })
 
 export const archiveClientAction = practiceActionClient.inputSchema(ArchiveClientSchema).action(async ({ parsedInput, ctx }) => {

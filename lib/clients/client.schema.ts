@@ -53,6 +53,10 @@ export type ClientForm = z.output<typeof ClientFormSchema>
 export const UpdateClientSchema = ClientFormSchema.safeExtend({ clientId: z.uuid() })
 export type UpdateClientInput = z.input<typeof UpdateClientSchema>
 
+/** The form's action: with `clientId` it saves that client, without it adds one. */
+export const SaveClientSchema = ClientFormSchema.safeExtend({ clientId: z.uuid().optional() })
+export type SaveClientInput = z.input<typeof SaveClientSchema>
+
 export const ClientIdSchema = z.object({ clientId: z.uuid() })
 
 export const ArchiveClientSchema = z.object({ clientId: z.uuid(), archived: z.boolean() })

@@ -1,13 +1,13 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { practiceActionClient } from '@/lib/server/action-client'
+import { PracticeMessageSchema } from './message.schema'
 import { postMessage } from './queries'
 
 /** A member's reply in a client's thread, in her active practice; RLS refuses any other thread. */
 export const sendPracticeMessageAction = practiceActionClient
-  .inputSchema(z.object({ clientId: z.uuid(), body: z.string().trim().min(1, 'Write a message first.').max(10000) }))
+  .inputSchema(PracticeMessageSchema)
   .action(async ({ parsedInput, ctx }) => {
     try {
       await postMessage(

@@ -3,15 +3,12 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { deleteOwnDocument } from '@/lib/documents/store'
+import { MessageBodySchema } from '@/lib/messages/message.schema'
 import { postMessage } from '@/lib/messages/queries'
 import { portalActionClient } from '@/lib/server/action-client'
 import { PORTAL_PRACTICE_COOKIE, rememberChoice } from '@/lib/server/cookies'
 import { requestDataDeletion, updateContactDetails } from './profile'
 import { ContactDetailsSchema } from './profile.schema'
-
-const MessageBodySchema = z.object({
-  body: z.string().trim().min(1, 'Write a message first.').max(10000, 'Messages can be up to 10,000 characters.'),
-})
 
 /** Her message to the practice of her active record: the thread is hers by construction. */
 export const sendPortalMessageAction = portalActionClient.inputSchema(MessageBodySchema).action(async ({ parsedInput, ctx }) => {
