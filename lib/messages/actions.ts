@@ -2,8 +2,9 @@
 import { revalidatePath } from 'next/cache'
 import { AppError } from '@/lib/errors'
 import { practiceActionClient } from '@/lib/server/action-client'
+import { ClientIdSchema } from '@/lib/clients/client.schema'
 import { PracticeMessageSchema } from './message.schema'
-import { postMessage } from './queries'
+import { markThreadRead, postMessage } from './queries'
 
 /** A member's reply in a client's thread, in her active practice; RLS refuses any other thread. */
 export const sendPracticeMessageAction = practiceActionClient
@@ -23,3 +24,11 @@ export const sendPracticeMessageAction = practiceActionClient
     revalidatePath(`/dashboard/clients/${parsedInput.clientId}`)
     return { sent: true }
   })
+
+/**
+ * Stamps her unread messages as read once a member has the thread on screen. A POST from the open
+ * page, never a side effect of rendering it: a prefetch or a crawler reads nothing.
+ */
+export const markThreadReadAction = practiceActionClient.inputSchema(ClientIdSchema).action(async ({ parsedInput, ctx }) => ({
+  marked: await markThreadRead(ctx.db, 'practice', { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId }),
+}))

@@ -28,6 +28,18 @@ export type InboxRow = z.infer<typeof InboxRowSchema>
 
 const THREAD_LIMIT = 200
 
+/** The client a member's thread is with, named as lists name her; null when she is not the practice's. */
+export async function getCorrespondent(db: Db, { practiceId, clientId }: ClientRef): Promise<{ first_name: string; last_name: string; preferred_name: string | null } | null> {
+  const { data, error } = await db
+    .from('clients')
+    .select('first_name, last_name, preferred_name')
+    .eq('practice_id', practiceId)
+    .eq('id', clientId)
+    .maybeSingle()
+  if (error) throw dbFailure('load this client', error)
+  return data
+}
+
 /** The newest THREAD_LIMIT messages of a thread, oldest first (as a conversation reads). */
 export async function listThread(db: Db, { practiceId, clientId }: ClientRef): Promise<Message[]> {
   const { data, error } = await db

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { deleteOwnDocument } from '@/lib/documents/store'
 import { MessageBodySchema } from '@/lib/messages/message.schema'
-import { postMessage } from '@/lib/messages/queries'
+import { markThreadRead, postMessage } from '@/lib/messages/queries'
 import { portalActionClient } from '@/lib/server/action-client'
 import { PORTAL_PRACTICE_COOKIE, rememberChoice } from '@/lib/server/cookies'
 import { requestDataDeletion, updateContactDetails } from './profile'
@@ -20,6 +20,9 @@ export const sendPortalMessageAction = portalActionClient.inputSchema(MessageBod
   revalidatePath('/portal/messages')
   return { sent: true }
 })
+
+/** Stamps the practice's messages as read once she has her thread on screen (see markThreadReadAction). */
+export const markMyThreadReadAction = portalActionClient.action(async ({ ctx }) => ({ marked: await markThreadRead(ctx.db, 'client', ctx.active) }))
 
 /** The practice picker: only a practice she is a client of can be chosen. */
 export const choosePortalPracticeAction = portalActionClient

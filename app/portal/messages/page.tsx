@@ -2,7 +2,8 @@ import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent } from '@/components/ui/card'
 import { PortalComposer } from '@/components/messages/composer'
-import { listThread, markThreadRead } from '@/lib/messages/queries'
+import { MarkMyThreadRead } from '@/components/messages/mark-read'
+import { listThread } from '@/lib/messages/queries'
 import { ThreadView } from '@/components/messages/thread-view'
 import { requirePortalContext } from '@/lib/server/portal-context'
 
@@ -11,8 +12,6 @@ export const metadata: Metadata = { title: 'Messages' }
 export default async function PortalMessagesPage() {
   const { db, active } = await requirePortalContext()
   const thread = { practiceId: active.practiceId, clientId: active.clientId }
-  // Opening the thread is reading it: stamp receipts first so the list shows them as read.
-  await markThreadRead(db, 'client', thread)
   const messages = await listThread(db, thread)
   return (
     <>
@@ -27,6 +26,7 @@ export default async function PortalMessagesPage() {
             <ThreadView messages={messages} viewer="client" otherName={active.practiceName} />
           )}
           <PortalComposer />
+          <MarkMyThreadRead />
         </CardContent>
       </Card>
     </>

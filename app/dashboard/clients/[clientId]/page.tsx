@@ -13,7 +13,7 @@ import { isAppError } from '@/lib/errors'
 import { isUuid } from '@/lib/ids'
 import { JOURNEY_STATUS_LABELS } from '@/lib/journeys/journey.schema'
 import { clientDisplayName } from '@/lib/messages/names'
-import { listThread, markThreadRead } from '@/lib/messages/queries'
+import { listThread } from '@/lib/messages/queries'
 import { listJourneyNotes } from '@/lib/notes/notes.service'
 import { openDeletionRequest } from '@/lib/portal/profile'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
@@ -65,8 +65,7 @@ export default async function ClientPage({
     tab !== 'notes' && tab !== 'messages' ? listMembers(db, active.practiceId) : Promise.resolve([]),
     tab === 'appointments' ? listAppointmentNotes(db, active.practiceId, clientId) : Promise.resolve([]),
     tab === 'documents' ? listPracticeClientDocuments(db, thread) : Promise.resolve([]),
-    // Opening her thread marks her messages read, as the inbox does; RLS confines both to this practice.
-    tab === 'messages' ? markThreadRead(db, 'practice', thread).then(() => listThread(db, thread)) : Promise.resolve([]),
+    tab === 'messages' ? listThread(db, thread) : Promise.resolve([]),
   ])
   const journey = client.current
   const milestones = clientMilestones.filter((m) => m.journey_id === journey?.id)

@@ -4,8 +4,9 @@ import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent } from '@/components/ui/card'
 import { PracticeComposer } from '@/components/messages/composer'
+import { MarkPracticeThreadRead } from '@/components/messages/mark-read'
 import { clientDisplayName } from '@/lib/messages/names'
-import { listThread, markThreadRead } from '@/lib/messages/queries'
+import { getCorrespondent, listThread } from '@/lib/messages/queries'
 import { ThreadView } from '@/components/messages/thread-view'
 import { isUuid } from '@/lib/ids'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
@@ -16,16 +17,9 @@ export default async function ThreadPage({ params }: { params: Promise<{ clientI
   const { clientId } = await params
   const { active, db } = await requireDashboardContext()
   if (!active || !isUuid(clientId)) notFound()
-  const { data: client } = await db
-    .from('clients')
-    .select('id, first_name, last_name, preferred_name')
-    .eq('id', clientId)
-    .eq('practice_id', active.practiceId)
-    .maybeSingle()
-  if (!client) notFound()
   const thread = { practiceId: active.practiceId, clientId }
-  await markThreadRead(db, 'practice', thread)
-  const messages = await listThread(db, thread)
+  const [client, messages] = await Promise.all([getCorrespondent(db, thread), listThread(db, thread)])
+  if (!client) notFound()
   const name = clientDisplayName(client)
   return (
     <>
@@ -46,6 +40,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ clientI
             <ThreadView messages={messages} viewer="practice" otherName={name} />
           )}
           <PracticeComposer clientId={clientId} />
+          <MarkPracticeThreadRead clientId={clientId} />
         </CardContent>
       </Card>
     </>
