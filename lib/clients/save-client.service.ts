@@ -88,33 +88,29 @@ export async function updateClient(db: Db, practice: PracticeSettings, input: un
   const journey = existing.journeys[0]
   await checkForm(db, practice, form, { clientId, journeyId: journey?.id, dueDateChanged: form.dueDate !== (journey?.due_date ?? null) })
 
-  const { error } = await db
-    .from('clients')
-    .update({
+  // One statement: the client and her journey are saved together or not at all.
+  const { error } = await db.rpc('update_client_with_journey', {
+    p_practice_id: practice.id,
+    p_client_id: clientId,
+    p_client: {
       first_name: form.firstName,
       last_name: form.lastName,
       preferred_name: form.preferredName,
       pronouns: form.pronouns,
       email: form.email,
       phone: form.phone,
-    })
-    .eq('practice_id', practice.id)
-    .eq('id', clientId)
+    },
+    p_journey_id: journey?.id,
+    p_journey: {
+      due_date: form.dueDate,
+      status: form.status,
+      primary_doula_id: form.primaryDoulaId,
+      backup_doula_id: form.backupDoulaId,
+    },
+  })
   if (error?.code === PG_ERROR.uniqueViolation) throw new FieldErrors({ email: 'Another client of your practice already uses this email address.' })
+  if (error?.code === PG_ERROR.noDataFound) throw notFound('client')
   if (error) throw dbFailure('save this client', error)
-  if (journey) {
-    const { error: journeyError } = await db
-      .from('journeys')
-      .update({
-        due_date: form.dueDate,
-        status: form.status,
-        primary_doula_id: form.primaryDoulaId,
-        backup_doula_id: form.backupDoulaId,
-      })
-      .eq('practice_id', practice.id)
-      .eq('id', journey.id)
-    if (journeyError) throw dbFailure('save her journey', journeyError)
-  }
   return { clientId }
 }
 
