@@ -5,7 +5,7 @@ import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import { csvRow, type CsvValue } from '@/lib/privacy/csv'
 import { dbFailure, fromCatalogTable, type CatalogRow, type Db } from '@/lib/server/db'
 import { objectBytes, type ExportManifest } from '@/lib/privacy/export/export-practice.service'
-import type { ZipEntrySummary, ZipWriter } from '@/lib/privacy/zip/zip-writer'
+import type { ZipArchive, ZipEntrySummary } from '@/lib/privacy/zip/zip-stream'
 import { DOCUMENT_COLUMNS, MY_DATA_TABLES, type MyDataTable } from './my-data-tables'
 
 export const MY_DATA_FORMAT = 'doulaos-my-data/1'
@@ -107,7 +107,7 @@ async function listDocuments(source: MyDataSource) {
  * and the SHA-256 of every other entry. Rows arrive a page at a time and files stream one at a
  * time, so memory stays flat however large her files are.
  */
-export async function writeMyDataExport(zip: ZipWriter, source: MyDataSource): Promise<MyDataManifest> {
+export async function writeMyDataExport(zip: ZipArchive, source: MyDataSource): Promise<MyDataManifest> {
   const now = source.now ?? new Date()
   const manifest: MyDataManifest = {
     format: MY_DATA_FORMAT,

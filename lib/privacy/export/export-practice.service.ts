@@ -3,7 +3,7 @@ import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import { dbFailure, fromCatalogTable, type CatalogRow, type Db } from '@/lib/server/db'
 import { csvRow, type CsvValue } from '../csv.ts'
 import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
-import type { ZipEntrySummary, ZipWriter } from '../zip/zip-writer.ts'
+import type { ZipArchive, ZipEntrySummary } from '@/lib/privacy/zip/zip-stream'
 
 export const EXPORT_FORMAT = 'doulaos-export/1'
 
@@ -94,7 +94,7 @@ export async function* objectBytes(client: Db, bucket: string, path: string): As
  * files/, then manifest.json with row counts and the SHA-256 of every other entry. Memory stays
  * flat: rows arrive a page at a time and objects stream one at a time.
  */
-export async function writePracticeExport(zip: ZipWriter, source: ExportSource): Promise<ExportManifest> {
+export async function writePracticeExport(zip: ZipArchive, source: ExportSource): Promise<ExportManifest> {
   const now = source.now ?? new Date()
   const { data: tables, error } = await source.admin.rpc('export_tables')
   if (error) throw dbFailure('list the tables for the export', error)
