@@ -4,6 +4,3 @@ import { z } from 'zod'
 export const MessageBodySchema = z.object({
   body: z.string().trim().min(1, 'Write a message first.').max(10000, 'Messages can be up to 10,000 characters.'),
 })
-
-/** A member's message names the client whose thread it joins. */
-export const PracticeMessageSchema = MessageBodySchema.extend({ clientId: z.uuid() })
