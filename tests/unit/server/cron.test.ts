@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { GENERIC_ERROR_MESSAGE } from '@/lib/errors'
+import { VALID_SERVER_ENV } from '../../helpers/server-env.ts'
 import { isCronAuthorized } from '@/lib/server/cron'
 
 const SECRET = 'a-cron-secret-of-some-length'
@@ -25,16 +26,7 @@ describe('isCronAuthorized', () => {
 })
 
 describe('cronRoute', () => {
-  const env = {
-    NEXT_PUBLIC_SITE_URL: 'http://127.0.0.1:3000',
-    NEXT_PUBLIC_SUPABASE_URL: 'http://127.0.0.1:54321',
-    NEXT_PUBLIC_SUPABASE_ANON_KEY: 'anon-key-anon-key-anon-key',
-    SUPABASE_SERVICE_ROLE_KEY: 'service-key-service-key-service',
-    SEND_EMAIL_HOOK_SECRET: 'v1,whsec_ZG91bGFvcy1sb2NhbC1zZW5kLWVtYWlsLWhvb2stc2VjcmV0LTAwMA==',
-    RESEND_API_KEY: 're_local_mailbox',
-    EMAIL_FROM: 'DoulaOS <hello@doulaos.local>',
-    CRON_SECRET: SECRET,
-  }
+  const env = { ...VALID_SERVER_ENV, CRON_SECRET: SECRET }
 
   async function routeWith(variables: Record<string, string | undefined>, run: () => Promise<unknown>) {
     vi.resetModules()
