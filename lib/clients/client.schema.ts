@@ -55,7 +55,6 @@ export type UpdateClientInput = z.input<typeof UpdateClientSchema>
 
 /** The form's action: with `clientId` it saves that client, without it adds one. */
 export const SaveClientSchema = ClientFormSchema.safeExtend({ clientId: z.uuid().optional() })
-export type SaveClientInput = z.input<typeof SaveClientSchema>
 
 export const ClientIdSchema = z.object({ clientId: z.uuid() })
 

@@ -13,7 +13,7 @@ const STATUS: Record<AppErrorCode, number> = {
 }
 
 /** The HTTP status an error answers with: AppError codes map one to one, anything else is a 500. */
-export const statusOf = (error: unknown): number => (isAppError(error) ? STATUS[error.code] : 500)
+const statusOf = (error: unknown): number => (isAppError(error) ? STATUS[error.code] : 500)
 
 /**
  * The one answer a route handler gives for a failure: `{ error: message }` as JSON with the status

@@ -7,7 +7,7 @@ import { PORTAL_PRACTICE_COOKIE, readChoice } from './cookies'
 import { dbFailure, type Db } from './db'
 import { getSessionUser, type SessionUser } from './session'
 
-export const PORTAL_LOGIN_PATH = '/portal-login'
+const PORTAL_LOGIN_PATH = '/portal-login'
 
 export interface PortalClientRecord extends ClientRef {
   practiceName: string
