@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 
 /** The DoulaOS mark and wordmark, linking home. */
 export function Logo({ href = '/', className }: { href?: string; className?: string }) {

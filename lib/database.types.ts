@@ -1572,6 +1572,16 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      update_client_with_journey: {
+        Args: {
+          p_client: Json
+          p_client_id: string
+          p_journey?: Json
+          p_journey_id?: string
+          p_practice_id: string
+        }
+        Returns: undefined
+      }
     }
     Enums: {
       [_ in never]: never

@@ -4,7 +4,7 @@ import { Logo } from '@/components/logo'
 import { AccountMenu } from '@/components/shell/account-menu'
 import { MobileNav } from '@/components/shell/mobile-nav'
 import { NavLinks } from '@/components/shell/nav-links'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { FinishSetup } from './_components/finish-setup'
 import { DASHBOARD_HOME, dashboardNav } from './_components/nav-items'
 import { PracticeSwitcher } from './_components/practice-switcher'
@@ -23,13 +23,16 @@ export default async function DashboardLayout({ children }: { children: ReactNod
 
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[16rem_1fr]">
-      <aside className="sticky top-0 hidden h-dvh flex-col gap-6 border-r border-border bg-card/70 p-4 md:flex">
-        <Logo href={DASHBOARD_HOME} className="px-2" />
-        {switcher}
-        <nav aria-label="Main">
-          <NavLinks items={dashboardNav} homeHref={DASHBOARD_HOME} />
-        </nav>
-      </aside>
+      {/* The grid cell runs the page's full height and carries the background; the sidebar inside stays in view. */}
+      <div className="hidden border-r border-border bg-card/70 md:block" data-test="sidebar">
+        <aside className="sticky top-0 flex h-dvh flex-col gap-6 p-4">
+          <Logo href={DASHBOARD_HOME} className="px-2" />
+          {switcher}
+          <nav aria-label="Main">
+            <NavLinks items={dashboardNav} homeHref={DASHBOARD_HOME} />
+          </nav>
+        </aside>
+      </div>
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-30 flex h-16 items-center justify-between gap-3 border-b border-border bg-background/95 px-4 backdrop-blur sm:px-6">
           <div className="flex min-w-0 items-center gap-2">

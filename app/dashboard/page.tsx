@@ -4,10 +4,9 @@ import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { JOURNEY_STATUS_LABELS, PIPELINE_STATUSES } from '@/lib/clients/client.schema'
+import { JOURNEY_STATUS_LABELS, PIPELINE_STATUSES } from '@/lib/journeys/journey.schema'
 import { getTodaySummary, type TodaySummary } from '@/lib/journeys/today'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { createClient } from '@/lib/supabase/server'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { formatTimeRange } from '@/lib/appointments/time-range'
 import { formatDay, INSTANT } from './_components/format'
 import { DueChart } from './_components/due-chart'
@@ -15,9 +14,8 @@ import { DueChart } from './_components/due-chart'
 const roleLabel = { owner: 'Owner', admin: 'Admin', doula: 'Doula' } as const
 
 export default async function TodayPage() {
-  const { active } = await requireDashboardContext()
+  const { active, db } = await requireDashboardContext()
   if (!active) return null
-  const db = await createClient()
   const practice = active.settings
   const summary = await getTodaySummary(db, practice, new Date())
   const todays = summary.appointments.filter((a) => a.isToday)

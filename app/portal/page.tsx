@@ -3,15 +3,14 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
-import { APPOINTMENT_KIND_LABELS } from '@/lib/calendar/ics'
+import { APPOINTMENT_KIND_LABELS } from '@/lib/appointments/appointment.schema'
 import { todayIn } from '@/lib/dates/calendar-date'
 import { countUnreadForClient } from '@/lib/messages/queries'
 import { listClientRequests } from '@/lib/paperwork/queries'
 import { isOpenForClient } from '@/lib/paperwork/status'
-import { requirePortalContext } from '@/lib/portal/context'
+import { requirePortalContext } from '@/lib/server/portal-context'
 import { currentDueDate, listAppointments, listSharedMilestones } from '@/lib/portal/queries'
 import { daysUntilDue, formatGestationalAge, gestationalAge, TERM_DAYS } from '@/lib/pregnancy/gestation'
-import { createClient } from '@/lib/supabase/server'
 import { RequestList } from './forms/_components/request-list'
 import { formatAppointmentTime, formatCalendarDate } from './_components/format'
 
@@ -45,14 +44,14 @@ function Progress({ dueDate, timeZone }: { dueDate: string; timeZone: string }) 
 }
 
 export default async function PortalHomePage() {
-  const { supabase, active } = await requirePortalContext()
+  const { db, active } = await requirePortalContext()
   const thread = { practiceId: active.practiceId, clientId: active.clientId }
   const [dueDate, appointments, milestones, unread, requests] = await Promise.all([
-    currentDueDate(supabase, active),
-    listAppointments(supabase, active),
-    listSharedMilestones(supabase, active),
-    countUnreadForClient(supabase, thread),
-    listClientRequests(await createClient(), active),
+    currentDueDate(db, active),
+    listAppointments(db, active),
+    listSharedMilestones(db, active),
+    countUnreadForClient(db, thread),
+    listClientRequests(db, active),
   ])
   const todo = requests.filter(isOpenForClient)
   const next = appointments.upcoming.find((a) => a.status !== 'cancelled')

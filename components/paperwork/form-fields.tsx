@@ -2,7 +2,7 @@
 import type { UseFormReturn } from 'react-hook-form'
 import { FieldError } from '@/components/ui/field-error'
 import { inputClassName, labelClassName } from '@/components/ui/field-styles'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { ANSWER_LIMITS, type FormValues } from '@/lib/paperwork/answers.schema'
 import type { FormField } from '@/lib/paperwork/fields'
 

@@ -5,7 +5,7 @@ import SignaturePadLib from 'signature_pad'
 import { Button } from '@/components/ui/button'
 import { FieldError } from '@/components/ui/field-error'
 import { labelClassName } from '@/components/ui/field-styles'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 
 /**
  * A box to draw a signature in, with a finger, a pen or a mouse (signature_pad). It reports a PNG

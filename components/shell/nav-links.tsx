@@ -14,7 +14,7 @@ import {
 } from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 
 /** Icons by name: server layouts pass names, since components cannot cross into client props. */
 const NAV_ICONS = {

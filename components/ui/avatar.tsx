@@ -1,6 +1,6 @@
 'use client'
 import { Avatar as AvatarPrimitive } from 'radix-ui'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 
 /** Initials of a name or email, at most two letters. */
 export function initialsOf(nameOrEmail: string): string {

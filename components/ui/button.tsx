@@ -1,6 +1,6 @@
 import { Slot } from 'radix-ui'
 import type { ComponentProps } from 'react'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { buttonVariants, type ButtonVariantProps } from './button-variants'
 
 export { buttonVariants } from './button-variants'

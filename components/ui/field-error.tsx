@@ -1,5 +1,5 @@
 import { CircleAlert } from 'lucide-react'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { fieldErrorClassName } from './field-styles'
 
 /** A field's error, linked to its input through `aria-describedby={id}`. Renders nothing when valid. */

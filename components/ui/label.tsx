@@ -1,7 +1,7 @@
 'use client'
 import { Label as LabelPrimitive } from 'radix-ui'
 import type { ComponentProps } from 'react'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { labelClassName } from './field-styles'
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {

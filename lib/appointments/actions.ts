@@ -1,18 +1,18 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
-import { practiceActionClient } from '@/lib/safe-action'
+import { withFieldErrors } from '@/lib/server/field-errors'
+import { practiceActionClient } from '@/lib/server/action-client'
 import { AppointmentFormSchema, AppointmentIdSchema, ConflictQuerySchema } from './appointment.schema'
 import { cancelAppointment, checkConflicts, saveAppointment } from './appointment.service'
 
 export const saveAppointmentAction = practiceActionClient.inputSchema(AppointmentFormSchema).action(async ({ clientInput, ctx }) => {
-  const saved = await withFieldErrors(AppointmentFormSchema, () => saveAppointment(ctx.supabase, ctx.practice.settings, clientInput))
+  const saved = await withFieldErrors(AppointmentFormSchema, () => saveAppointment(ctx.db, ctx.practice.settings, clientInput))
   revalidatePath('/dashboard', 'layout')
   return saved
 })
 
 export const cancelAppointmentAction = practiceActionClient.inputSchema(AppointmentIdSchema).action(async ({ clientInput, ctx }) => {
-  await cancelAppointment(ctx.supabase, ctx.practice.practiceId, clientInput)
+  await cancelAppointment(ctx.db, ctx.practice.practiceId, clientInput)
   revalidatePath('/dashboard', 'layout')
   return { cancelled: true }
 })
@@ -20,4 +20,4 @@ export const cancelAppointmentAction = practiceActionClient.inputSchema(Appointm
 /** Read-only: the bookings the slot being entered would overlap. */
 export const checkConflictsAction = practiceActionClient
   .inputSchema(ConflictQuerySchema)
-  .action(async ({ clientInput, ctx }) => checkConflicts(ctx.supabase, ctx.practice.settings, clientInput))
+  .action(async ({ clientInput, ctx }) => checkConflicts(ctx.db, ctx.practice.settings, clientInput))

@@ -1,8 +1,25 @@
 import { z } from 'zod'
 import { isCalendarDate, toDayNumber } from '@/lib/dates/calendar-date'
-import { WALL_TIME } from './zoned-time'
+import { WALL_TIME } from '@/lib/dates/zoned-time'
 
 export const APPOINTMENT_KINDS = ['consult', 'prenatal', 'birth', 'postpartum', 'other'] as const
+export const AppointmentKindSchema = z.enum(APPOINTMENT_KINDS)
+export type AppointmentKind = z.infer<typeof AppointmentKindSchema>
+
+export const APPOINTMENT_KIND_LABELS: Record<AppointmentKind, string> = {
+  consult: 'Consultation',
+  prenatal: 'Prenatal visit',
+  birth: 'Birth',
+  postpartum: 'Postpartum visit',
+  other: 'Appointment',
+}
+
+/** The label for a kind read from the database, "Appointment" for one this version does not know. */
+export const appointmentKindLabel = (kind: string) => APPOINTMENT_KIND_LABELS[kind as AppointmentKind] ?? 'Appointment'
+
+export const APPOINTMENT_STATUSES = ['scheduled', 'cancelled', 'completed'] as const
+export const AppointmentStatusSchema = z.enum(APPOINTMENT_STATUSES)
+export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>
 
 /** The longest an appointment may run; anything longer is a typo in the end date. */
 export const MAX_APPOINTMENT_DAYS = 3

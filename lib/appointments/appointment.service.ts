@@ -1,11 +1,11 @@
 import 'server-only'
 import { addDays, diffDays, todayIn } from '@/lib/dates/calendar-date'
 import { AppError } from '@/lib/errors'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
-import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
+import { dbFailure, notFound, type Db } from '@/lib/server/db'
+import { FieldErrors, parseOrFieldErrors } from '@/lib/server/field-errors'
 import type { PracticeSettings } from '@/lib/practice/settings'
 import { AppointmentFormSchema, AppointmentIdSchema, ConflictQuerySchema, ENDS_BEFORE_START, type AppointmentForm } from './appointment.schema'
-import { fromWallClock } from './zoned-time'
+import { fromWallClock } from '@/lib/dates/zoned-time'
 
 /** How far from today an appointment may be booked; anything further is a typo in the year. */
 const MAX_DAYS_AHEAD = 2 * 366

@@ -1,7 +1,7 @@
-import type { AppointmentKind } from '@/lib/calendar/ics'
+import { type AppointmentKind } from '@/lib/appointments/appointment.schema'
 import type { AppointmentFormInput } from './appointment.schema'
 import type { AgendaItem } from './queries'
-import { toWallClock } from './zoned-time'
+import { toWallClock } from '@/lib/dates/zoned-time'
 
 /**
  * The form's values for an existing appointment, on the practice's wall clock. The end date comes from

@@ -1,8 +1,8 @@
 import 'server-only'
 import { earliestStartUnderWay } from '@/lib/appointments/appointment.schema'
-import { BOOKED_STATUSES } from '@/lib/clients/client.schema'
 import { addDays, diffDays, type CalendarDate } from '@/lib/dates/calendar-date'
-import { dbFailure, type Db } from '@/lib/practice/db'
+import { BOOKED_STATUSES } from '@/lib/journeys/journey.schema'
+import { dbFailure, type Db } from '@/lib/server/db'
 import type { PracticeSettings } from '@/lib/practice/settings'
 import { onCallWindow, windowsOverlap, type OnCallWindow } from '@/lib/pregnancy/on-call'
 

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { formatIn, type DateFormat } from '@/lib/dates/zoned-format'
-import { toWallClock } from './zoned-time'
+import { toWallClock } from '@/lib/dates/zoned-time'
 
 /** "10:00 PM" */
 export const TIME_OF_DAY: DateFormat = { locale: 'en-US', options: { hour: 'numeric', minute: '2-digit' } }

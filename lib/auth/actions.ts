@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation'
 import { serverEnv } from '@/lib/env'
 import { AppError } from '@/lib/errors'
 import { safeRedirectPath } from '@/lib/redirect'
-import { actionClient } from '@/lib/safe-action'
+import { actionClient } from '@/lib/server/action-client'
 import { createClient } from '@/lib/supabase/server'
 import { LoginSchema, SignupSchema } from './auth.schema'
 import {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
 import { AppError } from '@/lib/errors'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 
 /** config.toml's [auth.email] otp_expiry (600 s): how long an emailed sign-in button works. */
 export const SIGN_IN_LINK_MINUTES = 10

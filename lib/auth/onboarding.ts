@@ -1,7 +1,6 @@
 import 'server-only'
-import type { SupabaseClient } from '@supabase/supabase-js'
-import type { Database } from '@/lib/database.types'
 import { AppError } from '@/lib/errors'
+import type { Db } from '@/lib/server/db'
 
 /**
  * A doula who signed up carries `practice_name` in user_metadata; invited clients and team members
@@ -16,8 +15,8 @@ export function isDoulaSignup(userMetadata: Record<string, unknown> | undefined)
  * Creates the practice and owner membership on the first confirmed sign-in. The SQL function is
  * idempotent (advisory lock per user), so a second device or a retried link never makes two.
  */
-export async function completeOnboarding(supabase: SupabaseClient<Database>): Promise<string> {
-  const { data, error } = await supabase.rpc('complete_onboarding')
+export async function completeOnboarding(db: Db): Promise<string> {
+  const { data, error } = await db.rpc('complete_onboarding')
   if (error || !data) {
     throw new AppError({ code: 'internal', message: 'We could not finish setting up your practice.', cause: error })
   }

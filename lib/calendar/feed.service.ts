@@ -1,15 +1,11 @@
 import 'server-only'
-import type { SupabaseClient } from '@supabase/supabase-js'
-import { BOOKED_STATUSES } from '@/lib/clients/client.schema'
-import type { Database } from '@/lib/database.types'
 import { addDays, todayIn } from '@/lib/dates/calendar-date'
-import { dbFailure } from '@/lib/practice/db'
+import { BOOKED_STATUSES } from '@/lib/journeys/journey.schema'
+import { dbFailure, type Db } from '@/lib/server/db'
 import { onCallWindow } from '@/lib/pregnancy/on-call'
-import { buildCalendar, type AllDayEntry, type AppointmentKind, type AppointmentStatus, type CalendarEntry } from './ics'
+import { buildCalendar, type AllDayEntry, type CalendarEntry } from './ics'
 import { FEED_TOKEN, hashFeedToken } from './feed-token'
-
-/** The service-role client: the feed is fetched by calendar apps, which carry no session. */
-type AdminDb = SupabaseClient<Database>
+import { type AppointmentKind, type AppointmentStatus } from '@/lib/appointments/appointment.schema'
 
 /** How far back a feed reaches; calendar apps keep what they already synced. */
 const PAST_DAYS = 90
@@ -24,7 +20,7 @@ interface Feed {
   private: boolean
 }
 
-async function findLiveFeed(db: AdminDb, token: string): Promise<Feed | null> {
+async function findLiveFeed(db: Db, token: string): Promise<Feed | null> {
   if (!FEED_TOKEN.test(token)) return null
   const { data, error } = await db
     .from('calendar_feeds')
@@ -38,9 +34,10 @@ async function findLiveFeed(db: AdminDb, token: string): Promise<Feed | null> {
 
 /**
  * The ICS text of the feed whose URL token is `token`, or null when no live feed has it (unknown or
- * revoked). Every query is scoped by the feed's practice and member: the service role bypasses RLS.
+ * revoked). `db` is the service role (calendar apps carry no session), so every query is scoped by the
+ * feed's practice and member.
  */
-export async function renderFeed(db: AdminDb, token: string, now: Date): Promise<string | null> {
+export async function renderFeed(db: Db, token: string, now: Date): Promise<string | null> {
   const feed = await findLiveFeed(db, token)
   if (!feed) return null
   const [practice, member, appointments, journeys] = await Promise.all([

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { addDays, isCalendarDate, toDayNumber, type CalendarDate } from '@/lib/dates/calendar-date'
+import { isUuid } from '@/lib/ids'
 
 export const CALENDAR_VIEWS = ['week', 'month', 'agenda'] as const
 export type CalendarView = (typeof CALENDAR_VIEWS)[number]
@@ -15,8 +16,6 @@ export interface CalendarParams {
   showCancelled: boolean
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** Reads the calendar's URL state; anything malformed falls back to this week, everyone, cancelled hidden. */
 export function parseCalendarParams(search: Record<string, string | string[] | undefined>, today: CalendarDate): CalendarParams {
   const one = (key: string) => (typeof search[key] === 'string' ? search[key] : undefined)
@@ -26,7 +25,7 @@ export function parseCalendarParams(search: Record<string, string | string[] | u
   return {
     view,
     date: date && isCalendarDate(date) ? date : today,
-    doulaId: doula && UUID.test(doula) ? doula : null,
+    doulaId: doula && isUuid(doula) ? doula : null,
     showCancelled: one('cancelled') === 'show',
   }
 }

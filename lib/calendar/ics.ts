@@ -1,18 +1,5 @@
 import { createEvents, type EventAttributes } from 'ics'
-
-export type AppointmentKind = 'consult' | 'prenatal' | 'birth' | 'postpartum' | 'other'
-export type AppointmentStatus = 'scheduled' | 'cancelled' | 'completed'
-
-export const APPOINTMENT_KIND_LABELS: Record<AppointmentKind, string> = {
-  consult: 'Consultation',
-  prenatal: 'Prenatal visit',
-  birth: 'Birth',
-  postpartum: 'Postpartum visit',
-  other: 'Appointment',
-}
-
-/** The label for a kind read from the database, "Appointment" for one this version does not know. */
-export const appointmentKindLabel = (kind: string) => APPOINTMENT_KIND_LABELS[kind as AppointmentKind] ?? 'Appointment'
+import { APPOINTMENT_KIND_LABELS, type AppointmentKind, type AppointmentStatus } from '@/lib/appointments/appointment.schema'
 
 export interface CalendarEntry {
   id: string

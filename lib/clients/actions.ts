@@ -1,25 +1,22 @@
 'use server'
 import { revalidatePath } from 'next/cache'
 import { checkJourneyCapacity } from '@/lib/journeys/capacity'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
-import { practiceActionClient } from '@/lib/safe-action'
-import { ArchiveClientSchema, CapacityCheckSchema, ClientFormSchema, UpdateClientSchema } from './client.schema'
+import { withFieldErrors } from '@/lib/server/field-errors'
+import { practiceActionClient } from '@/lib/server/action-client'
+import { ArchiveClientSchema, CapacityCheckSchema, SaveClientSchema } from './client.schema'
 import { createClient, setClientArchived, updateClient } from './save-client.service'
 
-export const createClientAction = practiceActionClient.inputSchema(ClientFormSchema).action(async ({ clientInput, ctx }) => {
-  const created = await withFieldErrors(ClientFormSchema, () => createClient(ctx.supabase, ctx.practice.settings, clientInput))
+/** Adds a client with her first journey, or (with `clientId`) saves her details and current journey. */
+export const saveClientAction = practiceActionClient.inputSchema(SaveClientSchema).action(async ({ clientInput, parsedInput, ctx }) => {
+  const saved = await withFieldErrors(SaveClientSchema, () =>
+    parsedInput.clientId ? updateClient(ctx.db, ctx.practice.settings, clientInput) : createClient(ctx.db, ctx.practice.settings, clientInput),
+  )
   revalidatePath('/dashboard', 'layout')
-  return created
-})
-
-export const updateClientAction = practiceActionClient.inputSchema(UpdateClientSchema).action(async ({ clientInput, ctx }) => {
-  const saved = await withFieldErrors(UpdateClientSchema, () => updateClient(ctx.supabase, ctx.practice.settings, clientInput))
-  revalidatePath('/dashboard', 'layout')
-  return saved
+  return { clientId: saved.clientId }
 })
 
 export const archiveClientAction = practiceActionClient.inputSchema(ArchiveClientSchema).action(async ({ parsedInput, ctx }) => {
-  await setClientArchived(ctx.supabase, ctx.practice.practiceId, parsedInput.clientId, parsedInput.archived)
+  await setClientArchived(ctx.db, ctx.practice.practiceId, parsedInput.clientId, parsedInput.archived)
   revalidatePath('/dashboard', 'layout')
   return { archived: parsedInput.archived }
 })
@@ -27,4 +24,4 @@ export const archiveClientAction = practiceActionClient.inputSchema(ArchiveClien
 /** What the form shows as soon as a due date is entered: overlapping on-call windows and the rule. */
 export const checkCapacityAction = practiceActionClient
   .inputSchema(CapacityCheckSchema)
-  .action(async ({ parsedInput, ctx }) => checkJourneyCapacity(ctx.supabase, ctx.practice.settings, parsedInput.dueDate, parsedInput.journeyId))
+  .action(async ({ parsedInput, ctx }) => checkJourneyCapacity(ctx.db, ctx.practice.settings, parsedInput.dueDate, parsedInput.journeyId))

@@ -1,32 +1,13 @@
 import { z } from 'zod'
 import { isCalendarDate } from '@/lib/dates/calendar-date'
+import { OptionalDateSchema } from '@/lib/dates/date.schema'
+import { JourneyStatusSchema } from '@/lib/journeys/journey.schema'
 
-export const JOURNEY_STATUSES = ['lead', 'consult', 'booked', 'active', 'postpartum', 'complete', 'archived'] as const
-export const JourneyStatusSchema = z.enum(JOURNEY_STATUSES)
-export type JourneyStatus = z.infer<typeof JourneyStatusSchema>
-
-export const JOURNEY_STATUS_LABELS: Record<JourneyStatus, string> = {
-  lead: 'Lead',
-  consult: 'Consult',
-  booked: 'Booked',
-  active: 'Active',
-  postpartum: 'Postpartum',
-  complete: 'Complete',
-  archived: 'Archived',
+/** One client of one practice: how every query names whose records it reads (a person is a separate client in each practice). */
+export interface ClientRef {
+  practiceId: string
+  clientId: string
 }
-
-/** The open stages of a journey, in order: the columns of the pipeline board and of Today's count. */
-export const PIPELINE_STATUSES = ['lead', 'consult', 'booked', 'active', 'postpartum'] as const satisfies readonly JourneyStatus[]
-
-/** Where a card on the board can go: any open stage, or complete (which takes it off the board). */
-export const MoveJourneySchema = z.object({
-  journeyId: z.uuid(),
-  status: z.enum([...PIPELINE_STATUSES, 'complete'], 'Choose a stage.'),
-})
-export type MoveJourneyInput = z.input<typeof MoveJourneySchema>
-
-/** Journeys that hold a place in the practice's calendar and count against its capacity rule. */
-export const BOOKED_STATUSES: readonly JourneyStatus[] = ['booked', 'active']
 
 const optionalText = (max: number, label: string) =>
   z
@@ -34,13 +15,6 @@ const optionalText = (max: number, label: string) =>
     .trim()
     .max(max, `Please shorten the ${label} to ${max} characters.`)
     .transform((v) => (v === '' ? null : v))
-
-/** An HTML date input's value: '' for none, else a real calendar date. */
-export const OptionalDateSchema = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || isCalendarDate(v), 'Enter a real date, like 2027-03-14.')
-  .transform((v) => (v === '' ? null : v))
 
 const optionalMember = z
   .string()
@@ -78,6 +52,9 @@ export type ClientForm = z.output<typeof ClientFormSchema>
 
 export const UpdateClientSchema = ClientFormSchema.safeExtend({ clientId: z.uuid() })
 export type UpdateClientInput = z.input<typeof UpdateClientSchema>
+
+/** The form's action: with `clientId` it saves that client, without it adds one. */
+export const SaveClientSchema = ClientFormSchema.safeExtend({ clientId: z.uuid().optional() })
 
 export const ClientIdSchema = z.object({ clientId: z.uuid() })
 

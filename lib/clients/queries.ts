@@ -1,7 +1,9 @@
 import 'server-only'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
-import { JourneyStatusSchema, type ClientListParams, type JourneyStatus } from './client.schema'
+import { isUuid } from '@/lib/ids'
+import { type JourneyStatus, JourneyStatusSchema } from '@/lib/journeys/journey.schema'
+import { dbFailure, notFound, type Db } from '@/lib/server/db'
+import { type ClientListParams } from './client.schema'
 
 export const CLIENT_PAGE_SIZE = 50
 
@@ -35,7 +37,7 @@ function decodeCursor(cursor: string | undefined): { key: string; id: string } |
   if (!cursor) return null
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && /^[0-9a-f-]{36}$/.test(parsed[1])) {
+    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && isUuid(parsed[1])) {
       return { key: parsed[0], id: parsed[1] }
     }
   } catch {

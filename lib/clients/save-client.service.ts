@@ -1,23 +1,13 @@
 import 'server-only'
-import { todayIn, type CalendarDate } from '@/lib/dates/calendar-date'
+import { todayIn } from '@/lib/dates/calendar-date'
 import { checkJourneyCapacity } from '@/lib/journeys/capacity'
+import { BOOKED_STATUSES, dueDateMessage } from '@/lib/journeys/journey.schema'
 import { journeyMilestones } from '@/lib/milestones/template.service'
-import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
-import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
+import { FieldErrors, parseOrFieldErrors } from '@/lib/server/field-errors'
 import type { PracticeSettings } from '@/lib/practice/settings'
-import { checkDueDate } from '@/lib/pregnancy/gestation'
 import { areMembers, listMembers } from '@/lib/team/queries'
-import { BOOKED_STATUSES, ClientFormSchema, UpdateClientSchema, type ClientForm } from './client.schema'
-
-const DUE_DATE_MESSAGES = {
-  too_far_ahead: 'That due date is more than 44 weeks away. Check the month and year.',
-  too_far_past: 'That due date is more than 6 weeks ago. Check the month and year, or record the birth instead.',
-} as const
-
-export function dueDateMessage(dueDate: CalendarDate, today: CalendarDate): string | null {
-  const problem = checkDueDate(dueDate, today)
-  return problem ? DUE_DATE_MESSAGES[problem] : null
-}
+import { ClientFormSchema, UpdateClientSchema, type ClientForm } from './client.schema'
 
 /**
  * The checks only the server can make, all at once so the form can show every problem together.
@@ -98,33 +88,29 @@ export async function updateClient(db: Db, practice: PracticeSettings, input: un
   const journey = existing.journeys[0]
   await checkForm(db, practice, form, { clientId, journeyId: journey?.id, dueDateChanged: form.dueDate !== (journey?.due_date ?? null) })
 
-  const { error } = await db
-    .from('clients')
-    .update({
+  // One statement: the client and her journey are saved together or not at all.
+  const { error } = await db.rpc('update_client_with_journey', {
+    p_practice_id: practice.id,
+    p_client_id: clientId,
+    p_client: {
       first_name: form.firstName,
       last_name: form.lastName,
       preferred_name: form.preferredName,
       pronouns: form.pronouns,
       email: form.email,
       phone: form.phone,
-    })
-    .eq('practice_id', practice.id)
-    .eq('id', clientId)
+    },
+    p_journey_id: journey?.id,
+    p_journey: {
+      due_date: form.dueDate,
+      status: form.status,
+      primary_doula_id: form.primaryDoulaId,
+      backup_doula_id: form.backupDoulaId,
+    },
+  })
   if (error?.code === PG_ERROR.uniqueViolation) throw new FieldErrors({ email: 'Another client of your practice already uses this email address.' })
+  if (error?.code === PG_ERROR.noDataFound) throw notFound('client')
   if (error) throw dbFailure('save this client', error)
-  if (journey) {
-    const { error: journeyError } = await db
-      .from('journeys')
-      .update({
-        due_date: form.dueDate,
-        status: form.status,
-        primary_doula_id: form.primaryDoulaId,
-        backup_doula_id: form.backupDoulaId,
-      })
-      .eq('practice_id', practice.id)
-      .eq('id', journey.id)
-    if (journeyError) throw dbFailure('save her journey', journeyError)
-  }
   return { clientId }
 }
 

@@ -1,6 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import type { ClientRef } from '@/lib/clients/client.schema'
+import { dbFailure, notFound, type Db } from '@/lib/server/db'
 import { removeDocumentObject, storeDocument, type DocumentBody, type UploadResult } from './store'
 
 export const PracticeDocumentSchema = z.object({
@@ -13,11 +14,6 @@ export const PracticeDocumentSchema = z.object({
   created_at: z.string(),
 })
 export type PracticeDocument = z.infer<typeof PracticeDocumentSchema>
-
-export interface ClientRef {
-  practiceId: string
-  clientId: string
-}
 
 /** Every document of one client, newest first: her uploads and the practice's, shared or not (members' RLS). */
 export async function listPracticeClientDocuments(db: Db, { practiceId, clientId }: ClientRef): Promise<PracticeDocument[]> {

@@ -1,5 +1,6 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import 'server-only'
 import { z } from 'zod'
+import { dbFailure, type Db } from '@/lib/server/db'
 
 export const DocumentSchema = z.object({
   id: z.uuid(),
@@ -12,14 +13,14 @@ export const DocumentSchema = z.object({
 export type DocumentItem = z.infer<typeof DocumentSchema>
 
 /** What she sees of her record's documents: RLS returns those shared with her and her own uploads. */
-export async function listClientDocuments(db: SupabaseClient, clientId: string): Promise<DocumentItem[]> {
+export async function listClientDocuments(db: Db, clientId: string): Promise<DocumentItem[]> {
   const { data, error } = await db
     .from('documents')
     .select('id, file_name, mime_type, size_bytes, uploaded_by, created_at')
     .eq('client_id', clientId)
     .order('created_at', { ascending: false })
     .limit(200)
-  if (error) throw new Error(`Could not load documents: ${error.message}`)
+  if (error) throw dbFailure('load documents', error)
   return DocumentSchema.array().parse(data)
 }
 

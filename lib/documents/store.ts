@@ -1,20 +1,16 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
+import type { ClientRef } from '@/lib/clients/client.schema'
 import { AppError } from '@/lib/errors'
-import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
 import { recordAuditEvent } from '@/lib/privacy/audit/record-event'
 import type { RequestMeta } from '@/lib/security/client-ip'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
 import { FILE_PROBLEM_MESSAGES, MAX_DOCUMENT_BYTES, safeDisplayName, checkDocument, type FileProblem } from './file-type'
 import { meterBody } from './metered-body'
 
 export const DOCUMENTS_BUCKET = 'client-files'
 /** Download links are minted after the access check and live no longer than this. */
 export const SIGNED_URL_SECONDS = 60
-
-export interface DocumentOwner {
-  practiceId: string
-  clientId: string
-}
 
 export interface StoreOptions {
   /** Whether the client may see it; only a practice member's upload sets this (her own uploads need no sharing). */
@@ -49,7 +45,7 @@ const refused = (problem: FileProblem): UploadResult => ({ ok: false, problem, m
  */
 export async function storeDocument(
   admin: Db,
-  owner: DocumentOwner,
+  owner: ClientRef,
   /** The person the file comes from, already found allowed: a member of the practice or the client herself. */
   uploadedBy: string,
   fileName: string,
@@ -110,7 +106,7 @@ export const tooLargeResult = (): UploadResult => refused('too_large')
  * client whose login it is): access revoked a moment ago, or another client's record, is not found
  * before a byte is read.
  */
-export async function storeOwnDocument(db: Db, admin: Db, userId: string, owner: DocumentOwner, fileName: string, body: DocumentBody): Promise<UploadResult> {
+export async function storeOwnDocument(db: Db, admin: Db, userId: string, owner: ClientRef, fileName: string, body: DocumentBody): Promise<UploadResult> {
   const { data, error } = await db
     .from('clients')
     .select('id')
@@ -122,6 +118,18 @@ export async function storeOwnDocument(db: Db, admin: Db, userId: string, owner:
   if (!data) throw notFound('record')
   return storeDocument(admin, owner, userId, fileName, body)
 }
+
+const STATUS: Record<Exclude<UploadResult, { ok: true }>['problem'], number> = {
+  empty: 422,
+  unsupported_type: 422,
+  too_large: 413,
+  erasing: 409,
+  storage: 500,
+}
+
+/** An upload route's answer: 201 with the stored document, else the refusal with its status. */
+export const uploadResponse = (result: UploadResult): Response =>
+  Response.json(result, { status: result.ok ? 201 : STATUS[result.problem] })
 
 /**
  * A download link for a document she may see: the row is read through her RLS first, the event is
@@ -155,10 +163,4 @@ export async function deleteOwnDocument(db: Db, admin: Db, documentId: string): 
   if (!row) return false
   await removeDocumentObject(admin, row.storage_path)
   return true
-}
-
-/** The HTTP status an upload route answers for a result. */
-export function uploadStatus(result: UploadResult): number {
-  if (result.ok) return 201
-  return { storage: 500, too_large: 413, erasing: 409, empty: 422, unsupported_type: 422 }[result.problem]
 }

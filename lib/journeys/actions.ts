@@ -1,25 +1,24 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
-import { practiceActionClient } from '@/lib/safe-action'
-import { MoveJourneySchema } from '@/lib/clients/client.schema'
+import { withFieldErrors } from '@/lib/server/field-errors'
+import { practiceActionClient } from '@/lib/server/action-client'
 import { moveJourney, recordBirth, startJourney } from './journey.service'
-import { RecordBirthSchema, StartJourneySchema } from './journey.schema'
+import { MoveJourneySchema, RecordBirthSchema, StartJourneySchema } from './journey.schema'
 
 export const recordBirthAction = practiceActionClient.inputSchema(RecordBirthSchema).action(async ({ clientInput, ctx }) => {
-  await withFieldErrors(RecordBirthSchema, () => recordBirth(ctx.supabase, ctx.practice.settings, clientInput))
+  await withFieldErrors(RecordBirthSchema, () => recordBirth(ctx.db, ctx.practice.settings, clientInput))
   revalidatePath('/dashboard', 'layout')
   return { recorded: true }
 })
 
 export const startJourneyAction = practiceActionClient.inputSchema(StartJourneySchema).action(async ({ clientInput, ctx }) => {
-  const started = await withFieldErrors(StartJourneySchema, () => startJourney(ctx.supabase, ctx.practice.settings, clientInput))
+  const started = await withFieldErrors(StartJourneySchema, () => startJourney(ctx.db, ctx.practice.settings, clientInput))
   revalidatePath('/dashboard', 'layout')
   return started
 })
 
 export const moveJourneyAction = practiceActionClient.inputSchema(MoveJourneySchema).action(async ({ parsedInput, ctx }) => {
-  await moveJourney(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  await moveJourney(ctx.db, ctx.practice.practiceId, parsedInput)
   revalidatePath('/dashboard', 'layout')
   return { moved: parsedInput.status }
 })

@@ -1,7 +1,7 @@
 import 'server-only'
-import { BOOKED_STATUSES } from '@/lib/clients/client.schema'
 import { addDays, type CalendarDate } from '@/lib/dates/calendar-date'
-import { dbFailure, type Db } from '@/lib/practice/db'
+import { BOOKED_STATUSES } from '@/lib/journeys/journey.schema'
+import { dbFailure, type Db } from '@/lib/server/db'
 import type { PracticeSettings } from '@/lib/practice/settings'
 import { checkCapacity, onCallWindow, windowsOverlap, type OnCallWindow } from '@/lib/pregnancy/on-call'
 

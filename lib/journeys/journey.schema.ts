@@ -1,5 +1,45 @@
 import { z } from 'zod'
-import { OptionalDateSchema } from '@/lib/clients/client.schema'
+import { type CalendarDate } from '@/lib/dates/calendar-date'
+import { OptionalDateSchema } from '@/lib/dates/date.schema'
+import { checkDueDate } from '@/lib/pregnancy/gestation'
+
+export const JOURNEY_STATUSES = ['lead', 'consult', 'booked', 'active', 'postpartum', 'complete', 'archived'] as const
+export const JourneyStatusSchema = z.enum(JOURNEY_STATUSES)
+export type JourneyStatus = z.infer<typeof JourneyStatusSchema>
+
+export const JOURNEY_STATUS_LABELS: Record<JourneyStatus, string> = {
+  lead: 'Lead',
+  consult: 'Consult',
+  booked: 'Booked',
+  active: 'Active',
+  postpartum: 'Postpartum',
+  complete: 'Complete',
+  archived: 'Archived',
+}
+
+/** The open stages of a journey, in order: the columns of the pipeline board and of Today's count. */
+export const PIPELINE_STATUSES = ['lead', 'consult', 'booked', 'active', 'postpartum'] as const satisfies readonly JourneyStatus[]
+
+/** Journeys that hold a place in the practice's calendar and count against its capacity rule. */
+export const BOOKED_STATUSES: readonly JourneyStatus[] = ['booked', 'active']
+
+/** Where a card on the board can go: any open stage, or complete (which takes it off the board). */
+export const MoveJourneySchema = z.object({
+  journeyId: z.uuid(),
+  status: z.enum([...PIPELINE_STATUSES, 'complete'], 'Choose a stage.'),
+})
+export type MoveJourneyInput = z.input<typeof MoveJourneySchema>
+
+const DUE_DATE_MESSAGES = {
+  too_far_ahead: 'That due date is more than 44 weeks away. Check the month and year.',
+  too_far_past: 'That due date is more than 6 weeks ago. Check the month and year, or record the birth instead.',
+} as const
+
+/** What the form says about a due date that cannot be right, judged against `today`; null when it can. */
+export function dueDateMessage(dueDate: CalendarDate, today: CalendarDate): string | null {
+  const problem = checkDueDate(dueDate, today)
+  return problem ? DUE_DATE_MESSAGES[problem] : null
+}
 
 export const BIRTH_PLACES = ['hospital', 'birth_center', 'home', 'other'] as const
 export const BIRTH_PLACE_LABELS: Record<(typeof BIRTH_PLACES)[number], string> = {

@@ -2,13 +2,11 @@ import 'server-only'
 import { TZDate } from '@date-fns/tz'
 import { todayIn } from '@/lib/dates/calendar-date'
 import { AppError } from '@/lib/errors'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
-import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
+import { dbFailure, notFound, type Db } from '@/lib/server/db'
+import { FieldErrors, parseOrFieldErrors } from '@/lib/server/field-errors'
 import type { PracticeSettings } from '@/lib/practice/settings'
 import { journeyMilestones } from '@/lib/milestones/template.service'
-import { dueDateMessage } from '@/lib/clients/save-client.service'
-import { MoveJourneySchema } from '@/lib/clients/client.schema'
-import { RecordBirthSchema, StartJourneySchema } from './journey.schema'
+import { dueDateMessage, MoveJourneySchema, RecordBirthSchema, StartJourneySchema } from './journey.schema'
 
 /** Journeys still in progress; a client has at most one of these at a time. */
 const OPEN_STATUSES = ['lead', 'consult', 'booked', 'active']

@@ -1,9 +1,9 @@
 import 'server-only'
 import { earliestStartUnderWay } from '@/lib/appointments/appointment.schema'
 import { instantRange, startOfDayInstant } from '@/lib/calendar/grid'
-import { BOOKED_STATUSES, JOURNEY_STATUSES, JourneyStatusSchema, type JourneyStatus } from '@/lib/clients/client.schema'
 import { addDays, todayIn, type CalendarDate } from '@/lib/dates/calendar-date'
-import { dbFailure, type Db } from '@/lib/practice/db'
+import { BOOKED_STATUSES, JOURNEY_STATUSES, type JourneyStatus, JourneyStatusSchema } from '@/lib/journeys/journey.schema'
+import { dbFailure, type Db } from '@/lib/server/db'
 import type { PracticeSettings } from '@/lib/practice/settings'
 import { onCallWindow, windowsOverlap, isWithin, type OnCallWindow } from '@/lib/pregnancy/on-call'
 

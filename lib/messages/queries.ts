@@ -1,5 +1,7 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import 'server-only'
 import { z } from 'zod'
+import type { ClientRef } from '@/lib/clients/client.schema'
+import { dbFailure, type Db } from '@/lib/server/db'
 
 export type Side = 'practice' | 'client'
 
@@ -24,15 +26,22 @@ export const InboxRowSchema = z.object({
 })
 export type InboxRow = z.infer<typeof InboxRowSchema>
 
-export interface Thread {
-  practiceId: string
-  clientId: string
-}
-
 const THREAD_LIMIT = 200
 
+/** The client a member's thread is with, named as lists name her; null when she is not the practice's. */
+export async function getCorrespondent(db: Db, { practiceId, clientId }: ClientRef): Promise<{ first_name: string; last_name: string; preferred_name: string | null } | null> {
+  const { data, error } = await db
+    .from('clients')
+    .select('first_name, last_name, preferred_name')
+    .eq('practice_id', practiceId)
+    .eq('id', clientId)
+    .maybeSingle()
+  if (error) throw dbFailure('load this client', error)
+  return data
+}
+
 /** The newest THREAD_LIMIT messages of a thread, oldest first (as a conversation reads). */
-export async function listThread(db: SupabaseClient, { practiceId, clientId }: Thread): Promise<Message[]> {
+export async function listThread(db: Db, { practiceId, clientId }: ClientRef): Promise<Message[]> {
   const { data, error } = await db
     .from('messages')
     .select('id, sender_side, body, created_at, read_by_practice_at, read_by_client_at')
@@ -40,43 +49,44 @@ export async function listThread(db: SupabaseClient, { practiceId, clientId }: T
     .eq('client_id', clientId)
     .order('created_at', { ascending: false })
     .limit(THREAD_LIMIT)
-  if (error) throw new Error(`Could not load messages: ${error.message}`)
+  if (error) throw dbFailure('load messages', error)
   return MessageSchema.array().parse(data).reverse()
 }
 
 /** Stamps the read receipt on the other side's unread messages; returns how many were stamped. */
-export async function markThreadRead(db: SupabaseClient, reader: Side, { practiceId, clientId }: Thread): Promise<number> {
+export async function markThreadRead(db: Db, reader: Side, { practiceId, clientId }: ClientRef): Promise<number> {
   const column = reader === 'practice' ? 'read_by_practice_at' : 'read_by_client_at'
+  const stamp = new Date().toISOString()
   const { data, error } = await db
     .from('messages')
-    .update({ [column]: new Date().toISOString() })
+    .update(reader === 'practice' ? { read_by_practice_at: stamp } : { read_by_client_at: stamp })
     .eq('practice_id', practiceId)
     .eq('client_id', clientId)
     .eq('sender_side', reader === 'practice' ? 'client' : 'practice')
     .is(column, null)
     .select('id')
-  if (error) throw new Error(`Could not mark messages read: ${error.message}`)
+  if (error) throw dbFailure('mark messages read', error)
   return data.length
 }
 
-export async function postMessage(db: SupabaseClient, sender: { userId: string; side: Side }, thread: Thread, body: string): Promise<Message> {
+export async function postMessage(db: Db, sender: { userId: string; side: Side }, thread: ClientRef, body: string): Promise<Message> {
   const { data, error } = await db
     .from('messages')
     .insert({ practice_id: thread.practiceId, client_id: thread.clientId, sender_id: sender.userId, sender_side: sender.side, body })
     .select('id, sender_side, body, created_at, read_by_practice_at, read_by_client_at')
     .single()
-  if (error) throw new Error(`Could not send the message: ${error.message}`)
+  if (error) throw dbFailure('send the message', error)
   return MessageSchema.parse(data)
 }
 
-export async function listInbox(db: SupabaseClient, practiceId: string): Promise<InboxRow[]> {
+export async function listInbox(db: Db, practiceId: string): Promise<InboxRow[]> {
   const { data, error } = await db.rpc('message_inbox', { practice_id: practiceId })
-  if (error) throw new Error(`Could not load the inbox: ${error.message}`)
+  if (error) throw dbFailure('load the inbox', error)
   return InboxRowSchema.array().parse(data)
 }
 
 /** Practice messages the client has not read yet (for her home page and the tab badge). */
-export async function countUnreadForClient(db: SupabaseClient, { practiceId, clientId }: Thread): Promise<number> {
+export async function countUnreadForClient(db: Db, { practiceId, clientId }: ClientRef): Promise<number> {
   const { count, error } = await db
     .from('messages')
     .select('id', { count: 'exact', head: true })
@@ -84,6 +94,6 @@ export async function countUnreadForClient(db: SupabaseClient, { practiceId, cli
     .eq('client_id', clientId)
     .eq('sender_side', 'practice')
     .is('read_by_client_at', null)
-  if (error) throw new Error(`Could not count unread messages: ${error.message}`)
+  if (error) throw dbFailure('count unread messages', error)
   return count ?? 0
 }

@@ -1,7 +1,7 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
-import { practiceActionClient } from '@/lib/safe-action'
+import { withFieldErrors } from '@/lib/server/field-errors'
+import { practiceActionClient } from '@/lib/server/action-client'
 import { DeleteMilestoneSchema, SaveMilestoneSchema, SetMilestoneDoneSchema, SetMilestoneSharedSchema } from './milestone.schema'
 import { deleteMilestone, saveMilestone, setMilestoneDone, setMilestoneShared } from './milestones.service'
 import { MoveTemplateItemSchema, RemoveTemplateItemSchema, SaveTemplateItemSchema } from './template.schema'
@@ -14,43 +14,43 @@ function revalidateTimelines() {
 }
 
 export const saveMilestoneAction = practiceActionClient.inputSchema(SaveMilestoneSchema).action(async ({ clientInput, ctx }) => {
-  const saved = await withFieldErrors(SaveMilestoneSchema, () => saveMilestone(ctx.supabase, ctx.practice.practiceId, clientInput))
+  const saved = await withFieldErrors(SaveMilestoneSchema, () => saveMilestone(ctx.db, ctx.practice.practiceId, clientInput))
   revalidateTimelines()
   return saved
 })
 
 export const setMilestoneDoneAction = practiceActionClient.inputSchema(SetMilestoneDoneSchema).action(async ({ parsedInput, ctx }) => {
-  await setMilestoneDone(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  await setMilestoneDone(ctx.db, ctx.practice.practiceId, parsedInput)
   revalidateTimelines()
   return { done: parsedInput.done }
 })
 
 export const setMilestoneSharedAction = practiceActionClient.inputSchema(SetMilestoneSharedSchema).action(async ({ parsedInput, ctx }) => {
-  await setMilestoneShared(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  await setMilestoneShared(ctx.db, ctx.practice.practiceId, parsedInput)
   revalidateTimelines()
   return { shared: parsedInput.shared }
 })
 
 export const deleteMilestoneAction = practiceActionClient.inputSchema(DeleteMilestoneSchema).action(async ({ parsedInput, ctx }) => {
-  await deleteMilestone(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  await deleteMilestone(ctx.db, ctx.practice.practiceId, parsedInput)
   revalidateTimelines()
   return { deleted: true }
 })
 
 export const saveTemplateItemAction = practiceActionClient.inputSchema(SaveTemplateItemSchema).action(async ({ clientInput, ctx }) => {
-  const saved = await withFieldErrors(SaveTemplateItemSchema, () => saveTemplateItem(ctx.supabase, ctx.practice.practiceId, clientInput))
+  const saved = await withFieldErrors(SaveTemplateItemSchema, () => saveTemplateItem(ctx.db, ctx.practice.practiceId, clientInput))
   revalidatePath('/dashboard/settings/milestones')
   return saved
 })
 
 export const removeTemplateItemAction = practiceActionClient.inputSchema(RemoveTemplateItemSchema).action(async ({ parsedInput, ctx }) => {
-  await removeTemplateItem(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  await removeTemplateItem(ctx.db, ctx.practice.practiceId, parsedInput)
   revalidatePath('/dashboard/settings/milestones')
   return { removed: true }
 })
 
 export const moveTemplateItemAction = practiceActionClient.inputSchema(MoveTemplateItemSchema).action(async ({ parsedInput, ctx }) => {
-  await moveTemplateItem(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  await moveTemplateItem(ctx.db, ctx.practice.practiceId, parsedInput)
   revalidatePath('/dashboard/settings/milestones')
   return { moved: parsedInput.direction }
 })

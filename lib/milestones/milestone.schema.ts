@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { OptionalDateSchema } from '@/lib/clients/client.schema'
+import { OptionalDateSchema } from '@/lib/dates/date.schema'
 import { MILESTONE_KINDS } from '@/lib/pregnancy/milestones'
 
 export const MilestoneTitleSchema = z

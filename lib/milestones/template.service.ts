@@ -1,8 +1,7 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
-import { dbFailure, PG_ERROR, type Db } from '@/lib/practice/db'
-import { parseOrFieldErrors } from '@/lib/practice/field-errors'
-import { refusal } from '@/lib/practice/refusal'
+import { type Db, dbFailure, PG_ERROR, refusal } from '@/lib/server/db'
+import { parseOrFieldErrors } from '@/lib/server/field-errors'
 import { milestoneKind, planMilestones, type MilestoneTemplateItem } from '@/lib/pregnancy/milestones'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { MoveTemplateItemSchema, RemoveTemplateItemSchema, SaveTemplateItemSchema, toOffsetDays } from './template.schema'
@@ -87,8 +86,6 @@ export async function removeTemplateItem(db: Db, practiceId: string, input: unkn
   if (data.length === 0) throw refusal(await itemIsVisible(db, practiceId, itemId), 'template item')
 }
 
-const SERIALIZATION_FAILURE = '40001'
-
 /** Moves an item one place up or down; the whole order is written in one statement. */
 export async function moveTemplateItem(db: Db, practiceId: string, input: unknown): Promise<void> {
   const { itemId, direction } = parseOrFieldErrors(MoveTemplateItemSchema, input)
@@ -99,7 +96,7 @@ export async function moveTemplateItem(db: Db, practiceId: string, input: unknow
   if (to < 0 || to >= ids.length) return
   ;[ids[from], ids[to]] = [ids[to]!, ids[from]!]
   const { data: moved, error } = await db.rpc('reorder_milestone_template', { p_practice_id: practiceId, p_item_ids: ids })
-  if (error?.code === SERIALIZATION_FAILURE) {
+  if (error?.code === PG_ERROR.serializationFailure) {
     throw new AppError({ code: 'conflict', message: 'The template changed in the meantime. Reload the page and try again.', cause: error })
   }
   if (error) throw dbFailure('reorder the template', error)

@@ -1,6 +1,6 @@
 import 'server-only'
-import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
-import { parseOrFieldErrors } from '@/lib/practice/field-errors'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
+import { parseOrFieldErrors } from '@/lib/server/field-errors'
 import { SaveNoteSchema } from './note.schema'
 
 export interface Note {

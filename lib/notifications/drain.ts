@@ -1,5 +1,6 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import 'server-only'
 import type { OutgoingEmail } from '@/lib/email/send'
+import { dbFailure, type Db } from '@/lib/server/db'
 import { NotificationRowSchema, renderNotification, UnrenderableNotificationError } from './templates'
 
 export type Deliver = (email: OutgoingEmail) => Promise<{ id: string }>
@@ -12,7 +13,7 @@ export interface DrainResult {
 
 export interface DrainOptions {
   /** A service-role client: the outbox functions are granted to service_role only. */
-  admin: SupabaseClient
+  admin: Db
   deliver: Deliver
   siteUrl: string
   batchSize?: number
@@ -33,7 +34,7 @@ function errorText(error: unknown): string {
  */
 export async function drainOutbox({ admin, deliver, siteUrl, batchSize = 25, maxAttempts = MAX_ATTEMPTS }: DrainOptions): Promise<DrainResult> {
   const { data, error } = await admin.rpc('claim_notifications', { batch_size: batchSize })
-  if (error) throw new Error(`Could not claim notifications: ${error.message}`)
+  if (error) throw dbFailure('claim notifications', error)
   const rows = NotificationRowSchema.array().parse(data)
   const result: DrainResult = { claimed: rows.length, sent: 0, failed: 0 }
   for (const row of rows) {

@@ -1,7 +1,7 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
-import { practiceActionClient } from '@/lib/safe-action'
+import { withFieldErrors } from '@/lib/server/field-errors'
+import { practiceActionClient } from '@/lib/server/action-client'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { requestEvidence } from './evidence'
 import { ApplyRecordUpdatesSchema, applyRecordUpdates, dismissRecordUpdates, DismissRecordUpdatesSchema } from './record-updates.service'
@@ -21,37 +21,37 @@ function revalidateClient(clientId: string) {
 }
 
 export const saveFormTemplateAction = practiceActionClient.inputSchema(TemplateSchema).action(async ({ clientInput, ctx }) => {
-  const saved = await withFieldErrors(TemplateSchema, () => saveTemplate(ctx.supabase, ctx.practice.practiceId, clientInput))
+  const saved = await withFieldErrors(TemplateSchema, () => saveTemplate(ctx.db, ctx.practice.practiceId, clientInput))
   revalidatePath(FORMS_SETTINGS, 'layout')
   return saved
 })
 
 export const archiveFormTemplateAction = practiceActionClient.inputSchema(ArchiveTemplateSchema).action(async ({ parsedInput, ctx }) => {
-  await setTemplateArchived(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  await setTemplateArchived(ctx.db, ctx.practice.practiceId, parsedInput)
   revalidatePath(FORMS_SETTINGS, 'layout')
   return { archived: parsedInput.archived }
 })
 
 export const savePaperworkSettingsAction = practiceActionClient.inputSchema(PaperworkSettingsSchema).action(async ({ clientInput, ctx }) => {
-  const saved = await withFieldErrors(PaperworkSettingsSchema, () => savePaperworkSettings(ctx.supabase, ctx.practice.practiceId, clientInput))
+  const saved = await withFieldErrors(PaperworkSettingsSchema, () => savePaperworkSettings(ctx.db, ctx.practice.practiceId, clientInput))
   revalidatePath(FORMS_SETTINGS)
   return saved
 })
 
 export const sendFormAction = practiceActionClient.inputSchema(SendFormSchema).action(async ({ clientInput, parsedInput, ctx }) => {
-  const sent = await withFieldErrors(SendFormSchema, () => sendForm(ctx.supabase, ctx.practice, clientInput))
+  const sent = await withFieldErrors(SendFormSchema, () => sendForm(ctx.db, ctx.practice, clientInput))
   revalidateClient(parsedInput.clientId)
   return sent
 })
 
 export const cancelFormAction = practiceActionClient.inputSchema(RequestRefSchema).action(async ({ parsedInput, ctx }) => {
-  await cancelForm(ctx.supabase, parsedInput)
+  await cancelForm(ctx.db, parsedInput)
   revalidateClient(parsedInput.clientId)
   return { cancelled: true }
 })
 
 export const resendFormAction = practiceActionClient.inputSchema(RequestRefSchema).action(async ({ parsedInput, ctx }) => {
-  await resendForm(ctx.supabase, parsedInput)
+  await resendForm(ctx.db, parsedInput)
   revalidateClient(parsedInput.clientId)
   return { resent: true }
 })
@@ -59,7 +59,7 @@ export const resendFormAction = practiceActionClient.inputSchema(RequestRefSchem
 /** The practice's countersignature: the database checks the practice's rule for who may give it. */
 export const countersignAction = practiceActionClient.inputSchema(CountersignSchema).action(async ({ clientInput, parsedInput, ctx }) => {
   await withFieldErrors(CountersignSchema, async () =>
-    countersign(ctx.supabase, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await requestEvidence(), ctx.practice.practiceId, clientInput),
+    countersign(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await requestEvidence(), ctx.practice.practiceId, clientInput),
   )
   revalidateClient(parsedInput.clientId)
   return { signed: true }
@@ -67,14 +67,14 @@ export const countersignAction = practiceActionClient.inputSchema(CountersignSch
 
 export const applyRecordUpdatesAction = practiceActionClient.inputSchema(ApplyRecordUpdatesSchema).action(async ({ clientInput, parsedInput, ctx }) => {
   const applied = await withFieldErrors(ApplyRecordUpdatesSchema, () =>
-    applyRecordUpdates(ctx.supabase, { practiceId: ctx.practice.practiceId, timeZone: ctx.practice.settings.timeZone }, clientInput),
+    applyRecordUpdates(ctx.db, { practiceId: ctx.practice.practiceId, timeZone: ctx.practice.settings.timeZone }, clientInput),
   )
   revalidateClient(parsedInput.clientId)
   return applied
 })
 
 export const dismissRecordUpdatesAction = practiceActionClient.inputSchema(DismissRecordUpdatesSchema).action(async ({ parsedInput, ctx }) => {
-  await dismissRecordUpdates(ctx.supabase, ctx.practice.practiceId, parsedInput)
+  await dismissRecordUpdates(ctx.db, ctx.practice.practiceId, parsedInput)
   revalidateClient(parsedInput.clientId)
   return { dismissed: true }
 })

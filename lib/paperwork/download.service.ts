@@ -1,5 +1,5 @@
 import 'server-only'
-import { dbFailure, type Db } from '@/lib/practice/db'
+import { dbFailure, type Db } from '@/lib/server/db'
 import { recordAuditEvent } from '@/lib/privacy/audit/record-event'
 import type { RequestMeta } from '@/lib/security/client-ip'
 import { currentPdfPath, pdfFileName, signedPdfUrl } from './pdf/store'

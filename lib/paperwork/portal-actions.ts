@@ -2,9 +2,9 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
-import { dbFailure } from '@/lib/practice/db'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
-import { authActionClient } from '@/lib/safe-action'
+import { dbFailure } from '@/lib/server/db'
+import { withFieldErrors } from '@/lib/server/field-errors'
+import { authActionClient } from '@/lib/server/action-client'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { requestEvidence } from './evidence'
 import { ClientSignSchema, DraftSchema, SubmitSchema } from './submit.schema'
@@ -19,25 +19,25 @@ function revalidateForm(requestId: string) {
 
 /** Opening her form stamps opened_at once (the database picks the time, and only for her own form). */
 export const markFormOpenedAction = authActionClient.inputSchema(z.object({ requestId: z.uuid() })).action(async ({ parsedInput, ctx }) => {
-  const { error } = await ctx.supabase.rpc('mark_form_request_opened', { p_request_id: parsedInput.requestId })
+  const { error } = await ctx.db.rpc('mark_form_request_opened', { p_request_id: parsedInput.requestId })
   if (error) throw dbFailure('note that you opened this form', error)
   revalidatePath('/dashboard', 'layout')
   return { opened: true }
 })
 
 export const saveFormDraftAction = authActionClient.inputSchema(DraftSchema).action(async ({ clientInput, ctx }) => {
-  return withFieldErrors(DraftSchema, () => saveDraft(ctx.supabase, clientInput))
+  return withFieldErrors(DraftSchema, () => saveDraft(ctx.db, clientInput))
 })
 
 export const submitFormAction = authActionClient.inputSchema(SubmitSchema).action(async ({ clientInput, parsedInput, ctx }) => {
-  await withFieldErrors(SubmitSchema, async () => submitIntake(ctx.supabase, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await requestEvidence(), clientInput))
+  await withFieldErrors(SubmitSchema, async () => submitIntake(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await requestEvidence(), clientInput))
   revalidateForm(parsedInput.requestId)
   return { submitted: true }
 })
 
 export const signAgreementAction = authActionClient.inputSchema(ClientSignSchema).action(async ({ clientInput, parsedInput, ctx }) => {
   if (!ctx.user.email) throw new AppError({ code: 'validation', message: 'Your login has no email address to sign with.' })
-  await withFieldErrors(ClientSignSchema, async () => signAsClient(ctx.supabase, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await requestEvidence(), clientInput))
+  await withFieldErrors(ClientSignSchema, async () => signAsClient(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await requestEvidence(), clientInput))
   revalidateForm(parsedInput.requestId)
   return { signed: true }
 })

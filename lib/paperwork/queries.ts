@@ -1,6 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
+import { dbFailure, notFound, type Db } from '@/lib/server/db'
 import { mergeFieldsIn } from './agreement-text'
 import { StoredAnswersSchema } from './answers.schema'
 import { FORM_KINDS, FormFieldSchema, SnapshotSchema, type Answers, type FormField, type FormKind, type Snapshot } from './fields'

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 
 /**
  * Queues the reminders that are due: 3 days after a form was sent, and a day before its due date,

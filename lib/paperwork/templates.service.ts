@@ -1,7 +1,7 @@
 import 'server-only'
-import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
-import { parseOrFieldErrors } from '@/lib/practice/field-errors'
-import { refusal } from '@/lib/practice/refusal'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
+import { parseOrFieldErrors } from '@/lib/server/field-errors'
+import { refusal } from '@/lib/server/db'
 import { ArchiveTemplateSchema, PaperworkSettingsSchema, TemplateSchema, toStoredField } from './template.schema'
 
 async function practiceIsVisible(db: Db, practiceId: string): Promise<boolean> {

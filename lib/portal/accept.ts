@@ -1,5 +1,5 @@
 import 'server-only'
-import { dbFailure, type Db } from '@/lib/practice/db'
+import { dbFailure, type Db } from '@/lib/server/db'
 import { PORTAL_INVITATION_REFUSALS, type PortalInvitationRefusal } from './invitation.schema'
 
 /**

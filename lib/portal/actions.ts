@@ -3,10 +3,10 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { sendEmail } from '@/lib/email/send'
 import { serverEnv } from '@/lib/env'
-import { authActionClient, practiceActionClient } from '@/lib/safe-action'
+import { authActionClient, practiceActionClient } from '@/lib/server/action-client'
+import { PORTAL_PRACTICE_COOKIE, rememberChoice } from '@/lib/server/cookies'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { acceptPortalInvitation } from './accept'
-import { rememberPortalPractice } from './context'
 import { AcceptPortalInvitationSchema } from './invitation.schema'
 import { inviteToPortal, revokePortalAccess } from './invite'
 
@@ -17,7 +17,7 @@ export const inviteToPortalAction = practiceActionClient
   .inputSchema(ClientTargetSchema)
   .action(async ({ parsedInput, ctx }) => {
     await inviteToPortal(
-      { db: ctx.supabase, admin: createAdminClient(), deliver: sendEmail, siteUrl: serverEnv().NEXT_PUBLIC_SITE_URL },
+      { db: ctx.db, admin: createAdminClient(), deliver: sendEmail, siteUrl: serverEnv().NEXT_PUBLIC_SITE_URL },
       { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId },
       ctx.user.id,
     )
@@ -28,7 +28,7 @@ export const inviteToPortalAction = practiceActionClient
 export const revokePortalAccessAction = practiceActionClient
   .inputSchema(ClientTargetSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await revokePortalAccess({ db: ctx.supabase, admin: createAdminClient() }, { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId })
+    await revokePortalAccess({ db: ctx.db, admin: createAdminClient() }, { practiceId: ctx.practice.practiceId, clientId: parsedInput.clientId })
     revalidatePath(`/dashboard/clients/${parsedInput.clientId}`)
     return { revoked: true }
   })
@@ -40,7 +40,10 @@ export const revokePortalAccessAction = practiceActionClient
 export const acceptPortalInvitationAction = authActionClient
   .inputSchema(AcceptPortalInvitationSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await acceptPortalInvitation(ctx.supabase, parsedInput.token)
-    if ('practiceId' in result) await rememberPortalPractice(result.practiceId)
+    const result = await acceptPortalInvitation(ctx.db, parsedInput.token)
+    if ('practiceId' in result) {
+      await rememberChoice(PORTAL_PRACTICE_COOKIE, result.practiceId, '/portal')
+      revalidatePath('/portal', 'layout')
+    }
     return result
   })

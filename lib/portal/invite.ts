@@ -1,10 +1,11 @@
 import 'server-only'
 import { PortalInviteEmail, portalInviteSubject } from '@/emails/portal-invite'
 import { mintSignInLink, newInvitationToken, SIGN_IN_LINK_MINUTES } from '@/lib/auth/invitation-link'
+import type { ClientRef } from '@/lib/clients/client.schema'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
 import { emailSubject, enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
+import { dbFailure, notFound, type Db } from '@/lib/server/db'
 import { portalJoinPath } from './invitation.schema'
 
 /** portal_invitations.expires_at defaults to now() + 7 days. */
@@ -19,12 +20,7 @@ export interface PortalInviteDeps {
   siteUrl: string
 }
 
-export interface InviteTarget {
-  practiceId: string
-  clientId: string
-}
-
-async function loadClient(db: Db, { practiceId, clientId }: InviteTarget) {
+async function loadClient(db: Db, { practiceId, clientId }: ClientRef) {
   const { data, error } = await db
     .from('clients')
     .select('id, email, portal_user_id, practices(name)')
@@ -37,7 +33,7 @@ async function loadClient(db: Db, { practiceId, clientId }: InviteTarget) {
 }
 
 /** Open invitations of one client stop working (a newer one replaces them, or access was revoked). */
-async function revokeOpenInvitations(admin: Db, { practiceId, clientId }: InviteTarget) {
+async function revokeOpenInvitations(admin: Db, { practiceId, clientId }: ClientRef) {
   const { error } = await admin
     .from('portal_invitations')
     .update({ revoked_at: new Date().toISOString() })
@@ -54,7 +50,7 @@ async function revokeOpenInvitations(admin: Db, { practiceId, clientId }: Invite
  * accepts there, signed in as that verified address: no existing account is ever attached by the
  * practice. Each call replaces the open invitation, so "resend" is calling this again.
  */
-export async function inviteToPortal(deps: PortalInviteDeps, target: InviteTarget, invitedBy: string): Promise<{ invitationId: string }> {
+export async function inviteToPortal(deps: PortalInviteDeps, target: ClientRef, invitedBy: string): Promise<{ invitationId: string }> {
   const client = await loadClient(deps.db, target)
   if (!client.email) {
     throw new AppError({ code: 'validation', message: 'Add her email address before inviting her to the portal.' })
@@ -104,7 +100,7 @@ export async function inviteToPortal(deps: PortalInviteDeps, target: InviteTarge
  * Unlinks her login from the client record and voids any open invitation: from her next request
  * on, RLS shows her nothing of it. Her login itself is hers and stays.
  */
-export async function revokePortalAccess(deps: Pick<PortalInviteDeps, 'db' | 'admin'>, target: InviteTarget): Promise<void> {
+export async function revokePortalAccess(deps: Pick<PortalInviteDeps, 'db' | 'admin'>, target: ClientRef): Promise<void> {
   await loadClient(deps.db, target)
   const { data, error } = await deps.db
     .from('clients')

@@ -3,21 +3,18 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { deleteOwnDocument } from '@/lib/documents/store'
-import { postMessage } from '@/lib/messages/queries'
-import { actionClient } from '@/lib/safe-action'
+import { MessageBodySchema } from '@/lib/messages/message.schema'
+import { markThreadRead, postMessage } from '@/lib/messages/queries'
+import { portalActionClient } from '@/lib/server/action-client'
+import { PORTAL_PRACTICE_COOKIE, rememberChoice } from '@/lib/server/cookies'
 import { createAdminClient } from '@/lib/supabase/admin'
-import { rememberPortalPractice, requirePortalContext } from './context'
-import { ContactDetailsSchema, requestDataDeletion, updateContactDetails } from './profile'
-
-const MessageBodySchema = z.object({
-  body: z.string().trim().min(1, 'Write a message first.').max(10000, 'Messages can be up to 10,000 characters.'),
-})
+import { requestDataDeletion, updateContactDetails } from './profile'
+import { ContactDetailsSchema } from './profile.schema'
 
 /** Her message to the practice of her active record: the thread is hers by construction. */
-export const sendPortalMessageAction = actionClient.inputSchema(MessageBodySchema).action(async ({ parsedInput }) => {
-  const { user, supabase, active } = await requirePortalContext()
+export const sendPortalMessageAction = portalActionClient.inputSchema(MessageBodySchema).action(async ({ parsedInput, ctx }) => {
   try {
-    await postMessage(supabase, { userId: user.id, side: 'client' }, { practiceId: active.practiceId, clientId: active.clientId }, parsedInput.body)
+    await postMessage(ctx.db, { userId: ctx.user.id, side: 'client' }, ctx.active, parsedInput.body)
   } catch (cause) {
     throw new AppError({ code: 'internal', message: 'Your message was not sent. Please try again.', cause })
   }
@@ -25,37 +22,37 @@ export const sendPortalMessageAction = actionClient.inputSchema(MessageBodySchem
   return { sent: true }
 })
 
+/** Stamps the practice's messages as read once she has her thread on screen (see markThreadReadAction). */
+export const markMyThreadReadAction = portalActionClient.action(async ({ ctx }) => ({ marked: await markThreadRead(ctx.db, 'client', ctx.active) }))
+
 /** The practice picker: only a practice she is a client of can be chosen. */
-export const choosePortalPracticeAction = actionClient
+export const choosePortalPracticeAction = portalActionClient
   .inputSchema(z.object({ practiceId: z.uuid() }))
-  .action(async ({ parsedInput }) => {
-    const { records } = await requirePortalContext()
-    if (!records.some((r) => r.practiceId === parsedInput.practiceId)) {
+  .action(async ({ parsedInput, ctx }) => {
+    if (!ctx.records.some((r) => r.practiceId === parsedInput.practiceId)) {
       throw new AppError({ code: 'forbidden', message: 'You are not a client of that practice.' })
     }
-    await rememberPortalPractice(parsedInput.practiceId)
+    await rememberChoice(PORTAL_PRACTICE_COOKIE, parsedInput.practiceId, '/portal')
+    revalidatePath('/portal', 'layout')
     return { chosen: true }
   })
 
 /** Deletes one of her own uploads; a shared practice document is refused by RLS. */
-export const deleteMyDocumentAction = actionClient.inputSchema(z.object({ documentId: z.uuid() })).action(async ({ parsedInput }) => {
-  const { supabase } = await requirePortalContext()
-  const deleted = await deleteOwnDocument(supabase, createAdminClient(), parsedInput.documentId)
+export const deleteMyDocumentAction = portalActionClient.inputSchema(z.object({ documentId: z.uuid() })).action(async ({ parsedInput, ctx }) => {
+  const deleted = await deleteOwnDocument(ctx.db, createAdminClient(), parsedInput.documentId)
   if (!deleted) throw new AppError({ code: 'not_found', message: 'You can only delete files you uploaded.' })
   revalidatePath('/portal/documents')
   return { deleted: true }
 })
 
-export const updateContactDetailsAction = actionClient.inputSchema(ContactDetailsSchema).action(async ({ parsedInput }) => {
-  const { supabase, active } = await requirePortalContext()
-  await updateContactDetails(supabase, active.clientId, parsedInput)
+export const updateContactDetailsAction = portalActionClient.inputSchema(ContactDetailsSchema).action(async ({ parsedInput, ctx }) => {
+  await updateContactDetails(ctx.db, ctx.active.clientId, parsedInput)
   revalidatePath('/portal/profile')
   return { saved: true }
 })
 
-export const requestDataDeletionAction = actionClient.action(async () => {
-  const { supabase, active } = await requirePortalContext()
-  await requestDataDeletion(supabase, active.clientId)
+export const requestDataDeletionAction = portalActionClient.action(async ({ ctx }) => {
+  await requestDataDeletion(ctx.db, ctx.active.clientId)
   revalidatePath('/portal/profile')
   return { requested: true }
 })

@@ -1,20 +1,17 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
-import { z } from 'zod'
+import 'server-only'
 import { AppError } from '@/lib/errors'
+import { dbFailure, type Db } from '@/lib/server/db'
+import type { ContactDetails } from './profile.schema'
 
-/** The contact details she may change herself (the database's guard_portal_columns list). */
-export const ContactDetailsSchema = z.object({
-  preferredName: z.string().trim().max(100, 'Keep it under 100 characters.'),
-  pronouns: z.string().trim().max(40, 'Keep it under 40 characters.'),
-  phone: z
-    .string()
-    .trim()
-    .max(40, 'That phone number is too long.')
-    .regex(/^[0-9+()\-.\s]*$/, 'Use digits, spaces and + ( ) - only.'),
-})
-export type ContactDetails = z.infer<typeof ContactDetailsSchema>
 
-export async function updateContactDetails(db: SupabaseClient, clientId: string, details: ContactDetails): Promise<void> {
+/** Her contact details as the form shows them ('' where she gave none). */
+export async function getContactDetails(db: Db, clientId: string): Promise<ContactDetails> {
+  const { data, error } = await db.from('clients').select('preferred_name, pronouns, phone').eq('id', clientId).single()
+  if (error) throw dbFailure('load your details', error)
+  return { preferredName: data.preferred_name ?? '', pronouns: data.pronouns ?? '', phone: data.phone ?? '' }
+}
+
+export async function updateContactDetails(db: Db, clientId: string, details: ContactDetails): Promise<void> {
   const { data, error } = await db
     .from('clients')
     .update({ preferred_name: details.preferredName || null, pronouns: details.pronouns || null, phone: details.phone || null })
@@ -26,7 +23,7 @@ export async function updateContactDetails(db: SupabaseClient, clientId: string,
 }
 
 /** Records her request and emails the practice's owners and admins (one open request at a time). */
-export async function requestDataDeletion(db: SupabaseClient, clientId: string): Promise<string> {
+export async function requestDataDeletion(db: Db, clientId: string): Promise<string> {
   const { data, error } = await db.rpc('request_client_data_deletion', { client_id: clientId })
   if (error || typeof data !== 'string') {
     throw new AppError({ code: 'internal', message: 'Your request was not sent. Please try again.', cause: error })
@@ -34,13 +31,13 @@ export async function requestDataDeletion(db: SupabaseClient, clientId: string):
   return data
 }
 
-export async function openDeletionRequest(db: SupabaseClient, clientId: string): Promise<{ requested_at: string } | null> {
+export async function openDeletionRequest(db: Db, clientId: string): Promise<{ requested_at: string } | null> {
   const { data, error } = await db
     .from('client_deletion_requests')
     .select('requested_at')
     .eq('client_id', clientId)
     .is('resolved_at', null)
     .maybeSingle<{ requested_at: string }>()
-  if (error) throw new Error(`Could not load the deletion request: ${error.message}`)
+  if (error) throw dbFailure('load the deletion request', error)
   return data
 }

@@ -1,6 +1,8 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import 'server-only'
 import { z } from 'zod'
-import type { PortalClientRecord } from './context'
+import { AppointmentKindSchema, AppointmentStatusSchema } from '@/lib/appointments/appointment.schema'
+import { dbFailure, type Db } from '@/lib/server/db'
+import type { ClientRef } from '@/lib/clients/client.schema'
 
 /**
  * Everything here reads through her own RLS: only shared appointments and milestones come back.
@@ -8,13 +10,10 @@ import type { PortalClientRecord } from './context'
  * practice, so the filter keeps them index scans however many practices there are.
  */
 
-/** Whose records: her client record in the practice she is looking at. */
-export type ClientRef = Pick<PortalClientRecord, 'practiceId' | 'clientId'>
-
 export const PortalAppointmentSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['consult', 'prenatal', 'birth', 'postpartum', 'other']),
-  status: z.enum(['scheduled', 'cancelled', 'completed']),
+  kind: AppointmentKindSchema,
+  status: AppointmentStatusSchema,
   starts_at: z.string(),
   ends_at: z.string(),
   location: z.string().nullable(),
@@ -33,7 +32,7 @@ export type Milestone = z.infer<typeof MilestoneSchema>
 
 const APPOINTMENT_COLUMNS = 'id, kind, status, starts_at, ends_at, location, video_url, updated_at'
 
-export async function listAppointments(db: SupabaseClient, her: ClientRef): Promise<{ upcoming: PortalAppointment[]; past: PortalAppointment[] }> {
+export async function listAppointments(db: Db, her: ClientRef): Promise<{ upcoming: PortalAppointment[]; past: PortalAppointment[] }> {
   const { data, error } = await db
     .from('appointments')
     .select(APPOINTMENT_COLUMNS)
@@ -41,7 +40,7 @@ export async function listAppointments(db: SupabaseClient, her: ClientRef): Prom
     .eq('client_id', her.clientId)
     .order('starts_at')
     .limit(500)
-  if (error) throw new Error(`Could not load appointments: ${error.message}`)
+  if (error) throw dbFailure('load appointments', error)
   const all = PortalAppointmentSchema.array().parse(data)
   const now = Date.now()
   return {
@@ -50,7 +49,7 @@ export async function listAppointments(db: SupabaseClient, her: ClientRef): Prom
   }
 }
 
-export async function getAppointment(db: SupabaseClient, her: ClientRef, id: string): Promise<PortalAppointment | null> {
+export async function getAppointment(db: Db, her: ClientRef, id: string): Promise<PortalAppointment | null> {
   const { data, error } = await db
     .from('appointments')
     .select(APPOINTMENT_COLUMNS)
@@ -58,12 +57,12 @@ export async function getAppointment(db: SupabaseClient, her: ClientRef, id: str
     .eq('client_id', her.clientId)
     .eq('id', id)
     .maybeSingle()
-  if (error) throw new Error(`Could not load the appointment: ${error.message}`)
+  if (error) throw dbFailure('load the appointment', error)
   return data ? PortalAppointmentSchema.parse(data) : null
 }
 
 /** Her current pregnancy: the most recent journey with a due date. */
-export async function currentDueDate(db: SupabaseClient, her: ClientRef): Promise<string | null> {
+export async function currentDueDate(db: Db, her: ClientRef): Promise<string | null> {
   const { data, error } = await db
     .from('journeys')
     .select('due_date')
@@ -73,11 +72,11 @@ export async function currentDueDate(db: SupabaseClient, her: ClientRef): Promis
     .order('created_at', { ascending: false })
     .limit(1)
     .maybeSingle<{ due_date: string }>()
-  if (error) throw new Error(`Could not load the pregnancy: ${error.message}`)
+  if (error) throw dbFailure('load the pregnancy', error)
   return data?.due_date ?? null
 }
 
-export async function listSharedMilestones(db: SupabaseClient, her: ClientRef): Promise<Milestone[]> {
+export async function listSharedMilestones(db: Db, her: ClientRef): Promise<Milestone[]> {
   const { data, error } = await db
     .from('milestones')
     .select('id, title, due_on, done_at')
@@ -86,6 +85,6 @@ export async function listSharedMilestones(db: SupabaseClient, her: ClientRef): 
     .eq('shared_with_client', true)
     .order('due_on', { ascending: true, nullsFirst: false })
     .limit(100)
-  if (error) throw new Error(`Could not load milestones: ${error.message}`)
+  if (error) throw dbFailure('load milestones', error)
   return MilestoneSchema.array().parse(data)
 }

@@ -1,9 +1,8 @@
 import 'server-only'
 import type { Tables } from '@/lib/database.types'
 import type { CapacityRule, OnCallWeeks } from '@/lib/pregnancy/on-call'
-import { dbFailure, notFound, PG_ERROR, type Db } from './db'
-import { FieldErrors, parseOrFieldErrors } from './field-errors'
-import { refusal } from './refusal'
+import { type Db, dbFailure, notFound, PG_ERROR, refusal } from '@/lib/server/db'
+import { FieldErrors, parseOrFieldErrors } from '@/lib/server/field-errors'
 import { PracticeSettingsSchema } from './settings.schema'
 
 export interface PracticeSettings {

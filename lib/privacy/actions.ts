@@ -4,8 +4,8 @@ import { redirect } from 'next/navigation'
 import { sendEmail } from '@/lib/email/send'
 import { serverEnv } from '@/lib/env'
 import { AppError } from '@/lib/errors'
-import { authActionClient, practiceActionClient } from '@/lib/safe-action'
 import { requestMetaFrom } from '@/lib/security/client-ip'
+import { authActionClient, practiceActionClient, requireRole } from '@/lib/server/action-client'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { DeleteAccountSchema, DeleteClientSchema } from './deletion/erasure.schema'
 import { eraseAccount, eraseClient } from './deletion/erase.service'
@@ -20,7 +20,7 @@ export const sendDeletionConfirmationLinkAction = authActionClient.action(async 
   await enforceRateLimit(createAdminClient(), ctx.user.id, RATE_LIMITS.erasureLink)
   const confirm = new URL('/auth/confirm', serverEnv().NEXT_PUBLIC_SITE_URL)
   confirm.searchParams.set('next', DANGER_ZONE_PATH)
-  const { error } = await ctx.supabase.auth.signInWithOtp({
+  const { error } = await ctx.db.auth.signInWithOtp({
     email: ctx.user.email,
     options: { shouldCreateUser: false, emailRedirectTo: confirm.toString() },
   })
@@ -29,22 +29,24 @@ export const sendDeletionConfirmationLinkAction = authActionClient.action(async 
 })
 
 /** Deletes the active practice for good; the owner is signed out and sent to a page saying so. */
-export const deleteAccountAction = practiceActionClient.inputSchema(DeleteAccountSchema).action(async ({ parsedInput, ctx }) => {
-  if (ctx.practice.role !== 'owner') throw new AppError({ code: 'forbidden', message: 'Only the practice owner can delete the account.' })
-  await eraseAccount(ctx.supabase, { admin: createAdminClient(), sendEmail }, {
-    practiceId: ctx.practice.practiceId,
-    typedName: parsedInput.practiceName,
-    meta: requestMetaFrom(await headers()),
+export const deleteAccountAction = practiceActionClient
+  .use(requireRole(['owner'], 'Only the practice owner can delete the account.'))
+  .inputSchema(DeleteAccountSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await eraseAccount(ctx.db, { admin: createAdminClient(), sendEmail }, {
+      practiceId: ctx.practice.practiceId,
+      typedName: parsedInput.practiceName,
+      meta: requestMetaFrom(await headers()),
+    })
+    // Her login may be gone already, so the server answers 4xx: only the local cookies need clearing.
+    const { error } = await ctx.db.auth.signOut({ scope: 'local' })
+    if (error) console.error('[privacy] local sign-out after deletion', error)
+    redirect(ACCOUNT_DELETED_PATH)
   })
-  // Her login may be gone already, so the server answers 4xx: only the local cookies need clearing.
-  const { error } = await ctx.supabase.auth.signOut({ scope: 'local' })
-  if (error) console.error('[privacy] local sign-out after deletion', error)
-  redirect(ACCOUNT_DELETED_PATH)
-})
 
 /** Deletes one client of the active practice (owners and admins) and returns the receipt counts. */
 export const deleteClientAction = practiceActionClient.inputSchema(DeleteClientSchema).action(async ({ parsedInput, ctx }) => {
-  const result = await eraseClient(ctx.supabase, { admin: createAdminClient(), sendEmail }, {
+  const result = await eraseClient(ctx.db, { admin: createAdminClient(), sendEmail }, {
     practiceId: ctx.practice.practiceId,
     clientId: parsedInput.clientId,
     typedName: parsedInput.confirmName,

@@ -1,5 +1,6 @@
+import 'server-only'
 import { z } from 'zod'
-import type { Db } from '@/lib/practice/db'
+import { dbFailure, type Db } from '@/lib/server/db'
 
 /** Private bucket holding audit rows past their 12 months in the table, as NDJSON per batch. */
 export const AUDIT_ARCHIVE_BUCKET = 'audit-archive'
@@ -30,7 +31,7 @@ function storageWriter(admin: Db) {
   return async (name: string, ndjson: string) => {
     const body = new Blob([ndjson], { type: ARCHIVE_CONTENT_TYPE })
     const { error } = await admin.storage.from(AUDIT_ARCHIVE_BUCKET).upload(name, body, { contentType: ARCHIVE_CONTENT_TYPE, upsert: true })
-    if (error) throw new Error(`Storing audit archive ${name}: ${error.message}`)
+    if (error) throw dbFailure(`store the audit archive ${name}`, error)
   }
 }
 
@@ -46,7 +47,7 @@ export async function archiveExpiredAuditRows(deps: RetentionDeps): Promise<{ ro
   let objects = 0
   for (let i = 0; i < maxBatches; i++) {
     const { data, error } = await deps.admin.rpc('audit_archive_next', { max_rows: deps.batchSize ?? 1000 })
-    if (error) throw new Error(`Selecting audit rows to archive: ${error.message}`)
+    if (error) throw dbFailure('select the audit rows to archive', error)
     const batch = BatchSchema.parse(data)
     if (!batch) break
     if (batch.rows.length > 0) {
@@ -54,7 +55,7 @@ export async function archiveExpiredAuditRows(deps: RetentionDeps): Promise<{ ro
       objects += 1
     }
     const { data: removed, error: commitError } = await deps.admin.rpc('audit_archive_commit', { batch_id: batch.id })
-    if (commitError) throw new Error(`Deleting archived audit rows: ${commitError.message}`)
+    if (commitError) throw dbFailure('delete the archived audit rows', commitError)
     rows += removed
   }
   return { rows, objects }
@@ -65,10 +66,10 @@ export async function removeExpiredArchives(admin: Db): Promise<number> {
   let removed = 0
   for (;;) {
     const { data, error } = await admin.rpc('audit_archive_expired', { max_names: 500 })
-    if (error) throw new Error(`Listing expired audit archives: ${error.message}`)
+    if (error) throw dbFailure('list the expired audit archives', error)
     if (data.length === 0) return removed
     const { data: gone, error: removeError } = await admin.storage.from(AUDIT_ARCHIVE_BUCKET).remove(data)
-    if (removeError) throw new Error(`Removing expired audit archives: ${removeError.message}`)
+    if (removeError) throw dbFailure('remove the expired audit archives', removeError)
     // Storage removing nothing it was asked to would otherwise loop forever.
     if (gone.length === 0) throw new Error('Storage removed none of the expired audit archives')
     removed += gone.length

@@ -1,6 +1,7 @@
+import 'server-only'
 import { createHash } from 'node:crypto'
 import { AppError } from '@/lib/errors'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 
 export interface RateLimit {
   /** The counter's name in the database; the subject (a user or a practice) is given per call. */

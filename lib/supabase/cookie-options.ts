@@ -1,4 +1,5 @@
 import type { CookieOptionsWithName } from '@supabase/ssr'
+import { serverEnv } from '@/lib/env'
 
 /** Matches `[auth.sessions] timebox` in supabase/config.toml: no cookie outlives its session. */
 const SESSION_COOKIE_MAX_AGE_SECONDS = 12 * 60 * 60
@@ -12,7 +13,7 @@ export function sessionCookieOptions(): CookieOptionsWithName {
     path: '/',
     sameSite: 'lax',
     httpOnly: true,
-    secure: process.env.NODE_ENV === 'production',
+    secure: serverEnv().NODE_ENV === 'production',
     maxAge: SESSION_COOKIE_MAX_AGE_SECONDS,
   }
 }

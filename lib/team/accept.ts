@@ -1,6 +1,6 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
-import { dbFailure, type Db } from '@/lib/practice/db'
+import { dbFailure, PG_ERROR, type Db } from '@/lib/server/db'
 import type { InvitationRefusal } from './team.schema'
 
 const REFUSALS: readonly InvitationRefusal[] = ['unknown', 'used', 'expired', 'wrong_account']
@@ -21,7 +21,7 @@ export const isInvitationRefused = (error: unknown): error is InvitationRefused 
 /** Joins the signed-in user to the inviting practice (accept_practice_invitation) and returns its id. */
 export async function acceptInvitation(db: Db, token: string): Promise<string> {
   const { data, error } = await db.rpc('accept_practice_invitation', { token })
-  if (error?.code === 'P0002') {
+  if (error?.code === PG_ERROR.noDataFound) {
     const reason = REFUSALS.find((r) => r === error.hint) ?? 'unknown'
     throw new InvitationRefused(reason)
   }

@@ -1,16 +1,13 @@
 'use server'
-import { cookies } from 'next/headers'
 import { revalidatePath } from 'next/cache'
 import { sendEmail } from '@/lib/email/send'
 import { serverEnv } from '@/lib/env'
-import type { Db } from '@/lib/practice/db'
-import { ACTIVE_PRACTICE_COOKIE } from '@/lib/practice/practice.schema'
-import type { Membership } from '@/lib/practice/queries'
-import { withFieldErrors } from '@/lib/practice/with-field-errors'
-import { authActionClient, practiceActionClient } from '@/lib/safe-action'
+import type { Db } from '@/lib/server/db'
+import { withFieldErrors } from '@/lib/server/field-errors'
+import { authActionClient, practiceActionClient } from '@/lib/server/action-client'
+import { ACTIVE_PRACTICE_COOKIE, rememberChoice } from '@/lib/server/cookies'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { acceptInvitation, isInvitationRefused } from './accept'
-import type { TeamActor } from './actor'
 import { assignDoulas } from './assign'
 import { inviteMember, resendInvitation, revokeInvitation, type InviteDeps } from './invitations'
 import { changeMemberRole, removeMember } from './members'
@@ -24,8 +21,6 @@ import {
   type InvitationRefusal,
 } from './team.schema'
 
-const actorOf = (ctx: { user: { id: string }; practice: Membership }): TeamActor => ({ ...ctx.practice, userId: ctx.user.id })
-
 const inviteDeps = (db: Db): InviteDeps => ({
   db,
   admin: createAdminClient(),
@@ -36,37 +31,37 @@ const inviteDeps = (db: Db): InviteDeps => ({
 const TEAM_PATH = '/dashboard/team'
 
 export const inviteMemberAction = practiceActionClient.inputSchema(InviteSchema).action(async ({ parsedInput, ctx }) => {
-  const result = await withFieldErrors(InviteSchema, () => inviteMember(inviteDeps(ctx.supabase), actorOf(ctx), parsedInput))
+  const result = await withFieldErrors(InviteSchema, () => inviteMember(inviteDeps(ctx.db), ctx.actor, parsedInput))
   revalidatePath(TEAM_PATH)
   return result
 })
 
 export const resendInvitationAction = practiceActionClient.inputSchema(InvitationTargetSchema).action(async ({ parsedInput, ctx }) => {
-  const result = await resendInvitation(inviteDeps(ctx.supabase), actorOf(ctx), parsedInput.invitationId)
+  const result = await resendInvitation(inviteDeps(ctx.db), ctx.actor, parsedInput.invitationId)
   revalidatePath(TEAM_PATH)
   return result
 })
 
 export const revokeInvitationAction = practiceActionClient.inputSchema(InvitationTargetSchema).action(async ({ parsedInput, ctx }) => {
-  await revokeInvitation(ctx.supabase, actorOf(ctx), parsedInput.invitationId)
+  await revokeInvitation(ctx.db, ctx.actor, parsedInput.invitationId)
   revalidatePath(TEAM_PATH)
   return { revoked: true }
 })
 
 export const changeRoleAction = practiceActionClient.inputSchema(ChangeRoleSchema).action(async ({ parsedInput, ctx }) => {
-  await changeMemberRole(ctx.supabase, actorOf(ctx), parsedInput.userId, parsedInput.role)
+  await changeMemberRole(ctx.db, ctx.actor, parsedInput.userId, parsedInput.role)
   revalidatePath('/dashboard', 'layout')
   return { role: parsedInput.role }
 })
 
 export const removeMemberAction = practiceActionClient.inputSchema(RemoveMemberSchema).action(async ({ parsedInput, ctx }) => {
-  await removeMember(ctx.supabase, actorOf(ctx), parsedInput.userId)
+  await removeMember(ctx.db, ctx.actor, parsedInput.userId)
   revalidatePath('/dashboard', 'layout')
   return { removed: true }
 })
 
 export const assignDoulasAction = practiceActionClient.inputSchema(AssignDoulasSchema).action(async ({ parsedInput, ctx }) => {
-  await withFieldErrors(AssignDoulasSchema, () => assignDoulas(ctx.supabase, ctx.practice.practiceId, parsedInput))
+  await withFieldErrors(AssignDoulasSchema, () => assignDoulas(ctx.db, ctx.practice.practiceId, parsedInput))
   revalidatePath('/dashboard', 'layout')
   return { assigned: true }
 })
@@ -80,17 +75,12 @@ export const acceptInvitationAction = authActionClient
   .action(async ({ parsedInput, ctx }): Promise<{ practiceId: string } | { refused: InvitationRefusal }> => {
     let practiceId: string
     try {
-      practiceId = await acceptInvitation(ctx.supabase, parsedInput.token)
+      practiceId = await acceptInvitation(ctx.db, parsedInput.token)
     } catch (error) {
       if (isInvitationRefused(error)) return { refused: error.reason }
       throw error
     }
-    ;(await cookies()).set(ACTIVE_PRACTICE_COOKIE, practiceId, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: process.env.NODE_ENV === 'production',
-    })
+    await rememberChoice(ACTIVE_PRACTICE_COOKIE, practiceId)
     revalidatePath('/dashboard', 'layout')
     return { practiceId }
   })

@@ -1,6 +1,6 @@
 import 'server-only'
-import { dbFailure, notFound, type Db } from '@/lib/practice/db'
-import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
+import { dbFailure, notFound, type Db } from '@/lib/server/db'
+import { FieldErrors, parseOrFieldErrors } from '@/lib/server/field-errors'
 import { areMembers, listMembers } from './queries'
 import { AssignDoulasSchema } from './team.schema'
 

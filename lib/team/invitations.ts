@@ -3,12 +3,12 @@ import { TeamInviteEmail, teamInviteSubject } from '@/emails/team-invite'
 import { mintSignInLink, newInvitationToken, SIGN_IN_LINK_MINUTES } from '@/lib/auth/invitation-link'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
-import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
-import { FieldErrors, parseOrFieldErrors } from '@/lib/practice/field-errors'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
+import { FieldErrors, parseOrFieldErrors } from '@/lib/server/field-errors'
 import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
-import { requireTeamManager, type TeamActor } from './actor'
+import { assertRole, MANAGER_ROLES, type PracticeActor } from '@/lib/server/membership'
 import { listMembers } from './queries'
-import { InviteSchema, joinPath, type Invite } from './team.schema'
+import { InviteSchema, joinPath, TEAM_MANAGERS_ONLY, type Invite } from './team.schema'
 
 /** practice_invitations.expires_at defaults to now() + 7 days. */
 export const INVITATION_VALID_DAYS = 7
@@ -33,7 +33,7 @@ async function inviterName(db: Db, userId: string): Promise<string | null> {
  * the invitation token. Only the link is minted here: nothing joins her to the practice until she
  * accepts, signed in as the invited address.
  */
-async function sendInvitation(deps: InviteDeps, actor: TeamActor, invite: Invite, token: string, tokenHash: string) {
+async function sendInvitation(deps: InviteDeps, actor: PracticeActor, invite: Invite, token: string, tokenHash: string) {
   const link = await mintSignInLink(deps.admin, invite.email, { practiceId: actor.practiceId }, { siteUrl: deps.siteUrl, next: joinPath(token) })
   await deps.deliver({
     to: invite.email,
@@ -53,7 +53,7 @@ async function sendInvitation(deps: InviteDeps, actor: TeamActor, invite: Invite
 }
 
 /** Inserts the invitation and emails it; an invitation whose email failed is removed again. */
-async function insertAndSend(deps: InviteDeps, actor: TeamActor, invite: Invite): Promise<{ invitationId: string }> {
+async function insertAndSend(deps: InviteDeps, actor: PracticeActor, invite: Invite): Promise<{ invitationId: string }> {
   const { token, tokenHash } = newInvitationToken()
   const { data, error } = await deps.db
     .from('practice_invitations')
@@ -87,8 +87,8 @@ async function insertAndSend(deps: InviteDeps, actor: TeamActor, invite: Invite)
 }
 
 /** Invites someone by email (owners and admins). Already a member, or already invited: a field error, nothing saved. */
-export async function inviteMember(deps: InviteDeps, actor: TeamActor, input: unknown): Promise<{ invitationId: string }> {
-  requireTeamManager(actor)
+export async function inviteMember(deps: InviteDeps, actor: PracticeActor, input: unknown): Promise<{ invitationId: string }> {
+  assertRole(actor, MANAGER_ROLES, TEAM_MANAGERS_ONLY)
   const invite = parseOrFieldErrors(InviteSchema, input)
   const members = await listMembers(deps.db, actor.practiceId)
   if (members.some((m) => m.email.toLowerCase() === invite.email)) {
@@ -98,7 +98,7 @@ export async function inviteMember(deps: InviteDeps, actor: TeamActor, input: un
   return insertAndSend(deps, actor, invite)
 }
 
-async function loadPending(db: Db, actor: TeamActor, invitationId: string) {
+async function loadPending(db: Db, actor: PracticeActor, invitationId: string) {
   const { data, error } = await db
     .from('practice_invitations')
     .select('id, email, role')
@@ -115,8 +115,8 @@ async function loadPending(db: Db, actor: TeamActor, invitationId: string) {
  * A new token and a fresh 7 days: the old link stops working. The token hash is immutable, so the
  * old row is replaced (both changes land in the audit log).
  */
-export async function resendInvitation(deps: InviteDeps, actor: TeamActor, invitationId: string): Promise<{ invitationId: string }> {
-  requireTeamManager(actor)
+export async function resendInvitation(deps: InviteDeps, actor: PracticeActor, invitationId: string): Promise<{ invitationId: string }> {
+  assertRole(actor, MANAGER_ROLES, TEAM_MANAGERS_ONLY)
   const old = await loadPending(deps.db, actor, invitationId)
   await enforceRateLimit(deps.admin, actor.practiceId, RATE_LIMITS.teamInvitation)
   await revokeInvitation(deps.db, actor, old.id)
@@ -127,8 +127,8 @@ export async function resendInvitation(deps: InviteDeps, actor: TeamActor, invit
 }
 
 /** Deletes a pending invitation: its link no longer joins anyone. */
-export async function revokeInvitation(db: Db, actor: TeamActor, invitationId: string): Promise<void> {
-  requireTeamManager(actor)
+export async function revokeInvitation(db: Db, actor: PracticeActor, invitationId: string): Promise<void> {
+  assertRole(actor, MANAGER_ROLES, TEAM_MANAGERS_ONLY)
   const { data, error } = await db
     .from('practice_invitations')
     .delete()

@@ -1,16 +1,17 @@
 import 'server-only'
 import type { PostgrestError } from '@supabase/supabase-js'
 import { AppError } from '@/lib/errors'
-import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
+import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
 import type { PracticeRole } from '@/lib/practice/practice.schema'
-import { requireTeamManager, type TeamActor } from './actor'
+import { assertRole, MANAGER_ROLES, type PracticeActor } from '@/lib/server/membership'
+import { TEAM_MANAGERS_ONLY } from './team.schema'
 
 export const LAST_OWNER_MESSAGE = 'A practice must keep at least one owner. Make someone else an owner first.'
 
 /** The guard trigger on practice_members raises this when the last owner would go. */
 const isLastOwnerError = (error: PostgrestError) => error.code === PG_ERROR.insufficientPrivilege && error.message.includes('at least one owner')
 
-async function loadMember(db: Db, actor: TeamActor, userId: string): Promise<{ role: PracticeRole }> {
+async function loadMember(db: Db, actor: PracticeActor, userId: string): Promise<{ role: PracticeRole }> {
   const { data, error } = await db
     .from('practice_members')
     .select('role')
@@ -23,7 +24,7 @@ async function loadMember(db: Db, actor: TeamActor, userId: string): Promise<{ r
 }
 
 /** Admins manage admins and doulas; only an owner can make or unmake an owner (RLS says the same). */
-function requireOwnerFor(actor: TeamActor, roles: PracticeRole[]): void {
+function requireOwnerFor(actor: PracticeActor, roles: PracticeRole[]): void {
   if (roles.includes('owner') && actor.role !== 'owner') {
     throw new AppError({
       code: 'forbidden',
@@ -42,8 +43,8 @@ function writeFailure(what: string, error: PostgrestError): AppError {
   return dbFailure(what, error)
 }
 
-export async function changeMemberRole(db: Db, actor: TeamActor, userId: string, role: PracticeRole): Promise<void> {
-  requireTeamManager(actor)
+export async function changeMemberRole(db: Db, actor: PracticeActor, userId: string, role: PracticeRole): Promise<void> {
+  assertRole(actor, MANAGER_ROLES, TEAM_MANAGERS_ONLY)
   const member = await loadMember(db, actor, userId)
   requireOwnerFor(actor, [member.role, role])
   if (member.role === role) return
@@ -61,8 +62,8 @@ export async function changeMemberRole(db: Db, actor: TeamActor, userId: string,
  * Removes her from the practice. Her journey and appointment assignments are cleared by the
  * composite FKs (on delete set null); RLS decides every request, so her very next one sees nothing.
  */
-export async function removeMember(db: Db, actor: TeamActor, userId: string): Promise<void> {
-  requireTeamManager(actor)
+export async function removeMember(db: Db, actor: PracticeActor, userId: string): Promise<void> {
+  assertRole(actor, MANAGER_ROLES, TEAM_MANAGERS_ONLY)
   const member = await loadMember(db, actor, userId)
   requireOwnerFor(actor, [member.role])
   const { data, error } = await db.from('practice_members').delete().eq('practice_id', actor.practiceId).eq('user_id', userId).select('id')

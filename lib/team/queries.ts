@@ -1,5 +1,5 @@
 import 'server-only'
-import { dbFailure, type Db } from '@/lib/practice/db'
+import { dbFailure, type Db } from '@/lib/server/db'
 import { PracticeRoleSchema, type PracticeRole } from '@/lib/practice/practice.schema'
 
 export interface Member {

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+/** What a doula is told when she tries to manage the team. */
+export const TEAM_MANAGERS_ONLY = 'Only owners and admins can manage the team.'
+
 export const INVITABLE_ROLES = ['admin', 'doula'] as const
 export const MEMBER_ROLES = ['owner', 'admin', 'doula'] as const
 

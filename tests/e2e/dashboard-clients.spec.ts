@@ -92,6 +92,17 @@ test('a doula adds a client, sees her pregnancy at a glance, is warned about cap
   await page.goto('/dashboard/clients')
   await expect(page.getByTestId('clients-row').filter({ hasText: 'Maya Lopez' })).toContainText('25w 5d')
 
+  // Edit: the same form saves her details and her journey together and returns to her page.
+  await page.getByTestId('clients-row').filter({ hasText: 'Maya Lopez' }).click()
+  await page.getByTestId('client-edit').click()
+  await page.getByTestId('client-last-name').fill('Reyes')
+  await page.getByTestId('client-status').selectOption('active')
+  await page.getByTestId('client-submit').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Maya Reyes' })).toBeVisible()
+  await expect(page).toHaveURL(/\/dashboard\/clients\/[0-9a-f-]{36}$/)
+  await page.goto('/dashboard/clients')
+  await expect(page.getByTestId('clients-row').filter({ hasText: 'Maya Reyes' })).toContainText('Active')
+
   // Erasing one client: her name typed by hand, then she is gone from the list.
   await page.getByTestId('clients-row').filter({ hasText: 'Dora Full' }).click()
   await page.getByTestId('delete-client').locator('summary').click()

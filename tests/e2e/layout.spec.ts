@@ -17,6 +17,21 @@ async function check(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true })
 }
 
+/**
+ * On a page longer than the screen the sidebar's background runs to the bottom of the page, and its
+ * navigation stays in view as the page scrolls.
+ */
+async function expectFullHeightSidebar(page: Page) {
+  await page.goto('/dashboard/calendar?view=month')
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight)
+  expect(pageHeight, 'the month view is longer than the screen').toBeGreaterThan(800)
+  const sidebar = await page.getByTestId('sidebar').boundingBox()
+  expect(sidebar?.height).toBe(pageHeight)
+  await page.screenshot({ path: test.info().outputPath('desktop-calendar-month.png'), fullPage: true })
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeInViewport()
+}
+
 for (const viewport of VIEWPORTS) {
   test(`public and signed-in screens are accessible and fit a ${viewport.name} screen`, async ({ page, signupPage }) => {
     // Seven pages, each with an axe scan and a full-page screenshot, on a shared 2-core machine.
@@ -39,6 +54,7 @@ for (const viewport of VIEWPORTS) {
     await check(page, `${viewport.name}-dashboard`)
     await page.goto('/dashboard/clients')
     await check(page, `${viewport.name}-clients`)
+    if (viewport.name === 'desktop') await expectFullHeightSidebar(page)
     await page.goto('/portal')
     await check(page, `${viewport.name}-portal`)
   })

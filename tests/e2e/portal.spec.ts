@@ -180,12 +180,21 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await doula.goto('/dashboard/messages')
   await expect(doula.getByTestId('inbox-thread')).toContainText('Ines')
   await expect(doula.getByTestId('inbox-unread')).toContainText('1 unread')
+  // Fetching the thread's page (a prefetch, a crawler) reads nothing: only the open page marks it read.
+  const fetched = await doula.request.get(`/dashboard/messages/${client!.id}`)
+  expect(fetched.status()).toBe(200)
+  expect(await fetched.text()).toContain('I uploaded my birth plan')
+  await doula.reload()
+  await expect(doula.getByTestId('inbox-unread')).toContainText('1 unread')
   await doula.getByTestId('inbox-thread').click()
   await expect(doula).toHaveURL(new RegExp(`/dashboard/messages/${client!.id}$`))
   await expect(doula.getByTestId('message-thread')).toContainText('I uploaded my birth plan')
   await doula.getByTestId('message-body').fill('Thank you, Ines! See you on Thursday.')
   await doula.getByTestId('message-send').click()
   await expect(doula.getByTestId('message-thread')).toContainText('See you on Thursday')
+  await doula.goto('/dashboard/messages')
+  await expect(doula.getByTestId('inbox-thread')).toContainText('Ines')
+  await expect(doula.getByTestId('inbox-unread')).toHaveCount(0)
 
   // The same thread and her upload on the client page's tabs.
   await doula.goto(`/dashboard/clients/${client!.id}?tab=messages`)

@@ -1,7 +1,7 @@
 import { createClient } from '@supabase/supabase-js'
 import { expect } from 'vitest'
 import type { Database } from '../../lib/database.types.ts'
-import type { Db } from '../../lib/practice/db.ts'
+import type { Db } from '../../lib/server/db.ts'
 import { LOCAL_CRON_SECRET, LOCAL_RESEND_API_KEY, LOCAL_SEND_EMAIL_HOOK_SECRET } from '../../scripts/local-env.ts'
 import { serviceApiClient, type TestUser } from './personas.ts'
 import { stack } from './stack.ts'

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { AuthCard } from '@/components/auth-card'
-import { getSessionUser } from '@/lib/auth/session'
+import { getSessionUser } from '@/lib/server/session'
 import { AcceptInvitationSchema, joinPath } from '@/lib/team/team.schema'
 import { AcceptInvitation } from './_components/accept-invitation'
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { AuthCard } from '@/components/auth-card'
-import { getSessionUser } from '@/lib/auth/session'
+import { getSessionUser } from '@/lib/server/session'
 import { AcceptPortalInvitationSchema, portalJoinPath } from '@/lib/portal/invitation.schema'
-import { PORTAL_LOGIN_PATH } from '@/lib/portal/context'
+import { PORTAL_LOGIN_PATH } from '@/lib/server/portal-context'
 import { AcceptPortalInvitation } from './_components/accept-portal-invitation'
 
 // The token is in this page's URL: keep it out of Referer headers.

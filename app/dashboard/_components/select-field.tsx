@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react'
 import { FieldError } from '@/components/ui/field-error'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 
 export const selectClassName =
   'h-11 w-full rounded-md border border-input bg-card px-3 text-base text-foreground shadow-xs focus-visible:border-ring focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring aria-invalid:border-danger sm:text-sm'

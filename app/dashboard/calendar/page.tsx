@@ -4,8 +4,7 @@ import { listAppointmentsInRange, listBookableClients, listOnCallLane } from '@/
 import { instantRange, monthGrid, parseCalendarParams, calendarHref, visibleDays, weekDays } from '@/lib/calendar/grid'
 import { getMyFeed } from '@/lib/calendar/my-feed.service'
 import { addDays, diffDays, todayIn } from '@/lib/dates/calendar-date'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { createClient } from '@/lib/supabase/server'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { listMembers } from '@/lib/team/queries'
 import { AppointmentDialog } from './_components/appointment-dialog'
 import { AgendaView } from './_components/agenda-view'
@@ -29,9 +28,8 @@ const periodTitle = (first: string, last: string) =>
     : `${SHORT_DAY.format(asDate(first))} – ${SHORT_DAY.format(asDate(last))}`
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { active, user } = await requireDashboardContext()
+  const { active, user, db } = await requireDashboardContext()
   if (!active) return null
-  const db = await createClient()
   const practice = active.settings
   const today = todayIn(practice.timeZone, new Date())
   const params = parseCalendarParams(await searchParams, today)

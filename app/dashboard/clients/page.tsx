@@ -5,12 +5,12 @@ import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
-import { ClientListParamsSchema, JOURNEY_STATUS_LABELS } from '@/lib/clients/client.schema'
+import { ClientListParamsSchema } from '@/lib/clients/client.schema'
 import { listClients } from '@/lib/clients/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
+import { JOURNEY_STATUS_LABELS } from '@/lib/journeys/journey.schema'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { formatGestationalAge, gestationalAge } from '@/lib/pregnancy/gestation'
-import { createClient } from '@/lib/supabase/server'
 import { listMembers } from '@/lib/team/queries'
 import { formatDay } from '../_components/format'
 import { ClientFilters } from './_components/client-filters'
@@ -18,11 +18,10 @@ import { ClientFilters } from './_components/client-filters'
 export const metadata: Metadata = { title: 'Clients' }
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { active } = await requireDashboardContext()
+  const { active, db } = await requireDashboardContext()
   if (!active) return null
   const raw = await searchParams
   const params = ClientListParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])))
-  const db = await createClient()
   const [page, members] = await Promise.all([listClients(db, active.practiceId, params), listMembers(db, active.practiceId)])
   const today = todayIn(active.settings.timeZone, new Date())
   const names = new Map(members.map((m) => [m.userId, m.name]))

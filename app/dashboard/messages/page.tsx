@@ -7,16 +7,15 @@ import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { clientDisplayName } from '@/lib/messages/names'
 import { listInbox } from '@/lib/messages/queries'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { createClient } from '@/lib/supabase/server'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 
 export const metadata: Metadata = { title: 'Messages' }
 
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
 export default async function MessagesPage() {
-  const { active } = await requireDashboardContext()
-  const inbox = active ? await listInbox(await createClient(), active.practiceId) : []
+  const { active, db } = await requireDashboardContext()
+  const inbox = active ? await listInbox(db, active.practiceId) : []
   return (
     <>
       <PageHeader title="Messages" description="Private conversations with your clients." />

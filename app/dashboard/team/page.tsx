@@ -2,9 +2,8 @@ import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { createClient } from '@/lib/supabase/server'
-import { canManageTeam } from '@/lib/team/actor'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
+import { hasRole, MANAGER_ROLES } from '@/lib/server/membership'
 import { listMembers, listPendingInvitations } from '@/lib/team/queries'
 import { ROLE_LABELS } from '@/lib/team/team.schema'
 import { InvitationActions } from './_components/invitation-actions'
@@ -23,10 +22,9 @@ function expiryLabel(expiresAt: string, now: Date): string {
 }
 
 export default async function TeamPage() {
-  const { active, user } = await requireDashboardContext()
+  const { active, user, db } = await requireDashboardContext()
   if (!active) return null
-  const db = await createClient()
-  const manager = canManageTeam(active.role)
+  const manager = hasRole(active.role, MANAGER_ROLES)
   // Controls only where the action would succeed: not on her own row, and owners only for an owner.
   const [members, invitations] = await Promise.all([
     listMembers(db, active.practiceId),

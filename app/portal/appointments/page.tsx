@@ -4,8 +4,8 @@ import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { APPOINTMENT_KIND_LABELS } from '@/lib/calendar/ics'
-import { requirePortalContext } from '@/lib/portal/context'
+import { APPOINTMENT_KIND_LABELS } from '@/lib/appointments/appointment.schema'
+import { requirePortalContext } from '@/lib/server/portal-context'
 import { listAppointments, type PortalAppointment } from '@/lib/portal/queries'
 import { formatAppointmentTime } from '../_components/format'
 
@@ -41,8 +41,8 @@ function AppointmentCard({ appointment, timeZone, upcoming }: { appointment: Por
 }
 
 export default async function PortalAppointmentsPage() {
-  const { supabase, active } = await requirePortalContext()
-  const { upcoming, past } = await listAppointments(supabase, active)
+  const { db, active } = await requirePortalContext()
+  const { upcoming, past } = await listAppointments(db, active)
   return (
     <>
       <PageHeader title="Appointments" description={`Your visits with ${active.practiceName}.`} />

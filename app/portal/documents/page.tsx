@@ -5,15 +5,15 @@ import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatBytes, listClientDocuments } from '@/lib/documents/queries'
-import { requirePortalContext } from '@/lib/portal/context'
+import { requirePortalContext } from '@/lib/server/portal-context'
 import { DeleteDocument } from './_components/delete-document'
 import { DocumentUpload } from './_components/upload'
 
 export const metadata: Metadata = { title: 'Documents' }
 
 export default async function PortalDocumentsPage() {
-  const { user, supabase, active } = await requirePortalContext()
-  const documents = await listClientDocuments(supabase, active.clientId)
+  const { user, db, active } = await requirePortalContext()
+  const documents = await listClientDocuments(db, active.clientId)
   return (
     <>
       <PageHeader title="Documents" description={`Files you share with ${active.practiceName}, and theirs for you.`} />

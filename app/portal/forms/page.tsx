@@ -5,7 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { listClientRequests } from '@/lib/paperwork/queries'
 import { isOpenForClient } from '@/lib/paperwork/status'
-import { requirePortalContext } from '@/lib/portal/context'
+import { requirePortalContext } from '@/lib/server/portal-context'
 import { createClient } from '@/lib/supabase/server'
 import { RequestList } from './_components/request-list'
 

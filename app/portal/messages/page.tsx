@@ -1,19 +1,18 @@
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent } from '@/components/ui/card'
-import { PortalComposer } from '@/lib/messages/composer'
-import { listThread, markThreadRead } from '@/lib/messages/queries'
-import { ThreadView } from '@/lib/messages/thread-view'
-import { requirePortalContext } from '@/lib/portal/context'
+import { PortalComposer } from '@/components/messages/composer'
+import { MarkMyThreadRead } from '@/components/messages/mark-read'
+import { listThread } from '@/lib/messages/queries'
+import { ThreadView } from '@/components/messages/thread-view'
+import { requirePortalContext } from '@/lib/server/portal-context'
 
 export const metadata: Metadata = { title: 'Messages' }
 
 export default async function PortalMessagesPage() {
-  const { supabase, active } = await requirePortalContext()
+  const { db, active } = await requirePortalContext()
   const thread = { practiceId: active.practiceId, clientId: active.clientId }
-  // Opening the thread is reading it: stamp receipts first so the list shows them as read.
-  await markThreadRead(supabase, 'client', thread)
-  const messages = await listThread(supabase, thread)
+  const messages = await listThread(db, thread)
   return (
     <>
       <PageHeader title="Messages" description={`A private line to ${active.practiceName}.`} />
@@ -27,6 +26,7 @@ export default async function PortalMessagesPage() {
             <ThreadView messages={messages} viewer="client" otherName={active.practiceName} />
           )}
           <PortalComposer />
+          <MarkMyThreadRead />
         </CardContent>
       </Card>
     </>

@@ -2,20 +2,16 @@ import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import { requirePortalContext } from '@/lib/portal/context'
-import { openDeletionRequest } from '@/lib/portal/profile'
+import { requirePortalContext } from '@/lib/server/portal-context'
+import { getContactDetails, openDeletionRequest } from '@/lib/portal/profile'
 import { ContactForm } from './_components/contact-form'
 import { DeletionRequest } from './_components/deletion-request'
 
 export const metadata: Metadata = { title: 'Profile' }
 
 export default async function PortalProfilePage() {
-  const { supabase, active } = await requirePortalContext()
-  const [{ data: me, error }, request] = await Promise.all([
-    supabase.from('clients').select('preferred_name, pronouns, phone').eq('id', active.clientId).single<{ preferred_name: string | null; pronouns: string | null; phone: string | null }>(),
-    openDeletionRequest(supabase, active.clientId),
-  ])
-  if (error) throw new Error(`Could not load your details: ${error.message}`)
+  const { db, active } = await requirePortalContext()
+  const [details, request] = await Promise.all([getContactDetails(db, active.clientId), openDeletionRequest(db, active.clientId)])
   return (
     <>
       <PageHeader title="Profile" description="How your doula can reach you." />
@@ -25,7 +21,7 @@ export default async function PortalProfilePage() {
             <CardTitle>Contact details</CardTitle>
           </CardHeader>
           <CardContent>
-            <ContactForm defaults={{ preferredName: me.preferred_name ?? '', pronouns: me.pronouns ?? '', phone: me.phone ?? '' }} />
+            <ContactForm defaults={details} />
           </CardContent>
         </Card>
         <Card>

@@ -1,6 +1,6 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
-import { dbFailure, type Db } from '@/lib/practice/db'
+import { dbFailure, type Db } from '@/lib/server/db'
 import { getRequestDetail, type RequestDetail } from '../queries'
 import { FORM_PDFS_BUCKET } from './bucket'
 import { renderFormPdf } from './render'

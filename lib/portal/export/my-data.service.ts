@@ -1,13 +1,13 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import 'server-only'
 import { z } from 'zod'
-import type { Db } from '@/lib/practice/db'
 import { recordAuditEvent } from '@/lib/privacy/audit/record-event'
 import type { RequestMeta } from '@/lib/security/client-ip'
 import { safeDisplayName } from '@/lib/documents/file-type'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import { csvRow, type CsvValue } from '@/lib/privacy/csv'
+import { dbFailure, fromCatalogTable, type CatalogRow, type Db } from '@/lib/server/db'
 import { objectBytes, type ExportManifest } from '@/lib/privacy/export/export-practice.service'
-import type { ZipEntrySummary, ZipWriter } from '@/lib/privacy/zip/zip-writer'
+import type { ZipArchive, ZipEntrySummary } from '@/lib/privacy/zip/zip-stream'
 import { DOCUMENT_COLUMNS, MY_DATA_TABLES, type MyDataTable } from './my-data-tables'
 
 export const MY_DATA_FORMAT = 'doulaos-my-data/1'
@@ -18,7 +18,7 @@ export interface MyDataSource {
    * back, so an unshared appointment, a private note or another client's row cannot leak even if
    * a filter here were wrong.
    */
-  db: SupabaseClient
+  db: Db
   /** The service role signs the object downloads, only for documents her RLS listed above. */
   admin: Db
   userId: string
@@ -39,18 +39,18 @@ export interface MyDataManifest {
   entries: ExportManifest['entries']
 }
 
-type Row = Record<string, unknown>
+type Row = CatalogRow
 
 /** Keyset pages of her rows in one table, in THIS practice only (her client id is per practice). */
 async function* pages(source: MyDataSource, table: string, columns: string, clientColumn: string): AsyncIterable<Row[]> {
   const size = source.pageSize ?? 500
   let after: string | null = null
   for (;;) {
-    let query = source.db.from(table).select(columns).eq(clientColumn, source.clientId).eq('practice_id', source.practiceId)
+    let query = fromCatalogTable(source.db, table).select(columns).eq(clientColumn, source.clientId).eq('practice_id', source.practiceId)
     if (after !== null) query = query.gt('id', after)
-    const { data, error } = await query.order('id').limit(size)
-    if (error) throw new Error(`Reading ${table} for her export: ${error.message}`)
-    const rows = data as unknown as Row[]
+    // The columns are named at run time too, so the rows are typed here, not parsed from `columns`.
+    const { data: rows, error } = await query.order('id').limit(size).overrideTypes<CatalogRow[], { merge: false }>()
+    if (error) throw dbFailure(`read ${table} for her export`, error)
     if (rows.length > 0) yield rows
     if (rows.length < size) return
     after = String(rows[rows.length - 1]!.id)
@@ -111,7 +111,7 @@ async function listDocuments(source: MyDataSource) {
  * and the SHA-256 of every other entry. Rows arrive a page at a time and files stream one at a
  * time, so memory stays flat however large her files are.
  */
-export async function writeMyDataExport(zip: ZipWriter, source: MyDataSource): Promise<MyDataManifest> {
+export async function writeMyDataExport(zip: ZipArchive, source: MyDataSource): Promise<MyDataManifest> {
   const now = source.now ?? new Date()
   const manifest: MyDataManifest = {
     format: MY_DATA_FORMAT,

@@ -1,4 +1,5 @@
-import type { Db } from '@/lib/practice/db'
+import 'server-only'
+import type { Db } from '@/lib/server/db'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { AUDIT_COLUMNS, AuditRowSchema, type AuditFilters, type AuditRow } from './audit-log.schema.ts'

@@ -1,6 +1,6 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
-import { PG_ERROR, type Db } from '@/lib/practice/db'
+import { PG_ERROR, type Db } from '@/lib/server/db'
 import type { RequestMeta } from '@/lib/security/client-ip'
 
 /** The app events the server records (row changes are recorded by the database itself). */

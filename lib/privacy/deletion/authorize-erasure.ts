@@ -1,9 +1,11 @@
-import type { Db } from '@/lib/practice/db'
+import 'server-only'
+import type { Db } from '@/lib/server/db'
 import { AppError } from '@/lib/errors'
-import { requirePracticeRole, type Eraser } from '../require-practice-role.ts'
+import { MANAGER_ROLES, requireMemberOf, type PracticeActor } from '@/lib/server/membership'
 import { isFreshSignIn } from './fresh-sign-in.ts'
 
-export type { Eraser }
+/** Who confirmed an erasure: the acting member, recorded on the job and sent its receipt. */
+export type Eraser = PracticeActor
 
 /** Account deletion: the owner, who typed the practice name and signed in within five minutes. */
 export async function requireAccountEraser(
@@ -12,7 +14,7 @@ export async function requireAccountEraser(
   typedName: string,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): Promise<Eraser> {
-  const { eraser, claims } = await requirePracticeRole(userClient, practiceId, ['owner'])
+  const { actor: eraser, claims } = await requireMemberOf(userClient, practiceId, ['owner'])
   if (typedName.trim() !== eraser.practiceName.trim()) {
     throw new AppError({ code: 'validation', message: 'The name you typed does not match the practice name.' })
   }
@@ -32,7 +34,7 @@ export async function requireClientEraser(
   clientId: string,
   typedName: string,
 ): Promise<Eraser> {
-  const { eraser } = await requirePracticeRole(userClient, practiceId, ['owner', 'admin'])
+  const { actor: eraser } = await requireMemberOf(userClient, practiceId, MANAGER_ROLES)
   const { data, error } = await userClient
     .from('clients')
     .select('first_name, last_name')

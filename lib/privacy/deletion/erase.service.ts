@@ -1,6 +1,7 @@
+import 'server-only'
 import { AppError, type AppErrorCode } from '@/lib/errors'
-import type { Db } from '@/lib/practice/db'
 import type { RequestMeta } from '@/lib/security/client-ip'
+import type { Db } from '@/lib/server/db'
 import { enforceRateLimit, RATE_LIMITS } from '@/lib/security/rate-limit'
 import { recordAuditEvent } from '../audit/record-event.ts'
 import { requireAccountEraser, requireClientEraser } from './authorize-erasure.ts'

@@ -1,6 +1,7 @@
-import type { Db } from '@/lib/practice/db'
+import 'server-only'
+import { PG_ERROR, type Db } from '@/lib/server/db'
 import { AppError } from '@/lib/errors'
-import type { Eraser } from '../require-practice-role.ts'
+import type { Eraser } from './authorize-erasure.ts'
 import { ErasureJobSchema, type ErasureJob, type ErasureJobPatch, type ErasureScope } from './erasure.schema.ts'
 
 export interface ErasureTarget {
@@ -41,7 +42,7 @@ export async function startErasure(admin: Db, target: ErasureTarget, eraser: Era
     practice_name: eraser.practiceName,
   })
   if (error) {
-    if (error.code === 'P0002') throw new AppError({ code: 'not_found', message: 'There is nothing to delete.' })
+    if (error.code === PG_ERROR.noDataFound) throw new AppError({ code: 'not_found', message: 'There is nothing to delete.' })
     throw new AppError({ code: 'internal', message: 'We could not start the deletion.', cause: error })
   }
   return ErasureJobSchema.parse(data)

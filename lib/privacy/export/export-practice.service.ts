@@ -1,10 +1,10 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import 'server-only'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import { FORM_PDFS_BUCKET } from '@/lib/paperwork/pdf/bucket'
-import type { Db } from '@/lib/practice/db'
+import { dbFailure, fromCatalogTable, type CatalogRow, type Db } from '@/lib/server/db'
 import { csvRow, type CsvValue } from '../csv.ts'
 import { AUDIT_ARCHIVE_BUCKET } from '../retention.service.ts'
-import type { ZipEntrySummary, ZipWriter } from '../zip/zip-writer.ts'
+import type { ZipArchive, ZipEntrySummary } from '@/lib/privacy/zip/zip-stream'
 
 export const EXPORT_FORMAT = 'doulaos-export/1'
 
@@ -30,20 +30,16 @@ export interface ExportManifest {
   entries: { path: string; bytes: number; sha256: string }[]
 }
 
-type Row = Record<string, unknown>
-
 /** Keyset pagination by id: each page costs an index range scan, however deep the export goes. */
-async function* pages(source: ExportSource, table: string): AsyncIterable<Row[]> {
+async function* pages(source: ExportSource, table: string): AsyncIterable<CatalogRow[]> {
   const size = source.pageSize ?? 500
-  // Table names come from the catalog at run time, which the generated types cannot check.
-  const untyped = source.admin as unknown as SupabaseClient
   let after: unknown = null
   for (;;) {
-    let query = untyped.from(table).select('*').eq(table === 'practices' ? 'id' : 'practice_id', source.practiceId)
+    let query = fromCatalogTable(source.admin, table).select('*').eq(table === 'practices' ? 'id' : 'practice_id', source.practiceId)
     if (after !== null) query = query.gt('id', after)
     const { data, error } = await query.order('id').limit(size)
-    if (error) throw new Error(`Reading ${table} for the export: ${error.message}`)
-    const rows = data as Row[]
+    if (error) throw dbFailure(`read ${table} for the export`, error)
+    const rows: CatalogRow[] = data
     if (rows.length > 0) yield rows
     if (rows.length < size) return
     after = rows[rows.length - 1]!.id
@@ -76,7 +72,7 @@ async function* objectPages(source: ExportSource, lister: ObjectLister) {
   let after = ''
   for (;;) {
     const result = await source.admin.rpc(lister, { target_practice: source.practiceId, after_name: after, max_names: 200 })
-    if (result.error) throw new Error(`Listing files for the export: ${result.error.message}`)
+    if (result.error) throw dbFailure('list the files for the export', result.error)
     const page: { name: string; size: number }[] = result.data
     if (page.length === 0) return
     yield page
@@ -90,10 +86,10 @@ async function* objectPages(source: ExportSource, lister: ObjectLister) {
  */
 export async function* objectBytes(client: Db, bucket: string, path: string): AsyncIterable<Uint8Array> {
   const { data, error } = await client.storage.from(bucket).createSignedUrl(path, 60)
-  if (error) throw new Error(`Signing ${path} for the export: ${error.message}`)
+  if (error) throw dbFailure(`sign ${path} for the export`, error)
   const res = await fetch(data.signedUrl)
   if (!res.ok || !res.body) throw new Error(`Downloading ${path} for the export: HTTP ${res.status}`)
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) yield chunk
+  yield* res.body
 }
 
 /**
@@ -101,10 +97,10 @@ export async function* objectBytes(client: Db, bucket: string, path: string): As
  * files/, every form PDF under form-pdfs/, then manifest.json with row counts and the SHA-256 of every other entry. Memory stays
  * flat: rows arrive a page at a time and objects stream one at a time.
  */
-export async function writePracticeExport(zip: ZipWriter, source: ExportSource): Promise<ExportManifest> {
+export async function writePracticeExport(zip: ZipArchive, source: ExportSource): Promise<ExportManifest> {
   const now = source.now ?? new Date()
   const { data: tables, error } = await source.admin.rpc('export_tables')
-  if (error) throw new Error(`Listing tables for the export: ${error.message}`)
+  if (error) throw dbFailure('list the tables for the export', error)
 
   const manifest: ExportManifest = {
     format: EXPORT_FORMAT,

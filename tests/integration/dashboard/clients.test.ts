@@ -79,6 +79,35 @@ describe('editing and archiving', () => {
     expect((await getClientOrThrow(a.doulaDb, a.id, clientId)).first_name).toBe('Nora')
   })
 
+  it('saves her details and her journey together or not at all', async () => {
+    const { clientId, journeyId } = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Alma', lastName: 'Ruiz', dueDate: dayFromToday(100) }))
+    // A journey write the database refuses (a backup doula from another practice breaks the composite
+    // foreign key) after a valid client write: the client write is rolled back with it.
+    const { error } = await a.doulaDb.rpc('update_client_with_journey', {
+      p_practice_id: a.id,
+      p_client_id: clientId,
+      p_client: { first_name: 'Alma', last_name: 'Changed', preferred_name: null, pronouns: null, email: null, phone: null },
+      p_journey_id: journeyId,
+      p_journey: { due_date: dayFromToday(100), status: 'booked', primary_doula_id: null, backup_doula_id: b.doula.id },
+    })
+    expect(error?.code).toBe('23503')
+    const detail = await getClientOrThrow(a.doulaDb, a.id, clientId)
+    expect(detail.last_name).toBe('Ruiz')
+    expect(detail.current).toMatchObject({ id: journeyId, backup_doula_id: null })
+
+    // A journey that is not hers refuses the whole save the same way.
+    const other = await createClient(a.doulaDb, a.settings, clientForm({ firstName: 'Other', dueDate: dayFromToday(90) }))
+    const wrongJourney = await a.doulaDb.rpc('update_client_with_journey', {
+      p_practice_id: a.id,
+      p_client_id: clientId,
+      p_client: { first_name: 'Alma', last_name: 'Changed' },
+      p_journey_id: other.journeyId,
+      p_journey: { due_date: dayFromToday(90), status: 'booked' },
+    })
+    expect(wrongJourney.error?.code).toBe('P0002')
+    expect((await getClientOrThrow(a.doulaDb, a.id, clientId)).last_name).toBe('Ruiz')
+  })
+
   it('keeps a past due date editable when it does not change', async () => {
     const [row] = await sql<{ id: string }[]>`
       insert into public.clients (practice_id, first_name) values (${a.id}, 'Past') returning id`

@@ -4,7 +4,7 @@ import { deletePracticeDocument, listPracticeClientDocuments, setDocumentShared,
 import { listClientDocuments } from '@/lib/documents/queries'
 import { DOCUMENTS_BUCKET, signedDownloadUrl, storeOwnDocument } from '@/lib/documents/store'
 import { isAppError } from '@/lib/errors'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { adminDb } from '../../helpers/app-session.ts'
 import { clientAs, type TestUser } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'

@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres'
 import { addDays, todayIn, type CalendarDate } from '../../../lib/dates/calendar-date.ts'
-import type { Db } from '../../../lib/practice/db.ts'
+import type { Db } from '../../../lib/server/db.ts'
 import { getPracticeSettings, type PracticeSettings } from '../../../lib/practice/settings.ts'
 import type { ClientFormInput } from '../../../lib/clients/client.schema.ts'
 import { clientAs, createUser, uniqueEmail, type TestUser } from '../../helpers/personas.ts'

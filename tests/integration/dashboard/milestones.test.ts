@@ -9,7 +9,7 @@ import type { SaveTemplateItemInput } from '../../../lib/milestones/template.sch
 import { listTemplate, moveTemplateItem, removeTemplateItem, saveTemplateItem } from '../../../lib/milestones/template.service.ts'
 import { listSharedMilestones } from '../../../lib/portal/queries.ts'
 import { DEFAULT_MILESTONE_TEMPLATE } from '../../../lib/pregnancy/milestones.ts'
-import type { Db } from '../../../lib/practice/db.ts'
+import type { Db } from '../../../lib/server/db.ts'
 import { createUser, type TestUser } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { addMember } from '../../helpers/world.ts'

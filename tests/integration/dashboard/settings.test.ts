@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getPracticeSettings, updatePracticeSettings } from '../../../lib/practice/settings.ts'
 import type { PracticeSettingsInput } from '../../../lib/practice/settings.schema.ts'
-import type { Db } from '../../../lib/practice/db.ts'
+import type { Db } from '../../../lib/server/db.ts'
 import { createUser } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { addMember } from '../../helpers/world.ts'

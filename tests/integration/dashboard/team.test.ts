@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sendEmail } from '@/lib/email/send'
 import { acceptInvitation } from '@/lib/team/accept'
 import type { InvitationRefusal } from '@/lib/team/team.schema'
-import type { TeamActor } from '@/lib/team/actor'
+import type { PracticeActor } from '@/lib/server/membership'
 import { assignDoulas } from '@/lib/team/assign'
 import { inviteMember, resendInvitation, revokeInvitation } from '@/lib/team/invitations'
 import { changeMemberRole, LAST_OWNER_MESSAGE, removeMember } from '@/lib/team/members'
 import { RATE_LIMITS } from '@/lib/security/rate-limit'
 import { listMembers, listPendingInvitations } from '@/lib/team/queries'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { latestMail, type MailboxMessage } from '../../helpers/mailbox.ts'
 import { useAppEnv } from '../../helpers/app-session.ts'
 import { createUser, uniqueEmail, type TestUser } from '../../helpers/personas.ts'
@@ -22,11 +22,12 @@ const sql = superuser()
 let a: PracticeFixture
 let b: PracticeFixture
 
-const actor = (p: PracticeFixture, user: TestUser, role: TeamActor['role']): TeamActor => ({
+const actor = (p: PracticeFixture, user: TestUser, role: PracticeActor['role']): PracticeActor => ({
   practiceId: p.id,
   practiceName: `Practice ${p.id.slice(0, 4)}`,
   role,
   userId: user.id,
+  email: user.email,
 })
 const ownerOf = (p: PracticeFixture) => actor(p, p.owner, 'owner')
 const deps = (db: Db) => ({ db, admin: serviceClient(), deliver: sendEmail, siteUrl: SITE_URL })

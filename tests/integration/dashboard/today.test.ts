@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from '../../../lib/clients/save-client.service.ts'
-import { fromWallClock } from '../../../lib/appointments/zoned-time.ts'
+import { fromWallClock } from '../../../lib/dates/zoned-time.ts'
 import { addDays, todayIn } from '../../../lib/dates/calendar-date.ts'
 import { getTodaySummary } from '../../../lib/journeys/today.ts'
 import { getPracticeSettings } from '../../../lib/practice/settings.ts'

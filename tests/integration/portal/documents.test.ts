@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_DOCUMENT_BYTES } from '@/lib/documents/file-type'
 import { deleteOwnDocument, signedDownloadUrl, storeOwnDocument } from '@/lib/documents/store'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { adminDb } from '../../helpers/app-session.ts'
 import { clientAs, type TestUser } from '../../helpers/personas.ts'
 import { newDocument } from '../../helpers/rows.ts'

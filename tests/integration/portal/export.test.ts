@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { storeOwnDocument } from '@/lib/documents/store'
 import { MY_DATA_TABLES } from '@/lib/portal/export/my-data-tables'
 import { recordMyDataExport, writeMyDataExport, type MyDataManifest, type MyDataSource } from '@/lib/portal/export/my-data.service'
-import { ZipWriter } from '@/lib/privacy/zip/zip-writer'
+import { zipStream } from '@/lib/privacy/zip/zip-stream'
 import { adminDb } from '../../helpers/app-session.ts'
 import { clientAs } from '../../helpers/personas.ts'
 import { newAppointment, newDocument, newFormRequest, newMessage, newMilestone } from '../../helpers/rows.ts'
@@ -34,11 +34,7 @@ interface Archive {
 }
 
 async function exportAs(source: MyDataSource): Promise<Archive> {
-  const chunks: Uint8Array[] = []
-  const zip = new ZipWriter(async (chunk) => void chunks.push(Buffer.from(chunk)))
-  await writeMyDataExport(zip, source)
-  await zip.finish()
-  const bytes = Buffer.concat(chunks)
+  const bytes = Buffer.from(await new Response(zipStream('my-data-test', (zip) => writeMyDataExport(zip, source))).arrayBuffer())
   const files = new Map(readZip(bytes).entries.map((e) => [e.name, e.data]))
   const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as MyDataManifest
   return { manifest, files, whole: bytes.toString('latin1') }

@@ -7,7 +7,7 @@ import { once } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { authorizeExport } from '@/lib/privacy/export/authorize-export'
 import { writePracticeExport, type ExportManifest } from '@/lib/privacy/export/export-practice.service'
-import { ZipWriter } from '@/lib/privacy/zip/zip-writer'
+import { zipStream } from '@/lib/privacy/zip/zip-stream'
 import { serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
@@ -67,12 +67,11 @@ describe('exporting a practice', () => {
     await fillClient(sql, world.b1, world.b.owner.id, 1)
 
     file = join(scratch, 'a.zip')
-    const out = createWriteStream(file)
-    const zip = new ZipWriter(async (chunk) => {
-      if (!out.write(chunk)) await once(out, 'drain')
+    const zip = zipStream('export-test', async (archive) => {
+      manifest = await writePracticeExport(archive, { admin: serviceApiClient(), practiceId: world.a.id, pageSize: 2 })
     })
-    manifest = await writePracticeExport(zip, { admin: serviceApiClient(), practiceId: world.a.id, pageSize: 2 })
-    await zip.finish()
+    const out = createWriteStream(file)
+    for await (const chunk of zip) if (!out.write(chunk)) await once(out, 'drain')
     out.end()
     await once(out, 'finish')
     entries = new Map(readZip(readFileSync(file)).entries.map((e) => [e.name, e]))

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { eraseAccount } from '@/lib/privacy/deletion/erase.service'
-import { writePracticeExport } from '@/lib/privacy/export/export-practice.service'
+import { writePracticeExport, type ExportManifest } from '@/lib/privacy/export/export-practice.service'
 import { archiveExpiredAuditRows, AUDIT_ARCHIVE_BUCKET } from '@/lib/privacy/retention.service'
-import { ZipWriter } from '@/lib/privacy/zip/zip-writer'
+import { zipStream } from '@/lib/privacy/zip/zip-stream'
 import { LOCAL_CRON_SECRET } from '../../../scripts/local-env.ts'
 import { adminDb, signIn, useAppEnv, TEST_META } from '../../helpers/app-session.ts'
 import { serviceApiClient } from '../../helpers/personas.ts'
@@ -154,13 +154,11 @@ describe("a practice's audit archive is part of its data", () => {
     const row = await auditRow(w.a.id, 16)
     await runCron()
     const [object] = await archiveObjects(w.a.id)
-    const chunks: Uint8Array[] = []
-    const zip = new ZipWriter(async (chunk) => {
-      chunks.push(chunk)
+    let manifest!: ExportManifest
+    const zip = zipStream('retention-test', async (archive) => {
+      manifest = await writePracticeExport(archive, { admin: adminDb(), practiceId: w.a.id })
     })
-    const manifest = await writePracticeExport(zip, { admin: adminDb(), practiceId: w.a.id })
-    await zip.finish()
-    const entries = new Map(readZip(Buffer.concat(chunks)).entries.map((e) => [e.name, e.data]))
+    const entries = new Map(readZip(Buffer.from(await new Response(zip).arrayBuffer())).entries.map((e) => [e.name, e.data]))
     const path = `audit-archive/${object!.name.slice(w.a.id.length + 1)}`
     expect(manifest.audit_archive_objects).toBe(1)
     expect(manifest.entries.map((e) => e.path)).toContain(path)

@@ -5,7 +5,7 @@ import { sendEmail } from '@/lib/email/send'
 import { SIGNED_URL_SECONDS, signedDownloadUrl, storeDocument, storeOwnDocument } from '@/lib/documents/store'
 import { acceptPortalInvitation } from '@/lib/portal/accept'
 import { inviteToPortal, revokePortalAccess } from '@/lib/portal/invite'
-import type { Db } from '@/lib/practice/db'
+import type { Db } from '@/lib/server/db'
 import { eraseClient } from '@/lib/privacy/deletion/erase.service'
 import { runErasure, type ErasureDeps } from '@/lib/privacy/deletion/run-erasure.service'
 import { startErasure } from '@/lib/privacy/deletion/start-erasure.service'
@@ -189,7 +189,7 @@ describe('an upload racing the erasure (items 5 and 10)', () => {
     const job = await startErasure(
       adminDb(),
       { scope: 'client', practiceId: world.a.id, clientId: record.id },
-      { userId: ownerA().id, email: ownerA().email, role: 'owner', practiceName },
+      { userId: ownerA().id, email: ownerA().email, role: 'owner', practiceId: world.a.id, practiceName },
     )
 
     const note = { practice_id: world.a.id, client_id: record.id, journey_id: record.journeyId, author_id: ownerA().id, body: 'Late note' }

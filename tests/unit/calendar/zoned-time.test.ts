@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fromWallClock, toWallClock } from '@/lib/appointments/zoned-time'
+import { fromWallClock, toWallClock } from '@/lib/dates/zoned-time'
 
 describe('wall-clock time in the practice time zone', () => {
   it('converts both ways on an ordinary day', () => {

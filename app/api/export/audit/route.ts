@@ -4,10 +4,10 @@ import { AppError } from '@/lib/errors'
 import { AuditFiltersSchema, type AuditRow } from '@/lib/privacy/audit/audit-log.schema'
 import { allAuditRows } from '@/lib/privacy/audit/queries'
 import { csvRow } from '@/lib/privacy/csv'
-import { errorResponse } from '@/lib/privacy/http-status'
 import { recordAuditEvent } from '@/lib/privacy/audit/record-event'
-import { requirePracticeRole } from '@/lib/privacy/require-practice-role'
 import { requestMetaFrom } from '@/lib/security/client-ip'
+import { errorResponse } from '@/lib/server/http'
+import { MANAGER_ROLES, requireMemberOf } from '@/lib/server/membership'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { createClient } from '@/lib/supabase/server'
 
@@ -21,17 +21,17 @@ export async function GET(request: Request): Promise<Response> {
     const practiceId = z.uuid().safeParse(params.practice)
     const filters = AuditFiltersSchema.safeParse(params)
     if (!practiceId.success || !filters.success) throw new AppError({ code: 'validation', message: 'Check the filters and try again.' })
-    const supabase = await createClient()
-    const { eraser } = await requirePracticeRole(supabase, practiceId.data, ['owner', 'admin'])
+    const db = await createClient()
+    const { actor } = await requireMemberOf(db, practiceId.data, MANAGER_ROLES)
     await recordAuditEvent(
       createAdminClient(),
-      { practiceId: practiceId.data, actorId: eraser.userId, action: 'audit_log.export', entity: 'audit_log' },
+      { practiceId: practiceId.data, actorId: actor.userId, action: 'audit_log.export', entity: 'audit_log' },
       requestMetaFrom(request.headers),
     )
 
     // The first rows are read before the answer starts, so a failing query is an error status, not a cut-off file.
     const encoder = new TextEncoder()
-    const rows = allAuditRows(supabase, practiceId.data, filters.data)[Symbol.asyncIterator]()
+    const rows = allAuditRows(db, practiceId.data, filters.data)[Symbol.asyncIterator]()
     const first = await rows.next()
     let pending: IteratorResult<AuditRow> | null = first
     const body = new ReadableStream<Uint8Array>({

@@ -1,8 +1,8 @@
 import Link from 'next/link'
 import type { AgendaItem } from '@/lib/appointments/queries'
 import { daysCovered, endsOnAnotherDay, formatEndFrom, formatTimeRange, TIME_OF_DAY } from '@/lib/appointments/time-range'
-import { appointmentKindLabel } from '@/lib/calendar/ics'
-import { cn } from '@/lib/cn'
+import { appointmentKindLabel } from '@/lib/appointments/appointment.schema'
+import { cn } from '@/components/ui/cn'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { formatIn } from '@/lib/dates/zoned-format'
 

@@ -1,18 +1,18 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import { CalendarX2 } from 'lucide-react'
 import { useAction } from 'next-safe-action/hooks'
 import { useEffect, useId, useState } from 'react'
-import { useForm, useWatch } from 'react-hook-form'
-import type { z } from 'zod'
+import { useWatch } from 'react-hook-form'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { FieldError } from '@/components/ui/field-error'
 import { StatusMessage } from '@/components/ui/status-message'
+import { useFocusRefusedField } from '@/components/use-focus-refused-field'
 import { checkConflictsAction, saveAppointmentAction } from '@/lib/appointments/actions'
-import { APPOINTMENT_KINDS, AppointmentFormSchema, wallClockMinutes, type AppointmentFormInput } from '@/lib/appointments/appointment.schema'
+import { APPOINTMENT_KIND_LABELS, APPOINTMENT_KINDS, type AppointmentFormInput, AppointmentFormSchema, appointmentKindLabel, wallClockMinutes } from '@/lib/appointments/appointment.schema'
 import { formatTimeRange } from '@/lib/appointments/time-range'
-import { APPOINTMENT_KIND_LABELS, appointmentKindLabel } from '@/lib/calendar/ics'
 import { addDays, diffDays, isCalendarDate } from '@/lib/dates/calendar-date'
 import type { DateFormat } from '@/lib/dates/zoned-format'
 import { SelectField } from '../../_components/select-field'
@@ -49,20 +49,12 @@ const FIELDS: FieldName[] = ['clientId', 'kind', 'date', 'startTime', 'endDate',
  */
 export function AppointmentForm({ values, timeZone, members, clients, onSaved, onCancel }: AppointmentFormProps) {
   const id = useId()
-  const form = useForm<z.input<typeof AppointmentFormSchema>, unknown, z.output<typeof AppointmentFormSchema>>({
-    resolver: zodResolver(AppointmentFormSchema),
-    defaultValues: values,
+  const { form, action: save } = useHookFormAction(saveAppointmentAction, zodResolver(AppointmentFormSchema), {
+    formProps: { defaultValues: values },
+    actionProps: { onSuccess: onSaved },
   })
   const { errors } = form.formState
-  const save = useAction(saveAppointmentAction, {
-    onSuccess: onSaved,
-    onError: ({ error }) => {
-      for (const name of FIELDS) {
-        const message = error.validationErrors?.[name]?._errors?.[0]
-        if (message) form.setError(name, { message }, { shouldFocus: true })
-      }
-    },
-  })
+  useFocusRefusedField(form, FIELDS, save.result.validationErrors)
   const conflicts = useAction(checkConflictsAction)
   const { execute: checkConflicts, reset: resetConflicts } = conflicts
   const [date, startTime, endDate, endTime, doulaId] = useWatch({ control: form.control, name: ['date', 'startTime', 'endDate', 'endTime', 'doulaId'] })

@@ -1,7 +1,7 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react'
 import Link from 'next/link'
 import { CALENDAR_VIEWS, calendarHref, stepDate, type CalendarParams } from '@/lib/calendar/grid'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { selectClassName } from '../../_components/select-field'
 

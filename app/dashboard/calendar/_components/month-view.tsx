@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { isSameMonth } from '@/lib/calendar/grid'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { AppointmentChip } from './appointment-chip'

@@ -1,4 +1,4 @@
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { AppointmentChip } from './appointment-chip'
 import { dayOfMonth, longDay, shortWeekday, type CalendarDay } from './calendar-day'

@@ -6,20 +6,20 @@ import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { listAppointmentNotes, listClientAppointments } from '@/lib/appointments/queries'
-import { JOURNEY_STATUS_LABELS } from '@/lib/clients/client.schema'
 import { getClientOrThrow, listMilestones, type ClientDetail } from '@/lib/clients/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
 import { listPracticeClientDocuments } from '@/lib/documents/practice-documents'
 import { isAppError } from '@/lib/errors'
 import { formatInstant } from '@/app/dashboard/_components/format'
+import { isUuid } from '@/lib/ids'
+import { JOURNEY_STATUS_LABELS } from '@/lib/journeys/journey.schema'
 import { clientDisplayName } from '@/lib/messages/names'
-import { listThread, markThreadRead } from '@/lib/messages/queries'
+import { listThread } from '@/lib/messages/queries'
 import { listJourneyNotes } from '@/lib/notes/notes.service'
 import { listClientRequests, listTemplates } from '@/lib/paperwork/queries'
 import { openDeletionRequest } from '@/lib/portal/profile'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
-import type { Db } from '@/lib/practice/db'
-import { createClient } from '@/lib/supabase/server'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
+import type { Db } from '@/lib/server/db'
 import { listMembers } from '@/lib/team/queries'
 import { AppointmentsPanel } from './_components/appointments-panel'
 import { ArchiveButton } from './_components/archive-button'
@@ -52,12 +52,11 @@ export default async function ClientPage({
   params: Promise<{ clientId: string }>
   searchParams: Promise<{ tab?: string }>
 }) {
-  const { active, user } = await requireDashboardContext()
+  const { active, user, db } = await requireDashboardContext()
   if (!active) return null
   const [{ clientId }, { tab: rawTab }] = await Promise.all([params, searchParams])
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) notFound()
+  if (!isUuid(clientId)) notFound()
   const tab: ClientTab = isClientTab(rawTab) ? rawTab : 'overview'
-  const db = await createClient()
   const practice = active.settings
   // One round: everything keyed by the client id from the URL is fetched alongside the client.
   const thread = { practiceId: active.practiceId, clientId }
@@ -69,8 +68,7 @@ export default async function ClientPage({
     tab !== 'notes' && tab !== 'messages' && tab !== 'paperwork' ? listMembers(db, active.practiceId) : Promise.resolve([]),
     tab === 'appointments' ? listAppointmentNotes(db, active.practiceId, clientId) : Promise.resolve([]),
     tab === 'documents' ? listPracticeClientDocuments(db, thread) : Promise.resolve([]),
-    // Opening her thread marks her messages read, as the inbox does; RLS confines both to this practice.
-    tab === 'messages' ? markThreadRead(db, 'practice', thread).then(() => listThread(db, thread)) : Promise.resolve([]),
+    tab === 'messages' ? listThread(db, thread) : Promise.resolve([]),
     tab === 'paperwork' ? listClientRequests(db, thread) : Promise.resolve([]),
     tab === 'paperwork' ? listTemplates(db, active.practiceId) : Promise.resolve([]),
   ])

@@ -1,7 +1,7 @@
 import { CalendarClock, TriangleAlert } from 'lucide-react'
 import type { ReactNode } from 'react'
 import type { CapacityReport } from '@/lib/journeys/capacity'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { formatDay } from '../../_components/format'
 
 /** The on-call picture for a due date being entered: its window and the booked windows it overlaps. */

@@ -1,8 +1,9 @@
 import { Search } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
-import { JOURNEY_STATUSES, JOURNEY_STATUS_LABELS, type ClientListParams } from '@/lib/clients/client.schema'
+import { type ClientListParams } from '@/lib/clients/client.schema'
 import { selectClassName } from '../../_components/select-field'
+import { JOURNEY_STATUS_LABELS, JOURNEY_STATUSES } from '@/lib/journeys/journey.schema'
 
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and works without JavaScript. */
 export function ClientFilters({ params, members }: { params: ClientListParams; members: { id: string; name: string }[] }) {

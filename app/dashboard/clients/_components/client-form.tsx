@@ -1,20 +1,20 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import { useAction } from 'next-safe-action/hooks'
 import { useRouter } from 'next/navigation'
 import { useEffect } from 'react'
-import { useForm, useWatch } from 'react-hook-form'
-import type { z } from 'zod'
+import { useWatch } from 'react-hook-form'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { StatusMessage } from '@/components/ui/status-message'
-import { checkCapacityAction, createClientAction, updateClientAction } from '@/lib/clients/actions'
-import { BOOKED_STATUSES, ClientFormSchema, JOURNEY_STATUSES, JOURNEY_STATUS_LABELS, type ClientFormInput } from '@/lib/clients/client.schema'
+import { useFocusRefusedField } from '@/components/use-focus-refused-field'
+import { checkCapacityAction, saveClientAction } from '@/lib/clients/actions'
+import { SaveClientSchema, type ClientFormInput } from '@/lib/clients/client.schema'
 import { isCalendarDate } from '@/lib/dates/calendar-date'
 import { SelectField } from '../../_components/select-field'
 import { CapacityPanel } from './capacity-panel'
-
-type FieldName = keyof ClientFormInput
+import { BOOKED_STATUSES, JOURNEY_STATUS_LABELS, JOURNEY_STATUSES } from '@/lib/journeys/journey.schema'
 
 export interface ClientFormProps {
   members: { id: string; name: string }[]
@@ -36,27 +36,16 @@ const EMPTY: ClientFormInput = {
   acceptCapacityWarning: false,
 }
 
+const FIELD_ORDER = Object.keys(EMPTY) as (keyof ClientFormInput)[]
+
 export function ClientForm({ members, existing }: ClientFormProps) {
   const router = useRouter()
-  const form = useForm<z.input<typeof ClientFormSchema>, unknown, z.output<typeof ClientFormSchema>>({
-    resolver: zodResolver(ClientFormSchema),
-    defaultValues: existing?.values ?? EMPTY,
+  const { form, action: save } = useHookFormAction(saveClientAction, zodResolver(SaveClientSchema), {
+    formProps: { defaultValues: existing ? { ...existing.values, clientId: existing.clientId } : EMPTY },
+    actionProps: { onSuccess: ({ data }) => router.push(`/dashboard/clients/${data.clientId}`) },
   })
   const { errors } = form.formState
-  const showFieldErrors = (fields: { [K in FieldName]?: { _errors?: string[] } } | undefined) => {
-    for (const name of Object.keys(EMPTY) as FieldName[]) {
-      const message = fields?.[name]?._errors?.[0]
-      if (message) form.setError(name, { message }, { shouldFocus: true })
-    }
-  }
-  const create = useAction(createClientAction, {
-    onSuccess: ({ data }) => router.push(`/dashboard/clients/${data.clientId}`),
-    onError: ({ error }) => showFieldErrors(error.validationErrors),
-  })
-  const update = useAction(updateClientAction, {
-    onSuccess: ({ data }) => router.push(`/dashboard/clients/${data.clientId}`),
-    onError: ({ error }) => showFieldErrors(error.validationErrors),
-  })
+  useFocusRefusedField(form, FIELD_ORDER, save.result.validationErrors)
   const capacity = useAction(checkCapacityAction)
   const { execute: checkCapacity, reset: resetCapacity } = capacity
 
@@ -71,8 +60,8 @@ export function ClientForm({ members, existing }: ClientFormProps) {
 
   const report = capacity.result.data
   const mustConfirm = Boolean(report?.exceeded && BOOKED_STATUSES.includes(status))
-  const pending = create.isPending || update.isPending
-  const serverError = create.result.serverError ?? update.result.serverError
+  const pending = save.isPending
+  const serverError = save.result.serverError
   const memberOptions = [{ value: '', label: 'Not assigned' }, ...members.map((m) => ({ value: m.id, label: m.name }))]
 
   return (
@@ -81,9 +70,7 @@ export function ClientForm({ members, existing }: ClientFormProps) {
       data-test="client-form"
       className="flex flex-col gap-8"
       // The action re-validates the raw input with the same schema, so the form sends what the fields hold.
-      onSubmit={form.handleSubmit(() =>
-        existing ? update.execute({ ...form.getValues(), clientId: existing.clientId }) : create.execute(form.getValues()),
-      )}
+      onSubmit={form.handleSubmit(() => save.execute(form.getValues()))}
     >
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-3 text-base font-semibold">About her</legend>

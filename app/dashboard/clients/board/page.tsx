@@ -3,12 +3,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
-import { JOURNEY_STATUS_LABELS, PIPELINE_STATUSES, type JourneyStatus } from '@/lib/clients/client.schema'
 import { listClients, type ClientPage } from '@/lib/clients/queries'
 import { todayIn } from '@/lib/dates/calendar-date'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
+import { JOURNEY_STATUS_LABELS, type JourneyStatus, PIPELINE_STATUSES } from '@/lib/journeys/journey.schema'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { formatGestationalAge, gestationalAge } from '@/lib/pregnancy/gestation'
-import { createClient } from '@/lib/supabase/server'
 import { listMembers } from '@/lib/team/queries'
 import { formatDay } from '../../_components/format'
 import { MoveJourney } from './_components/move-journey'
@@ -19,9 +18,8 @@ export const metadata: Metadata = { title: 'Pipeline' }
 const COLUMN_SIZE = 30
 
 export default async function PipelineBoardPage() {
-  const { active } = await requireDashboardContext()
+  const { active, db } = await requireDashboardContext()
   if (!active) return null
-  const db = await createClient()
   const [members, ...columns] = await Promise.all([
     listMembers(db, active.practiceId),
     ...PIPELINE_STATUSES.map((status) =>

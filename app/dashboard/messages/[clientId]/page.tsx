@@ -3,32 +3,23 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent } from '@/components/ui/card'
-import { PracticeComposer } from '@/lib/messages/composer'
+import { PracticeComposer } from '@/components/messages/composer'
+import { MarkPracticeThreadRead } from '@/components/messages/mark-read'
 import { clientDisplayName } from '@/lib/messages/names'
-import { listThread, markThreadRead } from '@/lib/messages/queries'
-import { ThreadView } from '@/lib/messages/thread-view'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { createClient } from '@/lib/supabase/server'
+import { getCorrespondent, listThread } from '@/lib/messages/queries'
+import { ThreadView } from '@/components/messages/thread-view'
+import { isUuid } from '@/lib/ids'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 
 export const metadata: Metadata = { title: 'Conversation' }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export default async function ThreadPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params
-  const { active } = await requireDashboardContext()
-  if (!active || !UUID.test(clientId)) notFound()
-  const supabase = await createClient()
-  const { data: client } = await supabase
-    .from('clients')
-    .select('id, first_name, last_name, preferred_name')
-    .eq('id', clientId)
-    .eq('practice_id', active.practiceId)
-    .maybeSingle()
-  if (!client) notFound()
+  const { active, db } = await requireDashboardContext()
+  if (!active || !isUuid(clientId)) notFound()
   const thread = { practiceId: active.practiceId, clientId }
-  await markThreadRead(supabase, 'practice', thread)
-  const messages = await listThread(supabase, thread)
+  const [client, messages] = await Promise.all([getCorrespondent(db, thread), listThread(db, thread)])
+  if (!client) notFound()
   const name = clientDisplayName(client)
   return (
     <>
@@ -49,6 +40,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ clientI
             <ThreadView messages={messages} viewer="practice" otherName={name} />
           )}
           <PracticeComposer clientId={clientId} />
+          <MarkPracticeThreadRead clientId={clientId} />
         </CardContent>
       </Card>
     </>

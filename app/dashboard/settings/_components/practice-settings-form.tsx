@@ -1,7 +1,6 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useAction } from 'next-safe-action/hooks'
-import { useForm } from 'react-hook-form'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import type { z } from 'zod'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
@@ -12,25 +11,18 @@ import { timeZoneLabel } from '@/lib/practice/time-zones'
 import { SelectField } from '../../_components/select-field'
 
 type Input = z.input<typeof PracticeSettingsSchema>
-const FIELDS = ['name', 'slug', 'timeZone', 'onCallStartWeek', 'onCallEndWeek', 'capacityMaxDueDates', 'capacityWindowDays'] as const
 
 /** The practice's details, for owners and admins. `timeZones` comes from the server, which validates against it. */
 export function PracticeSettingsForm({ defaults, timeZones }: { defaults: Input; timeZones: string[] }) {
-  const form = useForm<Input, unknown, z.output<typeof PracticeSettingsSchema>>({
-    resolver: zodResolver(PracticeSettingsSchema),
-    defaultValues: defaults,
-  })
-  const { execute, isPending, result, hasSucceeded } = useAction(updatePracticeSettingsAction, {
-    onSuccess() {
-      form.reset(form.getValues())
-    },
-    onError({ error }) {
-      for (const name of FIELDS) {
-        const message = error.validationErrors?.[name]?._errors?.[0]
-        if (message) form.setError(name, { message })
-      }
+  const { form, action } = useHookFormAction(updatePracticeSettingsAction, zodResolver(PracticeSettingsSchema), {
+    formProps: { defaultValues: defaults },
+    actionProps: {
+      onSuccess() {
+        form.reset(form.getValues())
+      },
     },
   })
+  const { execute, isPending, result, hasSucceeded } = action
   const { errors, isDirty } = form.formState
   return (
     <form

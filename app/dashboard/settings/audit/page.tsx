@@ -7,10 +7,9 @@ import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { AuditCursorSchema, AuditFiltersSchema, cursorOf, type AuditFilters } from '@/lib/privacy/audit/audit-log.schema'
 import { listAuditLog } from '@/lib/privacy/audit/queries'
-import { createClient } from '@/lib/supabase/server'
 
 export const metadata: Metadata = { title: 'Audit log' }
 
@@ -29,7 +28,7 @@ const query = (practiceId: string, filters: AuditFilters) => {
 }
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { active } = await requireDashboardContext()
+  const { active, db } = await requireDashboardContext()
   if (!active || (active.role !== 'owner' && active.role !== 'admin')) {
     return (
       <>
@@ -43,7 +42,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   if (params.after !== undefined && !AuditCursorSchema.safeParse(params.after).success) notFound()
   const parsed = AuditFiltersSchema.safeParse(params)
   const filters: AuditFilters = parsed.success ? parsed.data : {}
-  const { rows, hasMore } = await listAuditLog(await createClient(), active.practiceId, filters)
+  const { rows, hasMore } = await listAuditLog(db, active.practiceId, filters)
   const { after: _cursor, ...withoutCursor } = filters
   const last = rows.at(-1)
 

@@ -2,7 +2,7 @@ import { TriangleAlert } from 'lucide-react'
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/page-header'
 import { EmptyState } from '@/components/ui/empty-state'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { getErasurePreview, hasFreshSignIn } from '@/lib/privacy/queries'
 import { ConfirmIdentity, DeleteAccountForm } from './_components/delete-account-form'
 

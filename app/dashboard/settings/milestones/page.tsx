@@ -3,16 +3,15 @@ import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { listTemplate } from '@/lib/milestones/template.service'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { createClient } from '@/lib/supabase/server'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { TemplateEditor } from './_components/template-editor'
 
 export const metadata: Metadata = { title: 'Milestone template' }
 
 export default async function MilestoneTemplatePage() {
-  const { active } = await requireDashboardContext()
+  const { active, db } = await requireDashboardContext()
   if (!active) return null
-  const items = await listTemplate(await createClient(), active.practiceId)
+  const items = await listTemplate(db, active.practiceId)
   const canEdit = active.role !== 'doula'
   return (
     <>

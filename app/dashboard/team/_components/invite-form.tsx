@@ -1,9 +1,7 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useAction } from 'next-safe-action/hooks'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import { useState } from 'react'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { StatusMessage } from '@/components/ui/status-message'
@@ -11,36 +9,27 @@ import { inviteMemberAction } from '@/lib/team/actions'
 import { INVITABLE_ROLES, InviteSchema, ROLE_LABELS } from '@/lib/team/team.schema'
 import { SelectField } from '../../_components/select-field'
 
-type Input = z.input<typeof InviteSchema>
-const FIELDS = ['email', 'role'] as const
-
 /** Owners and admins invite by email; the server judges duplicates and puts them on the field. */
 export function InviteForm() {
-  const form = useForm<Input, unknown, z.output<typeof InviteSchema>>({
-    resolver: zodResolver(InviteSchema),
-    defaultValues: { email: '', role: 'doula' },
-  })
   const [sentTo, setSentTo] = useState<string | null>(null)
-  const { execute, isPending, result } = useAction(inviteMemberAction, {
-    onSuccess({ input }) {
-      setSentTo(input.email.trim().toLowerCase())
-      form.reset({ email: '', role: form.getValues('role') })
-    },
-    onError({ error }) {
-      for (const name of FIELDS) {
-        const message = error.validationErrors?.[name]?._errors?.[0]
-        if (message) form.setError(name, { message })
-      }
+  const { form, action } = useHookFormAction(inviteMemberAction, zodResolver(InviteSchema), {
+    formProps: { defaultValues: { email: '', role: 'doula' } },
+    actionProps: {
+      onSuccess({ input }) {
+        setSentTo(input.email.trim().toLowerCase())
+        form.reset({ email: '', role: form.getValues('role') })
+      },
     },
   })
+  const { execute, isPending, result } = action
   const { errors } = form.formState
   return (
     <form
       noValidate
       className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
-      onSubmit={form.handleSubmit((values) => {
+      onSubmit={form.handleSubmit(() => {
         setSentTo(null)
-        execute(values)
+        execute(form.getValues())
       })}
       data-test="invite-form"
     >

@@ -36,13 +36,14 @@ export function DocumentUpload({ endpoint = '/api/documents', shareLabel }: Docu
     xhr.onload = () => {
       let message = 'The upload failed. Please try again.'
       try {
-        const body = JSON.parse(xhr.responseText) as { ok: boolean; message?: string }
+        // A refused file answers { ok: false, message }; a refused caller, the routes' { error }.
+        const body = JSON.parse(xhr.responseText) as { ok?: boolean; message?: string; error?: string }
         if (body.ok) {
           setState({ phase: 'done', name: file.name })
           router.refresh()
           return
         }
-        message = body.message ?? message
+        message = body.message ?? body.error ?? message
       } catch {
         // Not JSON (a proxy error page): the generic message stands.
       }

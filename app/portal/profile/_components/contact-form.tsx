@@ -7,7 +7,7 @@ import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { StatusMessage } from '@/components/ui/status-message'
 import { updateContactDetailsAction } from '@/lib/portal/portal-actions'
-import { ContactDetailsSchema } from '@/lib/portal/profile'
+import { ContactDetailsSchema } from '@/lib/portal/profile.schema'
 
 export function ContactForm({ defaults }: { defaults: z.input<typeof ContactDetailsSchema> }) {
   const form = useForm<z.input<typeof ContactDetailsSchema>, unknown, z.output<typeof ContactDetailsSchema>>({

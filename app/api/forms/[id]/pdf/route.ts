@@ -1,6 +1,6 @@
 // GET /api/forms/:id/pdf — checks access through the caller's RLS, audits, then redirects to a 60-second signed URL.
 import { z } from 'zod'
-import { getSessionUser } from '@/lib/auth/session'
+import { getSessionUser } from '@/lib/server/session'
 import { formPdfDownload } from '@/lib/paperwork/download.service'
 import { requestMetaFrom } from '@/lib/security/client-ip'
 import { createAdminClient } from '@/lib/supabase/admin'

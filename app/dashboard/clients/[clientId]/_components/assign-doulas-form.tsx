@@ -1,16 +1,11 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useAction } from 'next-safe-action/hooks'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import { Button } from '@/components/ui/button'
 import { StatusMessage } from '@/components/ui/status-message'
 import { assignDoulasAction } from '@/lib/team/actions'
 import { AssignDoulasSchema } from '@/lib/team/team.schema'
 import { SelectField } from '../../../_components/select-field'
-
-type Input = z.input<typeof AssignDoulasSchema>
-const FIELDS = ['primaryDoulaId', 'backupDoulaId'] as const
 
 export interface AssignDoulasFormProps {
   journeyId: string
@@ -20,25 +15,17 @@ export interface AssignDoulasFormProps {
 }
 
 export function AssignDoulasForm({ journeyId, primaryDoulaId, backupDoulaId, members }: AssignDoulasFormProps) {
-  const form = useForm<Input, unknown, z.output<typeof AssignDoulasSchema>>({
-    resolver: zodResolver(AssignDoulasSchema),
-    defaultValues: { journeyId, primaryDoulaId, backupDoulaId },
+  const { form, action } = useHookFormAction(assignDoulasAction, zodResolver(AssignDoulasSchema), {
+    formProps: { defaultValues: { journeyId, primaryDoulaId, backupDoulaId } },
   })
-  const { execute, isPending, result } = useAction(assignDoulasAction, {
-    onError({ error }) {
-      for (const name of FIELDS) {
-        const message = error.validationErrors?.[name]?._errors?.[0]
-        if (message) form.setError(name, { message })
-      }
-    },
-  })
+  const { execute, isPending, result } = action
   const { errors } = form.formState
   const options = [{ value: '', label: 'Not assigned' }, ...members.map((m) => ({ value: m.id, label: m.name }))]
   return (
     <form
       noValidate
       className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
-      onSubmit={form.handleSubmit((values) => execute(values))}
+      onSubmit={form.handleSubmit(() => execute(form.getValues()))}
       data-test="assign-doulas"
     >
       <SelectField id="assignPrimary" label="Primary doula" error={errors.primaryDoulaId?.message} options={options} {...form.register('primaryDoulaId')} />

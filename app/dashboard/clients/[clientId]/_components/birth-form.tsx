@@ -1,8 +1,6 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useAction } from 'next-safe-action/hooks'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
@@ -11,23 +9,12 @@ import { recordBirthAction } from '@/lib/journeys/actions'
 import { BIRTH_PLACES, BIRTH_PLACE_LABELS, DELIVERY_MODES, DELIVERY_MODE_LABELS, RecordBirthSchema } from '@/lib/journeys/journey.schema'
 import { SelectField } from '../../../_components/select-field'
 
-type Input = z.input<typeof RecordBirthSchema>
-const FIELDS = ['bornAt', 'birthPlace', 'deliveryMode', 'babyCount'] as const
-
 /** Records the birth; the journey then moves to postpartum. */
 export function BirthForm({ journeyId }: { journeyId: string }) {
-  const form = useForm<Input, unknown, z.output<typeof RecordBirthSchema>>({
-    resolver: zodResolver(RecordBirthSchema),
-    defaultValues: { journeyId, bornAt: '', birthPlace: 'hospital', deliveryMode: 'vaginal', babyCount: '1' },
+  const { form, action } = useHookFormAction(recordBirthAction, zodResolver(RecordBirthSchema), {
+    formProps: { defaultValues: { journeyId, bornAt: '', birthPlace: 'hospital', deliveryMode: 'vaginal', babyCount: '1' } },
   })
-  const { execute, isPending, result } = useAction(recordBirthAction, {
-    onError({ error }) {
-      for (const name of FIELDS) {
-        const message = error.validationErrors?.[name]?._errors?.[0]
-        if (message) form.setError(name, { message })
-      }
-    },
-  })
+  const { execute, isPending, result } = action
   const { errors } = form.formState
   return (
     <Card>

@@ -1,10 +1,11 @@
 import Link from 'next/link'
 import { Card, CardContent } from '@/components/ui/card'
-import { PracticeComposer } from '@/lib/messages/composer'
+import { PracticeComposer } from '@/components/messages/composer'
+import { MarkPracticeThreadRead } from '@/components/messages/mark-read'
 import type { Message } from '@/lib/messages/queries'
-import { ThreadView } from '@/lib/messages/thread-view'
+import { ThreadView } from '@/components/messages/thread-view'
 
-/** Her thread with the practice, as in the inbox; opening this tab marks her messages read. */
+/** Her thread with the practice, as in the inbox; once it is on screen her messages are marked read. */
 export function MessagesPanel({ clientId, clientName, messages }: { clientId: string; clientName: string; messages: Message[] }) {
   return (
     <Card>
@@ -21,6 +22,7 @@ export function MessagesPanel({ clientId, clientName, messages }: { clientId: st
           <ThreadView messages={messages} viewer="practice" otherName={clientName} />
         )}
         <PracticeComposer clientId={clientId} />
+        <MarkPracticeThreadRead clientId={clientId} />
       </CardContent>
     </Card>
   )

@@ -1,8 +1,6 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useAction } from 'next-safe-action/hooks'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog'
@@ -12,9 +10,6 @@ import { SaveMilestoneSchema } from '@/lib/milestones/milestone.schema'
 import { MILESTONE_KINDS, MILESTONE_KIND_LABELS, type MilestoneKind } from '@/lib/pregnancy/milestones'
 import { CheckboxField } from '../../../_components/checkbox-field'
 import { SelectField } from '../../../_components/select-field'
-
-type Input = z.input<typeof SaveMilestoneSchema>
-const FIELDS = ['title', 'dueOn', 'kind', 'sharedWithClient'] as const
 
 export interface EditableMilestone {
   id: string
@@ -36,29 +31,25 @@ export function MilestoneFormDialog({
   open: boolean
   onOpenChange: (open: boolean) => void
 }) {
-  const form = useForm<Input, unknown, z.output<typeof SaveMilestoneSchema>>({
-    resolver: zodResolver(SaveMilestoneSchema),
-    defaultValues: {
-      milestoneId: milestone?.id,
-      journeyId,
-      title: milestone?.title ?? '',
-      dueOn: milestone?.due_on ?? '',
-      kind: milestone?.kind ?? 'custom',
-      sharedWithClient: milestone?.shared_with_client ?? false,
+  const { form, action } = useHookFormAction(saveMilestoneAction, zodResolver(SaveMilestoneSchema), {
+    formProps: {
+      defaultValues: {
+        milestoneId: milestone?.id,
+        journeyId,
+        title: milestone?.title ?? '',
+        dueOn: milestone?.due_on ?? '',
+        kind: milestone?.kind ?? 'custom',
+        sharedWithClient: milestone?.shared_with_client ?? false,
+      },
+    },
+    actionProps: {
+      onSuccess() {
+        if (!milestone) form.reset()
+        onOpenChange(false)
+      },
     },
   })
-  const { execute, isPending, result, reset } = useAction(saveMilestoneAction, {
-    onSuccess() {
-      if (!milestone) form.reset()
-      onOpenChange(false)
-    },
-    onError({ error }) {
-      for (const name of FIELDS) {
-        const message = error.validationErrors?.[name]?._errors?.[0]
-        if (message) form.setError(name, { message })
-      }
-    },
-  })
+  const { execute, isPending, result, reset } = action
   const { errors } = form.formState
   const prefix = milestone ? `milestone-${milestone.id}` : 'new-milestone'
   return (

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { deleteMilestoneAction, setMilestoneDoneAction, setMilestoneSharedAction } from '@/lib/milestones/actions'
 import { MILESTONE_KIND_LABELS } from '@/lib/pregnancy/milestones'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { formatDay } from '../../../_components/format'
 import { MilestoneFormDialog, type EditableMilestone } from './milestone-form-dialog'
 

@@ -11,7 +11,7 @@ import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } 
 import { FieldError } from '@/components/ui/field-error'
 import { inputClassName, labelClassName } from '@/components/ui/field-styles'
 import { StatusMessage } from '@/components/ui/status-message'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { sendFormAction } from '@/lib/paperwork/actions'
 import { FORM_KIND_LABELS, type FormKind } from '@/lib/paperwork/fields'
 import { SendFormSchema } from '@/lib/paperwork/send.schema'

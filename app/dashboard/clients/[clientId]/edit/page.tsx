@@ -4,19 +4,18 @@ import { PageHeader } from '@/components/page-header'
 import { Card, CardContent } from '@/components/ui/card'
 import { getClientOrThrow } from '@/lib/clients/queries'
 import { isAppError } from '@/lib/errors'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
-import { createClient } from '@/lib/supabase/server'
+import { isUuid } from '@/lib/ids'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { listMembers } from '@/lib/team/queries'
 import { ClientForm } from '../../_components/client-form'
 
 export const metadata: Metadata = { title: 'Edit client' }
 
 export default async function EditClientPage({ params }: { params: Promise<{ clientId: string }> }) {
-  const { active } = await requireDashboardContext()
+  const { active, db } = await requireDashboardContext()
   if (!active) return null
   const { clientId } = await params
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) notFound()
-  const db = await createClient()
+  if (!isUuid(clientId)) notFound()
   const [client, members] = await Promise.all([
     getClientOrThrow(db, active.practiceId, clientId).catch((error: unknown) => {
       if (isAppError(error) && error.code === 'not_found') notFound()

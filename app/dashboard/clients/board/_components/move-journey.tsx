@@ -2,9 +2,9 @@
 import { useAction } from 'next-safe-action/hooks'
 import { useState } from 'react'
 import { StatusMessage } from '@/components/ui/status-message'
-import { JOURNEY_STATUS_LABELS, MoveJourneySchema, type JourneyStatus, type MoveJourneyInput } from '@/lib/clients/client.schema'
 import { moveJourneyAction } from '@/lib/journeys/actions'
 import { selectClassName } from '../../../_components/select-field'
+import { JOURNEY_STATUS_LABELS, type JourneyStatus, type MoveJourneyInput, MoveJourneySchema } from '@/lib/journeys/journey.schema'
 
 const TARGETS = MoveJourneySchema.shape.status.options
 

@@ -5,7 +5,7 @@ import type { UseFormReturn } from 'react-hook-form'
 import { Button } from '@/components/ui/button'
 import { FieldError } from '@/components/ui/field-error'
 import { inputClassName, labelClassName } from '@/components/ui/field-styles'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { MERGE_FIELDS, MERGE_FIELD_NAMES } from '@/lib/paperwork/agreement-text'
 import type { TemplateInput } from '@/lib/paperwork/template.schema'
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
-import { requireDashboardContext } from '@/lib/practice/active-practice'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { newFieldId } from '@/lib/paperwork/template.schema'
 import { TemplateBuilder } from '../_components/template-builder'
 

@@ -1,8 +1,6 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useAction } from 'next-safe-action/hooks'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog'
@@ -14,32 +12,23 @@ import { MILESTONE_KINDS, MILESTONE_KIND_LABELS } from '@/lib/pregnancy/mileston
 import { CheckboxField } from '../../../_components/checkbox-field'
 import { SelectField } from '../../../_components/select-field'
 
-type Input = z.input<typeof SaveTemplateItemSchema>
-const FIELDS = ['title', 'kind', 'timing', 'amount', 'sharedWithClient'] as const
-
 /** Adds an item to the template or edits one; its timing is a number and what it counts. */
 export function TemplateItemDialog({ item, onOpenChange }: { item?: TemplateItem; onOpenChange: (open: boolean) => void }) {
   const timing = item ? fromOffsetDays(item.offsetDays) : { timing: 'weeks_pregnant' as const, amount: 36 }
-  const form = useForm<Input, unknown, z.output<typeof SaveTemplateItemSchema>>({
-    resolver: zodResolver(SaveTemplateItemSchema),
-    defaultValues: {
-      itemId: item?.id,
-      title: item?.title ?? '',
-      kind: item?.kind ?? 'prenatal',
-      timing: timing.timing,
-      amount: String(timing.amount),
-      sharedWithClient: item?.sharedWithClient ?? true,
+  const { form, action } = useHookFormAction(saveTemplateItemAction, zodResolver(SaveTemplateItemSchema), {
+    formProps: {
+      defaultValues: {
+        itemId: item?.id,
+        title: item?.title ?? '',
+        kind: item?.kind ?? 'prenatal',
+        timing: timing.timing,
+        amount: String(timing.amount),
+        sharedWithClient: item?.sharedWithClient ?? true,
+      },
     },
+    actionProps: { onSuccess: () => onOpenChange(false) },
   })
-  const { execute, isPending, result } = useAction(saveTemplateItemAction, {
-    onSuccess: () => onOpenChange(false),
-    onError({ error }) {
-      for (const name of FIELDS) {
-        const message = error.validationErrors?.[name]?._errors?.[0]
-        if (message) form.setError(name, { message })
-      }
-    },
-  })
+  const { execute, isPending, result } = action
   const { errors } = form.formState
   return (
     <Dialog open onOpenChange={onOpenChange}>

@@ -1,14 +1,13 @@
 // GET /portal/appointments/:id/ics — one shared appointment as an .ics file for her calendar.
 import { buildCalendar } from '@/lib/calendar/ics'
-import { requirePortalContext } from '@/lib/portal/context'
+import { requirePortalContext } from '@/lib/server/portal-context'
+import { isUuid } from '@/lib/ids'
 import { getAppointment } from '@/lib/portal/queries'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params
-  const { supabase, active } = await requirePortalContext()
-  const appointment = UUID.test(id) ? await getAppointment(supabase, active, id) : null
+  const { db, active } = await requirePortalContext()
+  const appointment = isUuid(id) ? await getAppointment(db, active, id) : null
   if (!appointment) return new Response('Not found', { status: 404 })
   const ics = buildCalendar(
     [

@@ -1,10 +1,12 @@
+import 'server-only'
+import { returnValidationErrors, type ValidationErrors } from 'next-safe-action'
 import type { z } from 'zod'
 import { AppError } from '@/lib/errors'
 
 /**
  * Bad input that only the server can judge (a duplicate email, a due date too far from today in the
  * practice's time zone, a doula who is not a member). Each message is written for the field it
- * names; actions turn it into next-safe-action validation errors so the form shows it in place.
+ * names; `withFieldErrors` turns it into the action's validation errors so the form shows it in place.
  */
 export class FieldErrors extends AppError {
   readonly fields: Readonly<Record<string, string>>
@@ -30,4 +32,18 @@ export function parseOrFieldErrors<T extends z.ZodType>(schema: T, input: unknow
   const fields: Record<string, string> = {}
   for (const issue of result.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message
   throw new FieldErrors(fields)
+}
+
+/**
+ * Runs a service call from an action; its FieldErrors come back as the action's validation errors
+ * (so the form puts each message on its field) instead of a server error.
+ */
+export async function withFieldErrors<S extends z.ZodType, T>(schema: S, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (!isFieldErrors(error)) throw error
+    // The field names come from the same schema the action validated with.
+    return returnValidationErrors(schema, toValidationErrors(error.fields) as ValidationErrors<S>)
+  }
 }

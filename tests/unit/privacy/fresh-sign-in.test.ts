@@ -1,26 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isCronAuthorized } from '@/lib/privacy/cron-secret'
 import { FRESH_SIGN_IN_SECONDS, isFreshSignIn, lastSignInAt } from '@/lib/privacy/deletion/fresh-sign-in'
-
-const SECRET = 'a-cron-secret-of-some-length'
-
-describe('isCronAuthorized', () => {
-  it('accepts exactly Bearer <secret>', () => {
-    expect(isCronAuthorized(`Bearer ${SECRET}`, SECRET)).toBe(true)
-  })
-  it.each([
-    ['no header', null, SECRET],
-    ['wrong secret', 'Bearer a-cron-secret-of-some-lengtH', SECRET],
-    ['a prefix of the secret', `Bearer ${SECRET.slice(0, -1)}`, SECRET],
-    ['no scheme', SECRET, SECRET],
-    ['lower-case scheme', `bearer ${SECRET}`, SECRET],
-    ['unset secret', 'Bearer ', undefined],
-    ['empty secret', 'Bearer ', ''],
-    ['short secret', 'Bearer short', 'short'],
-  ])('refuses %s', (_label, header, secret) => {
-    expect(isCronAuthorized(header, secret)).toBe(false)
-  })
-})
 
 describe('fresh sign-in', () => {
   const now = 1_800_000_000

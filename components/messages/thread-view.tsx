@@ -1,5 +1,5 @@
-import { cn } from '@/lib/cn'
-import type { Message, Side } from './queries'
+import { cn } from '@/components/ui/cn'
+import type { Message, Side } from '@/lib/messages/queries'
 
 const timeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
