@@ -96,7 +96,8 @@ function MilestoneRow({ journeyId, milestone: m, today }: { journeyId: string; m
             Share<span className="sr-only"> “{m.title}” with her</span>
           </span>
         </Button>
-        <Button variant="ghost" size="sm" onClick={() => setEditing(true)} data-test="milestone-edit">
+        {/* The dialog starts from the saved row: opened while a tick or share is saving, it would write the old value back. */}
+        <Button variant="ghost" size="sm" disabled={done.isPending || share.isPending} onClick={() => setEditing(true)} data-test="milestone-edit">
           <Pencil aria-hidden />
           <span>
             Edit<span className="sr-only"> “{m.title}”</span>
