@@ -128,6 +128,8 @@ test('the owner edits the template and the settings; a doula ticks off and share
   await d.keyboard.press('Enter')
   await expect(meet.getByTestId('milestone-shared')).toHaveText('Shared with her')
   await expect(meet.getByTestId('milestone-share')).toHaveAttribute('aria-pressed', 'true')
+  // Edit waits for the share to be saved, so the dialog starts from the shared milestone.
+  await expect(meet.getByTestId('milestone-edit')).toBeEnabled()
   await meet.getByTestId('milestone-edit').focus()
   await d.keyboard.press('Enter')
   await expect(d.getByTestId('milestone-dialog')).toBeVisible()
