@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { endPracticeBilling } from '@/lib/billing/end-billing.service'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import type { OutgoingEmail } from '@/lib/email/send'
 import type { Db } from '@/lib/practice/db'
@@ -88,8 +89,8 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
   await save({ attempts: job.attempts + 1, last_error: null })
   try {
     if (job.step === 'billing') {
-      // No billing integration exists yet: record that there was nothing to cancel.
-      await advance('storage', { billing: 'no billing' })
+      // A client's erasure leaves the practice's subscription alone.
+      await advance('storage', { billing: job.scope === 'practice' ? await endPracticeBilling(admin, practiceId) : 'no billing' })
     }
     if (job.step === 'storage') {
       for (;;) {
