@@ -148,16 +148,19 @@ export type Database = {
       billing_customers: {
         Row: {
           created_at: string
+          id: string
           practice_id: string
           stripe_customer_id: string
         }
         Insert: {
           created_at?: string
+          id?: string
           practice_id: string
           stripe_customer_id: string
         }
         Update: {
           created_at?: string
+          id?: string
           practice_id?: string
           stripe_customer_id?: string
         }
@@ -182,6 +185,7 @@ export type Database = {
           current_period_end: string | null
           ended_at: string | null
           fetched_at: string
+          id: string
           plan: string | null
           practice_id: string
           price_lookup_key: string | null
@@ -203,6 +207,7 @@ export type Database = {
           current_period_end?: string | null
           ended_at?: string | null
           fetched_at: string
+          id?: string
           plan?: string | null
           practice_id: string
           price_lookup_key?: string | null
@@ -224,6 +229,7 @@ export type Database = {
           current_period_end?: string | null
           ended_at?: string | null
           fetched_at?: string
+          id?: string
           plan?: string | null
           practice_id?: string
           price_lookup_key?: string | null

@@ -1,6 +1,7 @@
 import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
 import { TeamInviteEmail, teamInviteSubject } from '@/emails/team-invite'
+import { billingRefusal, isSeatLimit, seatLimitMessage } from '@/lib/billing/write-refusals'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
 import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/practice/db'
@@ -90,12 +91,13 @@ async function insertAndSend(deps: InviteDeps, actor: TeamActor, invite: Invite)
     })
     .select('id')
     .single()
+  if (error && isSeatLimit(error)) throw new FieldErrors({ email: seatLimitMessage(error) })
   if (error?.code === PG_ERROR.uniqueViolation) {
     throw new FieldErrors({
       email: 'This address already has a pending invitation. Resend it from the list below.',
     })
   }
-  if (error) throw dbFailure('save the invitation', error)
+  if (error) throw billingRefusal(error) ?? dbFailure('save the invitation', error)
   try {
     await sendInvitation(deps, actor, invite, token, tokenHash)
   } catch (sendError) {

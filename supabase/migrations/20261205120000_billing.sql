@@ -17,7 +17,8 @@
 -- ---------------------------------------------------------------------------------------------
 
 create table public.billing_customers (
-  practice_id uuid primary key references public.practices (id) on delete cascade,
+  id uuid primary key default gen_random_uuid(),
+  practice_id uuid not null unique references public.practices (id) on delete cascade,
   stripe_customer_id text not null unique check (stripe_customer_id ~ '^cus_[A-Za-z0-9]+$'),
   created_at timestamptz not null default now()
 );
@@ -26,7 +27,8 @@ comment on table public.billing_customers is
 comment on column public.billing_customers.stripe_customer_id is 'Stripe customer id (cus_…); never taken from a browser, never changed.';
 
 create table public.billing_subscriptions (
-  practice_id uuid primary key references public.practices (id) on delete cascade,
+  id uuid primary key default gen_random_uuid(),
+  practice_id uuid not null unique references public.practices (id) on delete cascade,
   stripe_subscription_id text not null unique check (stripe_subscription_id ~ '^sub_[A-Za-z0-9]+$'),
   stripe_customer_id text not null references public.billing_customers (stripe_customer_id) on delete cascade,
   status text not null check (status in ('incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused')),
@@ -87,9 +89,9 @@ create policy "billing_subscriptions: the practice owner can read" on public.bil
   using (practice_id = any(array(select private.practice_ids_with_role('{owner}'))));
 
 create trigger billing_customers_guard_immutable before update on public.billing_customers
-  for each row execute function private.guard_immutable_columns('practice_id', 'stripe_customer_id', 'created_at');
+  for each row execute function private.guard_immutable_columns('id', 'practice_id', 'stripe_customer_id', 'created_at');
 create trigger billing_subscriptions_guard_immutable before update on public.billing_subscriptions
-  for each row execute function private.guard_immutable_columns('practice_id');
+  for each row execute function private.guard_immutable_columns('id', 'practice_id');
 create trigger billing_subscriptions_touch_updated_at before update on public.billing_subscriptions
   for each row execute function private.touch_updated_at();
 
@@ -157,7 +159,8 @@ begin
   if api_role not in ('authenticated', 'anon') or pg_trigger_depth() > 1 then
     return new;
   end if;
-  target := case when tg_table_name = 'practices' then new.id else new.practice_id end;
+  -- Through jsonb: a record field that a table lacks cannot even be named in plpgsql.
+  target := (to_jsonb(new) ->> case when tg_table_name = 'practices' then 'id' else 'practice_id' end)::uuid;
   if private.practice_is_read_only(target) then
     raise exception 'This practice is read-only because its subscription has ended'
       using errcode = '42501', hint = 'billing_read_only';

@@ -72,3 +72,15 @@ export async function storedSubscription(sql: Sql, practiceId: string) {
     select stripe_subscription_id, status, plan, seats, stripe_customer_id from public.billing_subscriptions where practice_id = ${practiceId}`
   return row ?? null
 }
+
+/** Puts a practice's subscription in `status` directly (as the webhook would have stored it); null removes it. */
+export async function setSubscription(sql: Sql, practiceId: string, status: string | null, seats = 1, plan: 'solo' | 'team' = 'solo') {
+  await sql`delete from public.billing_subscriptions where practice_id = ${practiceId}`
+  if (status === null) return
+  const suffix = practiceId.replaceAll('-', '').slice(0, 16)
+  await sql`insert into public.billing_customers (practice_id, stripe_customer_id) values (${practiceId}, ${'cus_t' + suffix})
+            on conflict (practice_id) do nothing`
+  await sql`insert into public.billing_subscriptions (practice_id, stripe_subscription_id, stripe_customer_id, status, plan, seats,
+              subscription_created_at, fetched_at)
+            values (${practiceId}, ${'sub_t' + suffix}, ${'cus_t' + suffix}, ${status}, ${plan}, ${seats}, now(), now())`
+}

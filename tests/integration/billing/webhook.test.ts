@@ -1,4 +1,5 @@
 import type Stripe from 'stripe'
+import type { startCheckout as StartCheckout } from '../../../lib/billing/checkout.service.ts'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { adminDb, useAppEnv } from '../../helpers/app-session.ts'
 import { superuser } from '../../helpers/stack.ts'
@@ -9,7 +10,7 @@ type RoutePost = (request: Request) => Promise<Response>
 
 const sql = superuser()
 let POST: RoutePost
-let startCheckout: typeof import('../../../lib/billing/checkout.service.ts').startCheckout
+let startCheckout: typeof StartCheckout
 
 const deps = () => ({ admin: adminDb(), stripe: stripeClient(), siteUrl: SITE })
 
@@ -191,8 +192,8 @@ describe('POST /api/stripe/webhook: applying events', () => {
     const deleted = (await eventsFor(p.customerId)).find((e) => e.type === 'customer.subscription.deleted')!
     expect((await deliver(POST, deleted)).status).toBe(200)
     expect(await storedSubscription(sql, p.practice.id)).toMatchObject({ status: 'canceled' })
-    const [{ read_only }] = await sql<{ read_only: boolean }[]>`select private.practice_is_read_only(${p.practice.id}) as read_only`
-    expect(read_only).toBe(true)
+    const [row] = await sql<{ read_only: boolean }[]>`select private.practice_is_read_only(${p.practice.id}) as read_only`
+    expect(row?.read_only).toBe(true)
     expect((await notices(p.practice.id)).map((n) => n.template)).toContain('billing-cancelled')
   })
 
