@@ -3,6 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Stripe from 'stripe'
+import { ensureCatalog } from '../lib/billing/catalog.ts'
 import { LOCAL_STRIPE_WEBHOOK_SECRET, startLocalStripe, type LocalStripe } from '../supabase/local-stripe/index.ts'
 import { REPO_ROOT, startLocalStack, type LocalStack } from '../supabase/local/index.ts'
 import { isAlive } from '../supabase/local/postgres.ts'
@@ -142,6 +144,8 @@ async function main() {
     await stack.stop()
     throw err
   })
+  // The plans' prices, by lookup key (what `npm run stripe:setup` does against a real account).
+  await ensureCatalog(new Stripe(stripe.secretKey, stripe.clientOptions))
   const stackMs = performance.now() - started
 
   const appEnv = localAppEnv(stack, APP_URL, stripe.url)
