@@ -6,8 +6,9 @@ interface PgError {
   message?: string
 }
 
-export const READ_ONLY_MESSAGE =
-  'This practice is read-only because its subscription has ended. You can still read, export and delete; the owner can resubscribe in Settings → Billing.'
+export const READ_ONLY_REASON = 'This practice is read-only because its subscription has ended. You can still read, export and delete.'
+
+export const READ_ONLY_MESSAGE = `${READ_ONLY_REASON} The owner can resubscribe in Settings → Billing.`
 
 /** The database's refusal of a write beyond the plan's seats (hint seat_limit). */
 export const isSeatLimit = (error: PgError | null | undefined): boolean => error?.code === '23514' && error.hint === 'seat_limit'

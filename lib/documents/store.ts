@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { SupabaseClient } from '@supabase/supabase-js'
+import { isReadOnlyRefusal, READ_ONLY_MESSAGE } from '@/lib/billing/write-refusals'
 import { FILE_PROBLEM_MESSAGES, MAX_DOCUMENT_BYTES, safeDisplayName, checkDocument, type FileProblem } from './file-type'
 import { meterBody } from './metered-body'
 
@@ -80,7 +81,8 @@ export async function storeDocument(
   })
   if (error) {
     await bucket.remove([path])
-    return { ok: false, problem: 'storage', message: 'We could not save this file. Please try again.' }
+    const message = isReadOnlyRefusal(error) ? READ_ONLY_MESSAGE : 'We could not save this file. Please try again.'
+    return { ok: false, problem: 'storage', message }
   }
   return { ok: true, id, fileName: name }
 }
