@@ -73,6 +73,13 @@ describe('a read-only practice: every write a person makes through the API is re
     })
   }
 
+  it('the app tells the person why: the database’s refusal reaches her as the read-only message', async () => {
+    const { setClientArchived } = await import('../../../lib/clients/save-client.service.ts')
+    const { READ_ONLY_MESSAGE } = await import('../../../lib/billing/write-refusals.ts')
+    const owner = await clientAs(world.personas.ownerA.user!)
+    await expect(setClientArchived(owner as never, world.a.id, world.a1.id, true)).rejects.toMatchObject({ code: 'forbidden', message: READ_ONLY_MESSAGE })
+  })
+
   it('the service role still writes (webhooks, crons, erasure), and practice B is untouched', async () => {
     const admin = (await import('../../helpers/app-session.ts')).adminDb()
     const { error } = await admin.from('clients').insert({ practice_id: world.a.id, first_name: 'Service', last_name: 'Write' })
