@@ -1,5 +1,5 @@
 import type { Stripe } from './stripe'
-import { BILLING_INTERVALS, CURRENCY, lookupKeyFor, PLAN_IDS, PLANS, TRIAL_DAYS, type BillingInterval, type PlanId } from './plans'
+import { BILLING_INTERVALS, CURRENCY, lookupKeyFor, PLAN_IDS, PLANS, type BillingInterval, type PlanId } from './plans'
 
 export interface CatalogEntry {
   lookupKey: string
@@ -53,5 +53,3 @@ export async function findPrice(stripe: Stripe, plan: PlanId, interval: BillingI
   const { data } = await stripe.prices.list({ lookup_keys: [lookupKeyFor(plan, interval)], active: true, limit: 1 })
   return data[0] ?? null
 }
-
-export { TRIAL_DAYS }

@@ -8,8 +8,13 @@ const BILLING = '/dashboard/settings/billing'
 
 /** Past due: a warning while everything still works. Read-only: why writes are refused. */
 export async function BillingBanner({ practiceId, role }: { practiceId: string; role: PracticeRole }) {
-  const { entitlement } = await getBillingAccess(await createClient(), practiceId)
-  if (entitlement.banner === 'none') return null
+  // A banner never takes the dashboard down with it: without the status, it is left out.
+  const access = await getBillingAccess(await createClient(), practiceId).catch((error: unknown) => {
+    console.error('[billing banner]', error)
+    return null
+  })
+  const entitlement = access?.entitlement
+  if (!entitlement || entitlement.banner === 'none') return null
   const owner = role === 'owner'
   const pastDue = entitlement.banner === 'past_due'
   return (

@@ -27,8 +27,6 @@ const HANDLERS: Record<string, EventHandler> = {
   'invoice.payment_action_required': invoicePaymentActionRequired,
 }
 
-export const HANDLED_EVENTS = Object.keys(HANDLERS)
-
 function isMissing(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'resource_missing'
 }
