@@ -41,7 +41,7 @@ export default tseslint.config(
               group: ['@supabase/*', '!@supabase/supabase-js'],
               message: 'Use the factories in lib/supabase/ (server, browser, middleware, admin).',
             },
-            { group: ['stripe'], message: 'Use the Stripe wrapper in lib/billing/.' },
+            { group: ['stripe', '!@/lib/billing/stripe', '!./stripe', '!../stripe'], message: 'Use the Stripe wrapper in lib/billing/.' },
             { group: ['resend'], message: 'Send email through lib/email/send.ts.' },
           ],
           paths: [
@@ -82,7 +82,7 @@ export default tseslint.config(
           patterns: [
             ...UI_IMPORTS,
             { group: ['@supabase/*', '!@supabase/supabase-js'], message: 'Use the factories in lib/supabase/ (server, browser, middleware, admin).' },
-            { group: ['stripe'], message: 'Use the Stripe wrapper in lib/billing/.' },
+            { group: ['stripe', '!@/lib/billing/stripe', '!./stripe', '!../stripe'], message: 'Use the Stripe wrapper in lib/billing/.' },
             { group: ['resend'], message: 'Send email through lib/email/send.ts.' },
           ],
           paths: [

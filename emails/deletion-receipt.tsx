@@ -36,7 +36,14 @@ export function DeletionReceiptEmail({ subject, scope, rows, files, loginsRemove
         ))}
         <Text style={{ ...textStyle, margin: '12px 0 4px' }}>Files: {files}</Text>
         <Text style={{ ...textStyle, margin: '0 0 4px' }}>Logins removed: {loginsRemoved}</Text>
-        {scope === 'practice' ? <Text style={{ ...textStyle, margin: '0 0 4px' }}>Billing: {billing}</Text> : null}
+        {scope === 'practice' ? (
+          <Text style={{ ...textStyle, margin: '0 0 4px' }}>
+            Billing:{' '}
+            {billing === 'cancelled'
+              ? 'subscription cancelled at once (no further invoices); your Stripe customer record and saved cards deleted'
+              : 'no subscription'}
+          </Text>
+        ) : null}
       </Section>
       <Text style={smallStyle}>
         Completed {completedAt}. Backups are overwritten within 7 days. Keep this email as your record.

@@ -145,6 +145,119 @@ export type Database = {
           },
         ]
       }
+      billing_customers: {
+        Row: {
+          created_at: string
+          id: string
+          practice_id: string
+          stripe_customer_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          practice_id: string
+          stripe_customer_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          practice_id?: string
+          stripe_customer_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "billing_customers_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: true
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      billing_subscriptions: {
+        Row: {
+          amount: number | null
+          billing_interval: string | null
+          cancel_at: string | null
+          cancel_at_period_end: boolean
+          canceled_at: string | null
+          currency: string | null
+          current_period_end: string | null
+          ended_at: string | null
+          fetched_at: string
+          id: string
+          plan: string | null
+          practice_id: string
+          price_lookup_key: string | null
+          seats: number
+          status: string
+          stripe_customer_id: string
+          stripe_subscription_id: string
+          subscription_created_at: string
+          trial_end: string | null
+          updated_at: string
+        }
+        Insert: {
+          amount?: number | null
+          billing_interval?: string | null
+          cancel_at?: string | null
+          cancel_at_period_end?: boolean
+          canceled_at?: string | null
+          currency?: string | null
+          current_period_end?: string | null
+          ended_at?: string | null
+          fetched_at: string
+          id?: string
+          plan?: string | null
+          practice_id: string
+          price_lookup_key?: string | null
+          seats?: number
+          status: string
+          stripe_customer_id: string
+          stripe_subscription_id: string
+          subscription_created_at: string
+          trial_end?: string | null
+          updated_at?: string
+        }
+        Update: {
+          amount?: number | null
+          billing_interval?: string | null
+          cancel_at?: string | null
+          cancel_at_period_end?: boolean
+          canceled_at?: string | null
+          currency?: string | null
+          current_period_end?: string | null
+          ended_at?: string | null
+          fetched_at?: string
+          id?: string
+          plan?: string | null
+          practice_id?: string
+          price_lookup_key?: string | null
+          seats?: number
+          status?: string
+          stripe_customer_id?: string
+          stripe_subscription_id?: string
+          subscription_created_at?: string
+          trial_end?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "billing_subscriptions_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: true
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "billing_subscriptions_stripe_customer_id_fkey"
+            columns: ["stripe_customer_id"]
+            isOneToOne: false
+            referencedRelation: "billing_customers"
+            referencedColumns: ["stripe_customer_id"]
+          },
+        ]
+      }
       calendar_feeds: {
         Row: {
           created_at: string
@@ -1222,6 +1335,17 @@ export type Database = {
           size: number
         }[]
       }
+      billing_apply_event: {
+        Args: {
+          event_created_at: string
+          event_id: string
+          event_type: string
+          notice?: Json
+          stripe_customer: string
+          subscription?: Json
+        }
+        Returns: string
+      }
       can_countersign_form: { Args: { p_request_id: string }; Returns: boolean }
       cancel_form_request: {
         Args: { p_request_id: string }
@@ -1398,6 +1522,14 @@ export type Database = {
           last_sender_side: string
           preferred_name: string
           unread_count: number
+        }[]
+      }
+      practice_billing_access: {
+        Args: { p_practice_id: string }
+        Returns: {
+          ended_at: string
+          read_only: boolean
+          status: string
         }[]
       }
       purge_expired_audit_log: {

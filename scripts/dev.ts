@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { LOCAL_STRIPE_WEBHOOK_SECRET, startLocalStripe, type LocalStripe } from '@doulaos/local-stripe'
 import { startLocalStack, type LocalStack } from '@doulaos/supabase-local'
+import Stripe from 'stripe'
+import { ensureCatalog } from '../lib/billing/catalog.ts'
 import { readVercelCrons, startCronRunner } from './cron.ts'
 import { localAppEnv, localStackEnv, REPO_ROOT, stripeWebhookUrl } from './local-env.ts'
 
@@ -152,6 +154,8 @@ async function main() {
     await stack.stop()
     throw err
   })
+  // The plans' prices, by lookup key (what `npm run stripe:setup` does against a real account).
+  await ensureCatalog(new Stripe(stripe.secretKey, stripe.clientOptions))
   const stackMs = performance.now() - started
 
   const appEnv = localAppEnv(stack, APP_URL, stripe.url)

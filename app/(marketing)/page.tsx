@@ -11,6 +11,7 @@ import {
 } from 'lucide-react'
 import Link from 'next/link'
 import { Button } from '@/components/ui/button'
+import { formatAmount, PLAN_IDS, PLANS, TRIAL_DAYS } from '@/lib/billing/plans'
 
 const features: { icon: LucideIcon; title: string; body: string }[] = [
   {
@@ -86,6 +87,33 @@ export default function LandingPage() {
             ))}
           </ul>
         </div>
+      </section>
+
+      <section aria-labelledby="pricing" className="mx-auto max-w-6xl px-4 pt-16 sm:px-6" data-test="pricing">
+        <h2 id="pricing" className="text-2xl font-semibold tracking-tight">
+          Pricing
+        </h2>
+        <p className="mt-2 text-muted-foreground">
+          Every plan has every feature. Start with {TRIAL_DAYS} days free, no card needed; cancel any time.
+        </p>
+        <ul className="mt-8 grid gap-6 md:grid-cols-2">
+          {PLAN_IDS.map((id) => {
+            const plan = PLANS[id]
+            return (
+              <li key={id} className="rounded-xl border border-border bg-card p-6 shadow-card">
+                <h3 className="font-semibold">{plan.name}</h3>
+                <p className="mt-3">
+                  <span className="text-3xl font-semibold tracking-tight">{formatAmount(plan.amounts.month)}</span>
+                  <span className="text-muted-foreground"> a month{plan.perSeat ? ' per seat' : ''}</span>
+                </p>
+                <p className="mt-1 text-sm text-muted-foreground">
+                  or {formatAmount(plan.amounts.year)} a year{plan.perSeat ? ' per seat' : ''} (two months free)
+                </p>
+                <p className="mt-4 text-sm leading-6 text-muted-foreground">{plan.description}</p>
+              </li>
+            )
+          })}
+        </ul>
       </section>
 
       <section className="mx-auto grid max-w-6xl gap-10 px-4 py-16 sm:px-6 md:grid-cols-2">

@@ -5,6 +5,7 @@ import { AccountMenu } from '@/components/shell/account-menu'
 import { MobileNav } from '@/components/shell/mobile-nav'
 import { NavLinks } from '@/components/shell/nav-links'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
+import { BillingBanner } from './_components/billing-banner'
 import { FinishSetup } from './_components/finish-setup'
 import { DASHBOARD_HOME, dashboardNav } from './_components/nav-items'
 import { PracticeSwitcher } from './_components/practice-switcher'
@@ -53,7 +54,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <AccountMenu email={email} name={user.fullName} />
         </header>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
-          {active ? children : <FinishSetup />}
+          {active ? (
+            <>
+              <BillingBanner practiceId={active.practiceId} role={active.role} />
+              {children}
+            </>
+          ) : (
+            <FinishSetup />
+          )}
         </main>
       </div>
     </div>

@@ -19,3 +19,6 @@ export function createStripeClient(env: ServerEnv = serverEnv()): Stripe {
   }
   return new Stripe(env.STRIPE_SECRET_KEY, config)
 }
+
+/** Stripe's types for the rest of lib/billing, which never imports the SDK itself. */
+export type { Stripe }

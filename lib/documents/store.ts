@@ -1,6 +1,7 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import type { ClientRef } from '@/lib/clients/client.schema'
+import { isReadOnlyRefusal, READ_ONLY_MESSAGE } from '@/lib/billing/write-refusals'
 import { AppError } from '@/lib/errors'
 import { recordAuditEvent } from '@/lib/privacy/audit/record-event'
 import type { RequestMeta } from '@/lib/security/client-ip'
@@ -94,7 +95,8 @@ export async function storeDocument(
   if (error) {
     await bucket.remove([path])
     if (error.code === PG_ERROR.objectInUse) return erasing()
-    return { ok: false, problem: 'storage', message: 'We could not save this file. Please try again.' }
+    const message = isReadOnlyRefusal(error) ? READ_ONLY_MESSAGE : 'We could not save this file. Please try again.'
+    return { ok: false, problem: 'storage', message }
   }
   return { ok: true, id, fileName: name }
 }

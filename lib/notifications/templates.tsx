@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
 import { z } from 'zod'
+import { BILLING_NOTICES, BillingNoticeEmail, billingNoticeSubjects, type BillingNoticeKind } from '@/emails/billing-notice'
 import { DeletionRequestEmail, deletionRequestSubject } from '@/emails/deletion-request'
 import { FormCountersignEmail, formCountersignSubject } from '@/emails/form-countersign'
 import { FormRequestEmail, formRequestSubject } from '@/emails/form-request'
@@ -30,6 +31,12 @@ const FormPayload = LinkPayload.extend({
   dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
 })
 const PartnerPayload = LinkPayload.extend({ practiceName: PracticeName })
+
+/** Billing notices carry the billing page and, for some, a date (ISO 8601 from the Stripe event). */
+const BillingPayload = z.object({ path: InAppPath, date: z.iso.datetime({ offset: true }).optional() })
+
+const formatNoticeDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
 
 /** Thrown for a row no template can render: retrying cannot fix it. */
 export class UnrenderableNotificationError extends Error {}
@@ -68,6 +75,16 @@ const TEMPLATES: Record<string, Template<{ path: string }>> = {
     subject: (p) => partnerSignatureSubject(p.practiceName),
     render: (link, p) => <PartnerSignatureEmail link={link} practiceName={p.practiceName} />,
   }),
+  ...Object.fromEntries(
+    BILLING_NOTICES.map((kind: BillingNoticeKind) => [
+      kind,
+      template({
+        payload: BillingPayload,
+        subject: () => billingNoticeSubjects[kind],
+        render: (link, p) => <BillingNoticeEmail kind={kind} link={link} date={p.date ? formatNoticeDate(p.date) : null} />,
+      }),
+    ]),
+  ),
 }
 
 /** Turns an outbox row into the email to send; the row's idempotency key goes to the provider. */

@@ -1,5 +1,6 @@
 import 'server-only'
 import type { SupabaseClient } from '@supabase/supabase-js'
+import { billingRefusal } from '@/lib/billing/write-refusals'
 import type { Database } from '@/lib/database.types'
 import { AppError } from '@/lib/errors'
 
@@ -12,14 +13,15 @@ import { AppError } from '@/lib/errors'
 export type Db = SupabaseClient<Database>
 
 /**
- * Any Supabase `error` ends here: logged with its detail, shown generically; a write refused
- * because the practice or client is being erased says so.
+ * Any Supabase `error` ends here: logged with its detail, shown generically, except the database's
+ * refusals a person can act on: a practice or client being erased, a read-only practice (its
+ * subscription ended), no free seat.
  */
 export function dbFailure(what: string, cause: unknown): AppError {
   if (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === PG_ERROR.objectInUse) {
     return new AppError({ code: 'conflict', message: 'This record is being deleted, so it can no longer be changed.', cause })
   }
-  return new AppError({ code: 'internal', message: `We could not ${what}.`, cause })
+  return billingRefusal(cause as Parameters<typeof billingRefusal>[0]) ?? new AppError({ code: 'internal', message: `We could not ${what}.`, cause })
 }
 
 /** The Postgres error codes the app answers differently from any other failure (SQLSTATE). */

@@ -1,4 +1,5 @@
 import 'server-only'
+import { billingRefusal } from '@/lib/billing/write-refusals'
 import { AppError } from '@/lib/errors'
 import { dbFailure, PG_ERROR, type Db } from '@/lib/server/db'
 import type { InvitationRefusal } from './team.schema'
@@ -25,6 +26,6 @@ export async function acceptInvitation(db: Db, token: string): Promise<string> {
     const reason = REFUSALS.find((r) => r === error.hint) ?? 'unknown'
     throw new InvitationRefused(reason)
   }
-  if (error) throw dbFailure('accept the invitation', error)
+  if (error) throw billingRefusal(error) ?? dbFailure('accept the invitation', error)
   return data
 }

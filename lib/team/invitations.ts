@@ -1,6 +1,7 @@
 import 'server-only'
 import { TeamInviteEmail, teamInviteSubject } from '@/emails/team-invite'
 import { mintSignInLink, newInvitationToken, SIGN_IN_LINK_MINUTES } from '@/lib/auth/invitation-link'
+import { billingRefusal, isSeatLimit, seatLimitMessage } from '@/lib/billing/write-refusals'
 import type { OutgoingEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
 import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
@@ -66,12 +67,13 @@ async function insertAndSend(deps: InviteDeps, actor: PracticeActor, invite: Inv
     })
     .select('id')
     .single()
+  if (error && isSeatLimit(error)) throw new FieldErrors({ email: seatLimitMessage(error) })
   if (error?.code === PG_ERROR.uniqueViolation) {
     throw new FieldErrors({
       email: 'This address already has a pending invitation. Resend it from the list below.',
     })
   }
-  if (error) throw dbFailure('save the invitation', error)
+  if (error) throw billingRefusal(error) ?? dbFailure('save the invitation', error)
   try {
     await sendInvitation(deps, actor, invite, token, tokenHash)
   } catch (sendError) {

@@ -1,6 +1,8 @@
 import type { ChildProcess } from 'node:child_process'
 import { LOCAL_STRIPE_WEBHOOK_SECRET, startLocalStripe } from '@doulaos/local-stripe'
 import { startLocalStack } from '@doulaos/supabase-local'
+import Stripe from 'stripe'
+import { ensureCatalog } from '../../lib/billing/catalog.ts'
 import { localAppEnv, localStackEnv, stripeWebhookUrl } from '../../scripts/local-env.ts'
 import { freePort, liftAuthLimits, runNext, startNext, stopServer } from '../../scripts/next-process.ts'
 
@@ -14,6 +16,7 @@ export default async function globalSetup() {
   })
   // Real-time clock, so the app sees the same 'now' as the browser; specs advance it through its API.
   const stripe = await startLocalStripe({ ephemeral: true, clock: 'live', webhookUrl: stripeWebhookUrl(appUrl), webhookSecret: LOCAL_STRIPE_WEBHOOK_SECRET })
+  await ensureCatalog(new Stripe(stripe.secretKey, stripe.clientOptions))
   let server: ChildProcess
   try {
     const env = { ...process.env, ...localAppEnv(stack, appUrl, stripe.url), NEXT_TELEMETRY_DISABLED: '1' }

@@ -200,6 +200,24 @@ export async function newCalendarFeed(sql: Sql, practiceId: string, memberId: st
             values (${practiceId}, ${memberId}, ${sha256Hex(randomUUID())}) on conflict do nothing`
 }
 
+/**
+ * The practice's billing rows as a verified webhook leaves them (kept if it has them): a customer and
+ * an active subscription with made-up Stripe ids. Returns both row ids.
+ */
+export async function newBillingRows(sql: Sql, practiceId: string): Promise<{ customer: string; subscription: string }> {
+  const suffix = practiceId.replaceAll('-', '').slice(0, 20)
+  await sql`insert into public.billing_customers (practice_id, stripe_customer_id) values (${practiceId}, ${'cus_r' + suffix})
+            on conflict (practice_id) do nothing`
+  const [customer] = await sql<{ id: string; stripe_customer_id: string }[]>`
+    select id, stripe_customer_id from public.billing_customers where practice_id = ${practiceId}`
+  await sql`insert into public.billing_subscriptions (practice_id, stripe_subscription_id, stripe_customer_id, status, plan, seats,
+              subscription_created_at, fetched_at)
+            values (${practiceId}, ${'sub_r' + suffix}, ${customer!.stripe_customer_id}, 'active', 'team', 50, now(), now())
+            on conflict (practice_id) do nothing`
+  const [subscription] = await sql<{ id: string }[]>`select id from public.billing_subscriptions where practice_id = ${practiceId}`
+  return { customer: customer!.id, subscription: subscription!.id }
+}
+
 /** One row in every tenant table for client `c` (and her practice), written as `memberId`. */
 export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string) {
   const templateId = await newFormTemplate(sql, c.practiceId)
@@ -219,4 +237,14 @@ export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string
   await newNotification(sql, c.practiceId)
   await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})`
   await newCalendarFeed(sql, c.practiceId, memberId)
+  await newBillingRows(sql, c.practiceId)
+}
+
+/** A practice with a Stripe customer but no subscription: where a forged subscription row would go. */
+export async function rogueBillingPractice(sql: Sql): Promise<{ rogue: string; customer: string }> {
+  const [practice] = await sql<{ id: string }[]>`
+    insert into public.practices (name, slug) values ('Rogue billing', ${'rogue-billing-' + randomUUID().slice(0, 8)}) returning id`
+  const customer = `cus_rogue${randomUUID().replaceAll('-', '').slice(0, 12)}`
+  await sql`insert into public.billing_customers (practice_id, stripe_customer_id) values (${practice!.id}, ${customer})`
+  return { rogue: practice!.id, customer }
 }

@@ -106,11 +106,15 @@ export const LINTS: Record<string, string> = {
       and has_table_privilege(r.role, c.oid, 'truncate, trigger, references')`,
 
   // An erasure locks its practice (or client) first: every tenant table refuses writes while it runs.
+  // Exempt: the trail and the outbox (the erasure writes its refusals and receipt there) and the
+  // billing mirror, which only verified Stripe events write and which the erasure's first step, ending
+  // the subscription, updates itself.
   tenant_table_without_erasure_lock: `
     select c.relname || ' (' || op || ')' as object
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     cross join unnest(array['insert', 'update']) as op
-    where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> all (array['audit_log', 'notifications'])
+    where n.nspname = 'public' and c.relkind in ('r', 'p')
+      and c.relname <> all (array['audit_log', 'notifications', 'billing_customers', 'billing_subscriptions'])
       and (c.relname = 'practices'
            or exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'practice_id' and not a.attisdropped))
       and not exists (

@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import { endPracticeBilling } from '@/lib/billing/end-billing.service'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import { FORM_PDFS_BUCKET } from '@/lib/paperwork/pdf/bucket'
 import type { OutgoingEmail } from '@/lib/email/send'
@@ -92,8 +93,8 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
   await save({ attempts: job.attempts + 1, last_error: null })
   try {
     if (job.step === 'billing') {
-      // No billing integration exists yet: record that there was nothing to cancel.
-      await advance('records', { billing: 'no billing' })
+      // A client's erasure leaves the practice's subscription alone.
+      await advance('records', { billing: job.scope === 'practice' ? await endPracticeBilling(admin, practiceId) : 'no billing' })
     }
     if (job.step === 'records') {
       if (job.scope === 'practice') {

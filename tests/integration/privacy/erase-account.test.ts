@@ -7,9 +7,10 @@ import { requireAccountEraser } from '@/lib/privacy/deletion/authorize-erasure'
 import { runErasure, type ErasureDeps } from '@/lib/privacy/deletion/run-erasure.service'
 import { clientAs, serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
+import { stripeClient } from '../../helpers/stripe.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
 import { refreshRefusal, signIn, useAppEnv, type SignedIn, TEST_META } from '../../helpers/app-session.ts'
-import { BUCKET, deniedAttempts, fillClient, loginExists, mailTo, objectCount, practiceChecksum, rowCounts, rowsMentioning, withoutAudit } from './fixtures.ts'
+import { BUCKET, deniedAttempts, fillClient, subscribeAtStripe, loginExists, mailTo, objectCount, practiceChecksum, rowCounts, rowsMentioning, withoutAudit } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -39,6 +40,7 @@ describe('deleting the account of practice A', () => {
   /** The receipt's counts: `before` plus the audit rows of the refused attempts. */
   let erased: Record<string, number>
   let checksumB: string
+  let stripeIds: { customer: string; subscription: string }
   const sessions = new Map<string, SignedIn>()
 
   beforeAll(async () => {
@@ -47,6 +49,7 @@ describe('deleting the account of practice A', () => {
     await fillClient(sql, world.a1, ownerA, 3)
     await fillClient(sql, world.a3, ownerA, 2)
     await fillClient(sql, world.b1, world.b.owner.id, 2)
+    stripeIds = await subscribeAtStripe(sql, world.a.id)
     const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${world.a.id}`
     practiceName = practice!.name
     for (const key of ['ownerA', 'adminA', 'doulaA', 'clientA1', 'clientA2', 'doulaBClientA', 'doulaB'] as const) {
@@ -114,7 +117,10 @@ describe('deleting the account of practice A', () => {
     erased = result.counts
     // Five documents and the two clients' signed agreement PDFs.
     expect(result.files).toBe(7)
-    expect(result.billing).toBe('no billing')
+    // Billing ended first, at Stripe: the subscription cancelled at once, the customer deleted.
+    expect(result.billing).toBe('cancelled')
+    expect((await stripeClient().subscriptions.retrieve(stripeIds.subscription)).status).toBe('canceled')
+    expect(await stripeClient().customers.retrieve(stripeIds.customer)).toMatchObject({ deleted: true })
     expect(result.loginsRemoved).toBe(5)
 
     expect(await rowsMentioning(sql, world.a.id)).toEqual({})
@@ -137,6 +143,7 @@ describe('deleting the account of practice A', () => {
     for (const [table, n] of Object.entries(there)) expect(receipt!.text).toContain(`${table.replaceAll('_', ' ')}: ${n}`)
     expect(receipt!.text).toContain('Files: 7')
     expect(receipt!.text).toContain('Logins removed: 5')
+    expect(receipt!.text).toContain('Billing: subscription cancelled at once (no further invoices); your Stripe customer record and saved cards deleted')
     for (const key of ['clientA1', 'clientA2', 'doulaBClientA'] as const) {
       const mail = await mailTo(world.personas[key].user!.email)
       expect(mail.map((m) => m.subject)).toEqual(['Your data on DoulaOS was deleted'])

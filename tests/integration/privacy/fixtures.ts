@@ -3,6 +3,7 @@ import { expect } from 'vitest'
 import { serviceApiClient } from '../../helpers/personas.ts'
 import * as rows from '../../helpers/rows.ts'
 import { stack } from '../../helpers/stack.ts'
+import { completeCheckout, stripeClient } from '../../helpers/stripe.ts'
 import type { ClientRecord } from '../../helpers/world.ts'
 
 export const BUCKET = 'client-files'
@@ -40,6 +41,7 @@ export async function fillClient(sql: Sql, c: ClientRecord, memberId: string, fi
   await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})
             on conflict do nothing`
   await rows.newCalendarFeed(sql, c.practiceId, memberId)
+  await rows.newBillingRows(sql, c.practiceId)
 }
 
 /** Every public table with a practice_id column, from the catalog (new tables are covered). */
@@ -137,4 +139,23 @@ export async function mailTo(address: string): Promise<{ subject: string; text: 
     details.push({ subject: body.subject, text: body.text ?? '' })
   }
   return details
+}
+
+/**
+ * Gives the practice a real subscription at the Stripe stand-in (a customer who went through
+ * Checkout), stored as the webhook stores it, in place of the made-up ids of `fillClient`.
+ */
+export async function subscribeAtStripe(sql: Sql, practiceId: string): Promise<{ customer: string; subscription: string }> {
+  const stripe = stripeClient()
+  const customer = await stripe.customers.create({ email: 'billing@test.doulaos.app', metadata: { practice_id: practiceId } })
+  const price = await stripe.prices.create({ product_data: { name: 'Erasure plan' }, currency: 'usd', unit_amount: 2900, recurring: { interval: 'month' } })
+  const session = await stripe.checkout.sessions.create({ mode: 'subscription', customer: customer.id, line_items: [{ price: price.id, quantity: 1 }], success_url: 'http://127.0.0.1:9/ok' })
+  await completeCheckout(session.url!)
+  const subscription = String((await stripe.checkout.sessions.retrieve(session.id)).subscription)
+  await sql`delete from public.billing_customers where practice_id = ${practiceId}`
+  await sql`insert into public.billing_customers (practice_id, stripe_customer_id) values (${practiceId}, ${customer.id})`
+  await sql`insert into public.billing_subscriptions (practice_id, stripe_subscription_id, stripe_customer_id, status, plan, seats,
+              subscription_created_at, fetched_at)
+            values (${practiceId}, ${subscription}, ${customer.id}, 'active', 'solo', 1, now(), now())`
+  return { customer: customer.id, subscription }
 }

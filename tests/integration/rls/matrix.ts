@@ -406,6 +406,42 @@ export const MATRIX: TableCase[] = [
     },
   },
   {
+    table: 'billing_customers',
+    variant: "A's Stripe customer (written only by the webhook's service role)",
+    target: async ({ sql, world }) => (await rows.newBillingRows(sql, world.a.id)).customer,
+    insert: async ({ sql }) => {
+      const { rogue } = await rows.rogueBillingPractice(sql)
+      return { id: randomUUID(), practice_id: rogue, stripe_customer_id: `cus_rogue${randomUUID().slice(0, 8)}` }
+    },
+    update: () => ({ stripe_customer_id: `cus_swap${randomUUID().slice(0, 8)}` }),
+    expect: {
+      //       anon oA aA dA c1 c2 dB cB dBcA
+      select: '✗    ✓  ∅  ∅  ∅  ∅  ∅  ∅  ∅',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+    },
+  },
+  {
+    table: 'billing_subscriptions',
+    variant: "A's subscription (written only by the webhook's service role)",
+    target: async ({ sql, world }) => (await rows.newBillingRows(sql, world.a.id)).subscription,
+    insert: async ({ sql }) => {
+      const { rogue, customer } = await rows.rogueBillingPractice(sql)
+      return {
+        id: randomUUID(), practice_id: rogue, stripe_subscription_id: `sub_rogue${randomUUID().slice(0, 8)}`, stripe_customer_id: customer,
+        status: 'active', seats: 1000, subscription_created_at: new Date().toISOString(), fetched_at: new Date().toISOString(),
+      }
+    },
+    update: () => ({ status: 'active', seats: 900 + Math.floor(Math.random() * 100) }),
+    expect: {
+      select: '✗    ✓  ∅  ∅  ∅  ∅  ∅  ∅  ∅',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+    },
+  },
+  {
     table: 'audit_log',
     variant: "a row of A's trail",
     target: ({ sql, world }) => rows.newAuditRow(sql, world.a.id),

@@ -23,6 +23,26 @@ describe('renderNotification', () => {
     }
     expect(() => renderNotification(row({}, 'appointment-reminder'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
   })
+
+  it('renders each billing notice with the billing page link and its date, in plain words', async () => {
+    const { render } = await import('@react-email/render')
+    const cases = [
+      ['billing-trial-ending', 'Your DoulaOS trial ends soon', /trial ends on December 19, 2026/],
+      ['billing-payment-failed', 'Your DoulaOS payment did not go through', /we will try again on December 19, 2026/],
+      ['billing-cancelled', 'Your DoulaOS subscription has ended', /ended on December 19, 2026\. Your practice is now read-only/],
+    ] as const
+    for (const [template, subject, text] of cases) {
+      const email = renderNotification(row({ path: '/dashboard/settings/billing', date: '2026-12-19T10:00:00.000Z' }, template), 'https://app.doulaos.com')
+      expect(email).toMatchObject({ subject, to: 'alma@example.com' })
+      const plain = await render(email.react, { plainText: true })
+      expect(plain).toMatch(text)
+      expect(plain).toContain('https://app.doulaos.com/dashboard/settings/billing')
+    }
+    const action = renderNotification(row({ path: '/dashboard/settings/billing' }, 'billing-payment-action'), 'https://app.doulaos.com')
+    expect(action.subject).toBe('Confirm your DoulaOS payment')
+    expect(() => renderNotification(row({ path: 'https://evil.example' }, 'billing-cancelled'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
+    expect(() => renderNotification(row({ path: '/x', date: 'soon' }, 'billing-cancelled'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
+  })
 })
 
 describe('paperwork emails', () => {

@@ -1,0 +1,42 @@
+import Link from 'next/link'
+import { READ_ONLY_REASON } from '@/lib/billing/write-refusals'
+import { getBillingAccess } from '@/lib/billing/queries'
+import type { PracticeRole } from '@/lib/practice/practice.schema'
+import { createClient } from '@/lib/supabase/server'
+
+const BILLING = '/dashboard/settings/billing'
+
+/** Past due: a warning while everything still works. Read-only: why writes are refused. */
+export async function BillingBanner({ practiceId, role }: { practiceId: string; role: PracticeRole }) {
+  // A banner never takes the dashboard down with it: without the status, it is left out.
+  const access = await getBillingAccess(await createClient(), practiceId).catch((error: unknown) => {
+    console.error('[billing banner]', error)
+    return null
+  })
+  const entitlement = access?.entitlement
+  if (!entitlement || entitlement.banner === 'none') return null
+  const owner = role === 'owner'
+  const pastDue = entitlement.banner === 'past_due'
+  return (
+    <div
+      role="status"
+      className={pastDue ? 'mb-6 rounded-lg bg-accent px-4 py-3 text-sm text-accent-foreground' : 'mb-6 rounded-lg bg-danger-soft px-4 py-3 text-sm text-danger'}
+      data-test={pastDue ? 'billing-banner-past-due' : 'billing-banner-read-only'}
+    >
+      <p className="font-medium">
+        {pastDue ? 'The last payment for this practice did not go through.' : READ_ONLY_REASON}
+      </p>
+      <p className="mt-1">
+        {owner ? (
+          <Link href={BILLING} className="font-medium underline underline-offset-4">
+            {pastDue ? 'Update your card' : 'Resubscribe'}
+          </Link>
+        ) : pastDue ? (
+          'Everything keeps working for now; the practice owner has been told.'
+        ) : (
+          'The practice owner can resubscribe to make it writable again.'
+        )}
+      </p>
+    </div>
+  )
+}
