@@ -10,7 +10,8 @@ const VIEWPORTS = [
 
 /** No WCAG A/AA violations, nothing wider than the screen; the screenshot is kept for review. */
 async function check(page: Page, name: string) {
-  // Next streams a page's metadata after its content: judge the page once its title has arrived.
+  // Next streams a page's metadata after its content: judge the page once its title has arrived
+  // (as expectNoSeriousA11yIssues does).
   await expect(page, `${name} has a title`).toHaveTitle(/\S/)
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0)

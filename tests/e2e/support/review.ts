@@ -3,6 +3,8 @@ import { expect, type Page } from '@playwright/test'
 
 /** axe on the current page: no serious or critical violation (the issues' accessibility bar). */
 export async function expectNoSeriousA11yIssues(page: Page) {
+  // Next streams a page's metadata after its content: judge the page once its title has arrived.
+  await expect(page).toHaveTitle(/\S/)
   const { violations } = await new AxeBuilder({ page }).analyze()
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
