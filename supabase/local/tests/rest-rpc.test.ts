@@ -95,8 +95,12 @@ describe('rpc', () => {
     await t.stack.sql`alter role anon set statement_timeout = '200ms'`
     await t.stack.sql`notify pgrst, 'reload schema'`
     try {
+      // The schema cache reloads in the background after the NOTIFY: until then the function is unknown.
       let res = await t.anon().rpc('nap', { seconds: 1 })
-      for (let i = 0; res.error?.code !== '57014' && i < 20; i++) res = await t.anon().rpc('nap', { seconds: 1 })
+      for (const deadline = Date.now() + 10_000; res.error?.code !== '57014' && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        res = await t.anon().rpc('nap', { seconds: 1 })
+      }
       expect(res.error).toMatchObject({ code: '57014', message: 'canceling statement due to statement timeout' })
       expect((await t.anon().rpc('nap', { seconds: 0.01 })).data).toBe(1)
     } finally {
