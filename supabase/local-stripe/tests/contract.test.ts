@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe } from 'vitest'
 import { startLocalStripe, type LocalStripe } from '../index.ts'
 import { contract } from './contract.ts'
 
+if (!process.env.STRIPE_SECRET_KEY?.startsWith('sk_test_')) {
+  console.info('contract: the run against real Stripe test mode (contract-live.test.ts) is skipped: STRIPE_SECRET_KEY is not an sk_test_ key. The stand-in run goes ahead.')
+}
+
 describe('contract: the local stand-in', () => {
   let local: LocalStripe
   let stripe: Stripe
