@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Db } from '@/lib/server/db'
+import { dbFailure, type Db } from '@/lib/server/db'
 
 /**
  * Queues the reminders that are due: 3 days after a form was sent, and a day before its due date,
@@ -8,6 +8,6 @@ import type { Db } from '@/lib/server/db'
  */
 export async function queueFormReminders(admin: Db, now = new Date()): Promise<{ queued: number }> {
   const { data, error } = await admin.rpc('enqueue_form_reminders', { p_now: now.toISOString() })
-  if (error) throw new Error(`Could not queue form reminders: ${error.message}`)
+  if (error) throw dbFailure('queue the form reminders', error)
   return { queued: data }
 }

@@ -6,14 +6,13 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { listClientRequests } from '@/lib/paperwork/queries'
 import { isOpenForClient } from '@/lib/paperwork/status'
 import { requirePortalContext } from '@/lib/server/portal-context'
-import { createClient } from '@/lib/supabase/server'
 import { RequestList } from './_components/request-list'
 
 export const metadata: Metadata = { title: 'Forms' }
 
 export default async function PortalFormsPage() {
-  const { active } = await requirePortalContext()
-  const requests = await listClientRequests(await createClient(), active)
+  const { active, db } = await requirePortalContext()
+  const requests = await listClientRequests(db, active)
   const todo = requests.filter(isOpenForClient)
   const done = requests.filter((r) => !isOpenForClient(r))
   return (

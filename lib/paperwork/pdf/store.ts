@@ -53,7 +53,7 @@ export async function storeFormPdf(admin: Db, requestId: string): Promise<Stored
   const path = pdfPathFor(detail, detail.signatures.length)
   const bucket = admin.storage.from(FORM_PDFS_BUCKET)
   const uploaded = await bucket.upload(path, pdf, { contentType: 'application/pdf', upsert: true })
-  if (uploaded.error) throw new Error(`Storing the PDF of form ${requestId}: ${uploaded.error.message}`)
+  if (uploaded.error) throw dbFailure('store the PDF', uploaded.error)
   const sha256 = createHash('sha256').update(pdf).digest('hex')
   const { error } = await admin
     .from('form_requests')
@@ -88,7 +88,7 @@ export async function currentPdfPath(admin: Db, detail: RequestDetail): Promise<
 /** A ≤ 60 s download link, minted by the server; the caller has checked access and audited. */
 export async function signedPdfUrl(admin: Db, path: string, fileName: string): Promise<string> {
   const { data, error } = await admin.storage.from(FORM_PDFS_BUCKET).createSignedUrl(path, PDF_URL_SECONDS, { download: fileName })
-  if (error) throw new Error(`Signing the PDF download: ${error.message}`)
+  if (error) throw dbFailure('prepare the PDF download', error)
   return data.signedUrl
 }
 

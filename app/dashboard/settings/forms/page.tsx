@@ -10,7 +10,6 @@ import { listTemplates, type TemplateListItem } from '@/lib/paperwork/queries'
 import { COUNTERSIGNER_LABELS } from '@/lib/paperwork/template.schema'
 import { getPaperworkSettings } from '@/lib/paperwork/templates.service'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
-import { createClient } from '@/lib/supabase/server'
 import { formatInstant } from '../../_components/format'
 import { PaperworkSettingsForm } from './_components/paperwork-settings-form'
 
@@ -22,9 +21,8 @@ const SECTIONS: Record<FormKind, { title: string; description: string; add: stri
 }
 
 export default async function FormsSettingsPage() {
-  const { active } = await requireDashboardContext()
+  const { active, db } = await requireDashboardContext()
   if (!active) return null
-  const db = await createClient()
   const [templates, settings] = await Promise.all([listTemplates(db, active.practiceId), getPaperworkSettings(db, active.practiceId)])
   const canEdit = active.role !== 'doula'
   return (

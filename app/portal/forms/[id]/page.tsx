@@ -9,10 +9,10 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent } from '@/components/ui/card'
 import { StatusMessage } from '@/components/ui/status-message'
+import { isUuid } from '@/lib/ids'
 import { getRequestDetail } from '@/lib/paperwork/queries'
 import { CLIENT_STAGE_LABELS, isOpenForClient, stageOf, STAGE_TONES } from '@/lib/paperwork/status'
 import { requirePortalContext } from '@/lib/server/portal-context'
-import { createClient } from '@/lib/supabase/server'
 import { formatCalendarDate } from '../../_components/format'
 import { AgreementSigner, IntakeFiller } from '../_components/form-filler'
 import { MarkOpened } from '../_components/mark-opened'
@@ -20,9 +20,9 @@ import { MarkOpened } from '../_components/mark-opened'
 export const metadata: Metadata = { title: 'Form' }
 
 export default async function PortalFormPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ records }, { id }] = await Promise.all([requirePortalContext(), params])
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound()
-  const detail = await getRequestDetail(await createClient(), id)
+  const [{ db, records }, { id }] = await Promise.all([requirePortalContext(), params])
+  if (!isUuid(id)) notFound()
+  const detail = await getRequestDetail(db, id)
   // Her own forms only: a member who can read it is not its client.
   const record = detail ? records.find((r) => r.clientId === detail.summary.clientId) : undefined
   if (!detail || !record) notFound()

@@ -2,19 +2,18 @@
 import { partnerPdfDownload } from '@/lib/paperwork/download.service'
 import { PartnerTokenSchema } from '@/lib/paperwork/submit.schema'
 import { requestMetaFrom } from '@/lib/security/client-ip'
+import { notFound } from '@/lib/server/db'
+import { errorResponse } from '@/lib/server/http'
 import { createAdminClient } from '@/lib/supabase/admin'
 
-const noStore = { 'Cache-Control': 'no-store' }
-
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
-  const { token } = await params
-  if (!PartnerTokenSchema.safeParse(token).success) return new Response('Not found', { status: 404, headers: noStore })
   try {
+    const { token } = await params
+    if (!PartnerTokenSchema.safeParse(token).success) throw notFound('agreement')
     const download = await partnerPdfDownload(createAdminClient(), token, requestMetaFrom(request.headers))
-    if (!download.ok) return new Response('Not found', { status: 404, headers: noStore })
-    return new Response(null, { status: 303, headers: { Location: download.url, ...noStore, 'Referrer-Policy': 'no-referrer' } })
+    if (!download.ok) throw notFound('agreement')
+    return new Response(null, { status: 303, headers: { Location: download.url, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } })
   } catch (error) {
-    console.error('[sign/pdf]', error)
-    return new Response('We could not prepare the PDF. Please try again.', { status: 500, headers: noStore })
+    return errorResponse(error, 'sign/pdf')
   }
 }

@@ -4,11 +4,11 @@ import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { isAppError } from '@/lib/errors'
+import { isUuid } from '@/lib/ids'
 import { getTemplateOrThrow, type Template } from '@/lib/paperwork/queries'
 import { toBuilderField } from '@/lib/paperwork/template.schema'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import type { Db } from '@/lib/server/db'
-import { createClient } from '@/lib/supabase/server'
 import { ArchiveTemplate } from '../_components/archive-template'
 import { TemplateBuilder } from '../_components/template-builder'
 import { TemplatePreview } from '../_components/template-preview'
@@ -25,10 +25,10 @@ async function load(db: Db, practiceId: string, templateId: string): Promise<Tem
 }
 
 export default async function EditFormPage({ params }: { params: Promise<{ templateId: string }> }) {
-  const [{ active }, { templateId }] = await Promise.all([requireDashboardContext(), params])
+  const [{ active, db }, { templateId }] = await Promise.all([requireDashboardContext(), params])
   if (!active) return null
-  if (!/^[0-9a-f-]{36}$/i.test(templateId)) notFound()
-  const template = await load(await createClient(), active.practiceId, templateId)
+  if (!isUuid(templateId)) notFound()
+  const template = await load(db, active.practiceId, templateId)
   const canEdit = active.role !== 'doula'
   const initial = {
     templateId: template.id,

@@ -10,13 +10,13 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { StatusMessage } from '@/components/ui/status-message'
+import { isUuid } from '@/lib/ids'
 import { clientDisplayName } from '@/lib/messages/names'
-import { dbFailure } from '@/lib/server/db'
 import { getRequestDetail } from '@/lib/paperwork/queries'
 import { pendingRecordUpdates } from '@/lib/paperwork/record-updates.service'
 import { isOpenForClient, PRACTICE_STAGE_LABELS, stageOf, STAGE_TONES, timelineOf } from '@/lib/paperwork/status'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
-import { createClient } from '@/lib/supabase/server'
+import { dbFailure } from '@/lib/server/db'
 import { formatDay, formatInstant } from '../../../../_components/format'
 import { OpenRequestActions } from '../../_components/paperwork-actions'
 import { CountersignForm } from './_components/countersign-form'
@@ -25,10 +25,9 @@ import { RecordUpdates } from './_components/record-updates'
 export const metadata: Metadata = { title: 'Form' }
 
 export default async function ClientFormPage({ params }: { params: Promise<{ clientId: string; requestId: string }> }) {
-  const [{ active, user }, { clientId, requestId }] = await Promise.all([requireDashboardContext(), params])
+  const [{ active, user, db }, { clientId, requestId }] = await Promise.all([requireDashboardContext(), params])
   if (!active) return null
-  if (!/^[0-9a-f-]{36}$/i.test(clientId) || !/^[0-9a-f-]{36}$/i.test(requestId)) notFound()
-  const db = await createClient()
+  if (!isUuid(clientId) || !isUuid(requestId)) notFound()
   const [detail, client, may] = await Promise.all([
     getRequestDetail(db, requestId, active.practiceId),
     db.from('clients').select('first_name, last_name, preferred_name').eq('practice_id', active.practiceId).eq('id', clientId).maybeSingle(),
