@@ -1,10 +1,9 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Send } from 'lucide-react'
-import { useAction } from 'next-safe-action/hooks'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import { useState } from 'react'
-import { useForm, useWatch } from 'react-hook-form'
-import type { z } from 'zod'
+import { useWatch } from 'react-hook-form'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
@@ -17,9 +16,6 @@ import { FORM_KIND_LABELS, type FormKind } from '@/lib/paperwork/fields'
 import { SendFormSchema } from '@/lib/paperwork/send.schema'
 import { SelectField } from '../../../_components/select-field'
 
-type Input = z.input<typeof SendFormSchema>
-const FIELDS = ['templateId', 'note', 'dueOn', 'fee', 'partnerName', 'partnerEmail'] as const
-
 export interface SendableTemplate {
   id: string
   name: string
@@ -30,22 +26,18 @@ export interface SendableTemplate {
 /** "Send a form": which template, an optional note and due date; an agreement's fee and partner. */
 export function SendFormDialog({ clientId, clientName, templates }: { clientId: string; clientName: string; templates: SendableTemplate[] }) {
   const [open, setOpen] = useState(false)
-  const form = useForm<Input>({
-    resolver: zodResolver(SendFormSchema),
-    defaultValues: { clientId, templateId: templates[0]?.id ?? '', note: '', dueOn: '', fee: '', partnerName: '', partnerEmail: '' },
-  })
-  const { execute, isPending, result, reset } = useAction(sendFormAction, {
-    onSuccess: () => {
-      setOpen(false)
-      form.reset()
+  const { form, action, resetFormAndAction } = useHookFormAction(sendFormAction, zodResolver(SendFormSchema), {
+    formProps: {
+      defaultValues: { clientId, templateId: templates[0]?.id ?? '', note: '', dueOn: '', fee: '', partnerName: '', partnerEmail: '' },
     },
-    onError({ error }) {
-      for (const name of FIELDS) {
-        const message = error.validationErrors?.[name]?._errors?.[0]
-        if (message) form.setError(name, { message })
-      }
+    actionProps: {
+      onSuccess: () => {
+        setOpen(false)
+        resetFormAndAction()
+      },
     },
   })
+  const { execute, isPending, result, reset } = action
   const templateId = useWatch({ control: form.control, name: 'templateId' })
   const chosen = templates.find((t) => t.id === templateId)
   const { errors } = form.formState
