@@ -47,8 +47,25 @@ interface Template<P extends { path: string }> {
   render: (link: string, payload: P) => ReactElement
 }
 
-/** The registry holds templates of different payloads; each one parses its own before it renders. */
-const template = <P extends { path: string }>(t: Template<P>) => t as unknown as Template<{ path: string }>
+/** An outbox row's email, once its template has parsed the row's payload. */
+interface PreparedEmail {
+  path: string
+  subject: string
+  render: (link: string) => ReactElement
+}
+
+/**
+ * The registry holds templates of different payloads: each one keeps its payload's type to itself
+ * and parses the row's payload before anything renders (null when it does not fit).
+ */
+const template =
+  <P extends { path: string }>(t: Template<P>) =>
+  (raw: unknown): PreparedEmail | null => {
+    const parsed = t.payload.safeParse(raw)
+    if (!parsed.success) return null
+    const payload = parsed.data
+    return { path: payload.path, subject: t.subject(payload), render: (link) => t.render(link, payload) }
+  }
 
 const formRequest = (reminder: boolean) =>
   template({
@@ -64,7 +81,7 @@ const formRequest = (reminder: boolean) =>
  * paperwork emails add the practice's name (its brand) and, for her forms, whether it is a form or
  * an agreement and its due date.
  */
-const TEMPLATES: Record<string, Template<{ path: string }>> = {
+const TEMPLATES: Record<string, (payload: unknown) => PreparedEmail | null> = {
   'new-message': template({ payload: LinkPayload, subject: () => newMessageSubject, render: (link) => <NewMessageEmail link={link} /> }),
   'deletion-request': template({ payload: LinkPayload, subject: () => deletionRequestSubject, render: (link) => <DeletionRequestEmail link={link} /> }),
   'form-request': formRequest(false),
@@ -92,10 +109,10 @@ export function renderNotification(row: NotificationRow, siteUrl: string): Outgo
   // Own keys only: a template named like an Object.prototype member must not resolve.
   const found = Object.hasOwn(TEMPLATES, row.template) ? TEMPLATES[row.template] : undefined
   if (found) {
-    const payload = found.payload.safeParse(row.payload)
-    if (!payload.success) throw new UnrenderableNotificationError(`${row.template} payload is invalid (${row.id})`)
-    const link = new URL(payload.data.path, siteUrl).toString()
-    return { to: row.recipient, subject: found.subject(payload.data), react: found.render(link, payload.data), idempotencyKey: row.idempotency_key }
+    const email = found(row.payload)
+    if (!email) throw new UnrenderableNotificationError(`${row.template} payload is invalid (${row.id})`)
+    const link = new URL(email.path, siteUrl).toString()
+    return { to: row.recipient, subject: email.subject, react: email.render(link), idempotencyKey: row.idempotency_key }
   }
   throw new UnrenderableNotificationError(`Unknown notification template "${row.template}" (${row.id})`)
 }
