@@ -1,21 +1,9 @@
 import { formatIn, type DateFormat } from '@/lib/dates/zoned-format'
 import { parseAgreement, type Block } from '../agreement-text'
 import { formatAnswer, type Answers, type Snapshot } from '../fields'
+import type { SignatureDetail } from '../queries'
 import type { SignerRole } from '../status'
 import { COLORS, CONTENT_WIDTH, Layout, PAGE } from './layout'
-
-export interface PdfSigner {
-  role: SignerRole
-  signerName: string
-  signerEmail: string | null
-  signedAt: string
-  timeZone: string
-  ip: string | null
-  userAgent: string | null
-  contentSha256: string
-  consentText: string
-  imagePng: Uint8Array
-}
 
 export interface FormPdfInput {
   requestId: string
@@ -30,7 +18,7 @@ export interface FormPdfInput {
   contentSha256: string | null
   /** Agreements: who is asked to sign, in order, and who has. */
   partnerName: string | null
-  signatures: PdfSigner[]
+  signatures: SignatureDetail[]
   sealedAt: string | null
 }
 
