@@ -1,5 +1,6 @@
 import 'server-only'
 import type { z } from 'zod'
+import type { Database } from '@/lib/database.types'
 import { AppError } from '@/lib/errors'
 import { dbFailure, notFound, type Db } from '@/lib/server/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/server/field-errors'
@@ -110,6 +111,32 @@ export async function submitIntake(db: Db, admin: Db, signer: Signer, evidence: 
   await refreshFormPdf(admin, requestId)
 }
 
+type SignArgs = Database['public']['Functions']['sign_form_request']['Args']
+
+/**
+ * Records one signature through the database's signing function (which checks the order, who may
+ * sign and the partner's token, and seals after the last), then re-renders the PDF. What every
+ * signature carries is set here once: the drawn image, the consent she accepted and the evidence.
+ */
+async function recordSignature(
+  admin: Db,
+  evidence: Evidence,
+  signature: { typedName: string; signature: string },
+  args: Pick<SignArgs, 'p_request_id' | 'p_role' | 'p_signer_email'> & Partial<SignArgs>,
+  what: string,
+): Promise<void> {
+  const { error } = await admin.rpc('sign_form_request', {
+    ...args,
+    p_signer_name: signature.typedName,
+    p_image_png: signatureImage(signature.signature),
+    p_consent_text: ESIGN_CONSENT,
+    p_ip: evidence.ip,
+    p_user_agent: evidence.userAgent ?? '',
+  })
+  if (error) throw refused(error, what)
+  await refreshFormPdf(admin, args.p_request_id)
+}
+
 type SignatureFields = z.output<typeof ClientSignSchema>
 
 /** She signs an agreement: her answers, typed and drawn signature and consent, in one transaction. */
@@ -119,21 +146,20 @@ export async function signAsClient(db: Db, admin: Db, signer: Signer, evidence: 
   if (detail.summary.kind !== 'agreement') throw new AppError({ code: 'validation', message: 'This form is submitted, not signed.' })
   ensureOpen(detail)
   const final = parseAnswers(detail, s.answers, 'submit')
-  const { error } = await admin.rpc('sign_form_request', {
-    p_request_id: s.requestId,
-    p_role: 'client',
-    p_signer_user_id: signer.id,
-    p_signer_name: s.typedName,
-    p_signer_email: signer.email ?? '',
-    p_image_png: signatureImage(s.signature),
-    p_consent_text: ESIGN_CONSENT,
-    p_ip: evidence.ip,
-    p_user_agent: evidence.userAgent ?? '',
-    p_answers: final,
-    p_content_sha256: contentSha256(s.requestId, detail.snapshot, final),
-  })
-  if (error) throw refused(error, 'record your signature')
-  await refreshFormPdf(admin, s.requestId)
+  await recordSignature(
+    admin,
+    evidence,
+    s,
+    {
+      p_request_id: s.requestId,
+      p_role: 'client',
+      p_signer_user_id: signer.id,
+      p_signer_email: signer.email ?? '',
+      p_answers: final,
+      p_content_sha256: contentSha256(s.requestId, detail.snapshot, final),
+    },
+    'record your signature',
+  )
 }
 
 /** The practice's countersignature, by a member the practice's setting allows (the database decides). */
@@ -141,19 +167,13 @@ export async function countersign(db: Db, admin: Db, signer: Signer, evidence: E
   const s = parseOrFieldErrors(CountersignSchema, input)
   const detail = await getRequestDetail(db, s.requestId, practiceId)
   if (!detail || detail.summary.clientId !== s.clientId) throw notFound('form')
-  const { error } = await admin.rpc('sign_form_request', {
-    p_request_id: s.requestId,
-    p_role: 'practice',
-    p_signer_user_id: signer.id,
-    p_signer_name: s.typedName,
-    p_signer_email: signer.email ?? '',
-    p_image_png: signatureImage(s.signature),
-    p_consent_text: ESIGN_CONSENT,
-    p_ip: evidence.ip,
-    p_user_agent: evidence.userAgent ?? '',
-  })
-  if (error) throw refused(error, 'record your countersignature')
-  await refreshFormPdf(admin, s.requestId)
+  await recordSignature(
+    admin,
+    evidence,
+    s,
+    { p_request_id: s.requestId, p_role: 'practice', p_signer_user_id: signer.id, p_signer_email: signer.email ?? '' },
+    'record your countersignature',
+  )
 }
 
 /** The agreement a partner's link opens, or null when the link is unknown or expired. */
@@ -168,18 +188,12 @@ export async function signAsPartner(admin: Db, evidence: Evidence, input: unknow
   const s = parseOrFieldErrors(PartnerSignSchema, input)
   const detail = await requestForPartnerToken(admin, s.token)
   if (!detail) throw new AppError({ code: 'not_found', message: 'This signing link is not valid any more. Ask the practice for a new one.' })
-  const { error } = await admin.rpc('sign_form_request', {
-    p_request_id: detail.summary.id,
-    p_role: 'partner',
-    p_signer_name: s.typedName,
-    p_signer_email: detail.partnerEmail ?? '',
-    p_image_png: signatureImage(s.signature),
-    p_consent_text: ESIGN_CONSENT,
-    p_ip: evidence.ip,
-    p_user_agent: evidence.userAgent ?? '',
-    p_partner_token: s.token,
-  })
-  if (error) throw refused(error, 'record your signature')
-  await refreshFormPdf(admin, detail.summary.id)
+  await recordSignature(
+    admin,
+    evidence,
+    s,
+    { p_request_id: detail.summary.id, p_role: 'partner', p_signer_email: detail.partnerEmail ?? '', p_partner_token: s.token },
+    'record your signature',
+  )
   return { requestId: detail.summary.id }
 }
