@@ -89,6 +89,22 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
     job = await saveErasureJob(admin, job.id, fields)
   }
   const advance = (step: ErasureStep, fields: ErasureJobPatch = {}) => save({ ...fields, step })
+  /** Removes every object a listing names, a batch at a time, counting them on the ledger as it goes. */
+  const sweep = async (
+    what: string,
+    list: () => PromiseLike<{ data: unknown; error: { message: string } | null }>,
+    remove: (paths: string[]) => Promise<number>,
+  ) => {
+    for (;;) {
+      const { data } = await check(`Listing ${what} to remove`, list())
+      const names = NamesSchema.parse(data)
+      if (names.length === 0) return
+      const removed = await remove(names)
+      // A batch that removes nothing would be listed again forever.
+      if (removed === 0) throw new Error(`Storage removed none of the ${what}`)
+      await save({ files_removed: job.files_removed + removed })
+    }
+  }
 
   await save({ attempts: job.attempts + 1, last_error: null })
   try {
@@ -116,26 +132,13 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
       await advance('storage')
     }
     if (job.step === 'storage') {
-      for (;;) {
-        const { data } = await check(
-          'Listing objects to remove',
-          admin.rpc('erasure_object_names', { prefix: receipt.prefix, max_names: batchSize }),
-        )
-        const names = NamesSchema.parse(data)
-        if (names.length === 0) break
-        const removed = await removeObjects(names)
-        await save({ files_removed: job.files_removed + removed })
-      }
+      await sweep('objects', () => admin.rpc('erasure_object_names', { prefix: receipt.prefix, max_names: batchSize }), removeObjects)
       // Form PDFs live in their own bucket under the same prefix.
-      const removePdfs = storageRemover(admin, FORM_PDFS_BUCKET)
-      for (;;) {
-        const { data } = await check('Listing form PDFs to remove', admin.rpc('erasure_form_pdf_names', { prefix: receipt.prefix, max_names: batchSize }))
-        const names = NamesSchema.parse(data)
-        if (names.length === 0) break
-        const removed = await removePdfs(names)
-        if (removed === 0) throw new Error('Storage removed none of the form PDFs')
-        await save({ files_removed: job.files_removed + removed })
-      }
+      await sweep(
+        'form PDFs',
+        () => admin.rpc('erasure_form_pdf_names', { prefix: receipt.prefix, max_names: batchSize }),
+        storageRemover(admin, FORM_PDFS_BUCKET),
+      )
       if (job.scope === 'practice') await removeAuditArchive(admin, practiceId, batchSize)
       await advance('logins')
     }
