@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache'
 import { withFieldErrors } from '@/lib/server/field-errors'
 import { practiceActionClient } from '@/lib/server/action-client'
 import { createAdminClient } from '@/lib/supabase/admin'
-import { requestEvidence } from './evidence'
+import { currentRequestMeta } from '@/lib/server/request-meta'
 import { ApplyRecordUpdatesSchema, applyRecordUpdates, dismissRecordUpdates, DismissRecordUpdatesSchema } from './record-updates.service'
 import { RequestRefSchema, SendFormSchema } from './send.schema'
 import { cancelForm, resendForm, sendForm } from './send.service'
@@ -59,7 +59,7 @@ export const resendFormAction = practiceActionClient.inputSchema(RequestRefSchem
 /** The practice's countersignature: the database checks the practice's rule for who may give it. */
 export const countersignAction = practiceActionClient.inputSchema(CountersignSchema).action(async ({ clientInput, parsedInput, ctx }) => {
   await withFieldErrors(CountersignSchema, async () =>
-    countersign(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await requestEvidence(), ctx.practice.practiceId, clientInput),
+    countersign(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await currentRequestMeta(), ctx.practice.practiceId, clientInput),
   )
   revalidateClient(parsedInput.clientId)
   return { signed: true }

@@ -6,7 +6,7 @@ import { dbFailure } from '@/lib/server/db'
 import { withFieldErrors } from '@/lib/server/field-errors'
 import { authActionClient } from '@/lib/server/action-client'
 import { createAdminClient } from '@/lib/supabase/admin'
-import { requestEvidence } from './evidence'
+import { currentRequestMeta } from '@/lib/server/request-meta'
 import { ClientSignSchema, DraftSchema, SubmitSchema } from './submit.schema'
 import { saveDraft, signAsClient, submitIntake } from './submit.service'
 
@@ -30,14 +30,14 @@ export const saveFormDraftAction = authActionClient.inputSchema(DraftSchema).act
 })
 
 export const submitFormAction = authActionClient.inputSchema(SubmitSchema).action(async ({ clientInput, parsedInput, ctx }) => {
-  await withFieldErrors(SubmitSchema, async () => submitIntake(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await requestEvidence(), clientInput))
+  await withFieldErrors(SubmitSchema, async () => submitIntake(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await currentRequestMeta(), clientInput))
   revalidateForm(parsedInput.requestId)
   return { submitted: true }
 })
 
 export const signAgreementAction = authActionClient.inputSchema(ClientSignSchema).action(async ({ clientInput, parsedInput, ctx }) => {
   if (!ctx.user.email) throw new AppError({ code: 'validation', message: 'Your login has no email address to sign with.' })
-  await withFieldErrors(ClientSignSchema, async () => signAsClient(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await requestEvidence(), clientInput))
+  await withFieldErrors(ClientSignSchema, async () => signAsClient(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await currentRequestMeta(), clientInput))
   revalidateForm(parsedInput.requestId)
   return { signed: true }
 })

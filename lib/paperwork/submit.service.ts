@@ -6,7 +6,7 @@ import { dbFailure, notFound, type Db } from '@/lib/server/db'
 import { FieldErrors, parseOrFieldErrors } from '@/lib/server/field-errors'
 import { buildAnswersSchema, UNKNOWN_FIELD_MESSAGE, type AnswerMode } from './answers.schema'
 import { contentSha256 } from './content-hash'
-import type { Evidence } from './evidence'
+import type { RequestMeta } from '@/lib/security/client-ip'
 import type { Answers } from './fields'
 import { refreshFormPdf } from './pdf/store'
 import { bytesToBytea, getRequestDetail, type RequestDetail } from './queries'
@@ -93,7 +93,7 @@ function signatureImage(signature: string): string {
  * judged in full; then the service-role function records the submission (it checks again that the
  * form is hers, by her verified user id) with the content hash, IP and browser.
  */
-export async function submitIntake(db: Db, admin: Db, signer: Signer, evidence: Evidence, input: unknown): Promise<void> {
+export async function submitIntake(db: Db, admin: Db, signer: Signer, evidence: RequestMeta, input: unknown): Promise<void> {
   const { requestId, answers } = parseOrFieldErrors(SubmitSchema, input)
   const detail = await openDetail(db, requestId)
   if (detail.summary.kind !== 'intake') throw new AppError({ code: 'validation', message: 'An agreement is submitted by signing it.' })
@@ -120,7 +120,7 @@ type SignArgs = Database['public']['Functions']['sign_form_request']['Args']
  */
 async function recordSignature(
   admin: Db,
-  evidence: Evidence,
+  evidence: RequestMeta,
   signature: { typedName: string; signature: string },
   args: Pick<SignArgs, 'p_request_id' | 'p_role' | 'p_signer_email'> & Partial<SignArgs>,
   what: string,
@@ -140,7 +140,7 @@ async function recordSignature(
 type SignatureFields = z.output<typeof ClientSignSchema>
 
 /** She signs an agreement: her answers, typed and drawn signature and consent, in one transaction. */
-export async function signAsClient(db: Db, admin: Db, signer: Signer, evidence: Evidence, input: unknown): Promise<void> {
+export async function signAsClient(db: Db, admin: Db, signer: Signer, evidence: RequestMeta, input: unknown): Promise<void> {
   const s: SignatureFields = parseOrFieldErrors(ClientSignSchema, input)
   const detail = await openDetail(db, s.requestId)
   if (detail.summary.kind !== 'agreement') throw new AppError({ code: 'validation', message: 'This form is submitted, not signed.' })
@@ -163,7 +163,7 @@ export async function signAsClient(db: Db, admin: Db, signer: Signer, evidence: 
 }
 
 /** The practice's countersignature, by a member the practice's setting allows (the database decides). */
-export async function countersign(db: Db, admin: Db, signer: Signer, evidence: Evidence, practiceId: string, input: unknown): Promise<void> {
+export async function countersign(db: Db, admin: Db, signer: Signer, evidence: RequestMeta, practiceId: string, input: unknown): Promise<void> {
   const s = parseOrFieldErrors(CountersignSchema, input)
   const detail = await getRequestDetail(db, s.requestId, practiceId)
   if (!detail || detail.summary.clientId !== s.clientId) throw notFound('form')
@@ -184,7 +184,7 @@ export async function requestForPartnerToken(admin: Db, token: string): Promise<
 }
 
 /** The partner signs through her link: the database checks the token again as it records the signature. */
-export async function signAsPartner(admin: Db, evidence: Evidence, input: unknown): Promise<{ requestId: string }> {
+export async function signAsPartner(admin: Db, evidence: RequestMeta, input: unknown): Promise<{ requestId: string }> {
   const s = parseOrFieldErrors(PartnerSignSchema, input)
   const detail = await requestForPartnerToken(admin, s.token)
   if (!detail) throw new AppError({ code: 'not_found', message: 'This signing link is not valid any more. Ask the practice for a new one.' })

@@ -1,11 +1,10 @@
 'use server'
-import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { sendEmail } from '@/lib/email/send'
 import { serverEnv } from '@/lib/env'
 import { AppError } from '@/lib/errors'
-import { requestMetaFrom } from '@/lib/security/client-ip'
 import { authActionClient, practiceActionClient, requireRole } from '@/lib/server/action-client'
+import { currentRequestMeta } from '@/lib/server/request-meta'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { DeleteAccountSchema, DeleteClientSchema } from './deletion/erasure.schema'
 import { eraseAccount, eraseClient } from './deletion/erase.service'
@@ -36,7 +35,7 @@ export const deleteAccountAction = practiceActionClient
     await eraseAccount(ctx.db, { admin: createAdminClient(), sendEmail }, {
       practiceId: ctx.practice.practiceId,
       typedName: parsedInput.practiceName,
-      meta: requestMetaFrom(await headers()),
+      meta: await currentRequestMeta(),
     })
     // Her login may be gone already, so the server answers 4xx: only the local cookies need clearing.
     const { error } = await ctx.db.auth.signOut({ scope: 'local' })
@@ -50,7 +49,7 @@ export const deleteClientAction = practiceActionClient.inputSchema(DeleteClientS
     practiceId: ctx.practice.practiceId,
     clientId: parsedInput.clientId,
     typedName: parsedInput.confirmName,
-    meta: requestMetaFrom(await headers()),
+    meta: await currentRequestMeta(),
   })
   return { counts: result.counts, files: result.files, loginsRemoved: result.loginsRemoved }
 })

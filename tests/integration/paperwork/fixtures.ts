@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Sql } from 'postgres'
-import type { Evidence } from '../../../lib/paperwork/evidence.ts'
+import type { RequestMeta } from '../../../lib/security/client-ip.ts'
 import type { Db } from '../../../lib/server/db.ts'
 import type { Membership } from '../../../lib/server/membership.ts'
 import { getPracticeSettings } from '../../../lib/practice/settings.ts'
@@ -48,7 +48,7 @@ export async function paperworkWorld(sql: Sql, name: string): Promise<PaperworkW
   }
 }
 
-export const phoneEvidence: Evidence = {
+export const phoneEvidence: RequestMeta = {
   ip: '203.0.113.24',
   userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1',
 }
