@@ -13,7 +13,7 @@ import { PracticeSwitcher } from './_components/practice-switcher'
 export const metadata: Metadata = { title: { default: 'Today', template: '%s · DoulaOS' }, robots: { index: false } }
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const { user, memberships, active } = await requireDashboardContext()
+  const { user, db, memberships, active } = await requireDashboardContext()
   const email = user.email ?? 'Your account'
   const switcher = active ? (
     <PracticeSwitcher
@@ -56,7 +56,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
           {active ? (
             <>
-              <BillingBanner practiceId={active.practiceId} role={active.role} />
+              <BillingBanner db={db} practiceId={active.practiceId} role={active.role} />
               {children}
             </>
           ) : (

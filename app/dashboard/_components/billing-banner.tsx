@@ -2,14 +2,14 @@ import Link from 'next/link'
 import { READ_ONLY_REASON } from '@/lib/billing/write-refusals'
 import { getBillingAccess } from '@/lib/billing/queries'
 import type { PracticeRole } from '@/lib/practice/practice.schema'
-import { createClient } from '@/lib/supabase/server'
+import type { Db } from '@/lib/server/db'
 
 const BILLING = '/dashboard/settings/billing'
 
 /** Past due: a warning while everything still works. Read-only: why writes are refused. */
-export async function BillingBanner({ practiceId, role }: { practiceId: string; role: PracticeRole }) {
+export async function BillingBanner({ db, practiceId, role }: { db: Db; practiceId: string; role: PracticeRole }) {
   // A banner never takes the dashboard down with it: without the status, it is left out.
-  const access = await getBillingAccess(await createClient(), practiceId).catch((error: unknown) => {
+  const access = await getBillingAccess(db, practiceId).catch((error: unknown) => {
     console.error('[billing banner]', error)
     return null
   })
