@@ -8,7 +8,6 @@ import { formatAmount, PLANS, type PlanId } from '@/lib/billing/plans'
 import { getBillingOverview, listRecentInvoices, type BillingOverview, type InvoiceSummary } from '@/lib/billing/queries'
 import { createStripeClient } from '@/lib/billing/stripe'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
-import { createClient } from '@/lib/supabase/server'
 import { PlanPicker } from './_components/plan-picker'
 import { PortalButton } from './_components/portal-button'
 
@@ -36,7 +35,7 @@ async function invoicesOf(customerId: string | null): Promise<InvoiceSummary[] |
 }
 
 export default async function BillingPage() {
-  const { active } = await requireDashboardContext()
+  const { db, active } = await requireDashboardContext()
   if (!active || active.role !== 'owner') {
     return (
       <>
@@ -45,7 +44,6 @@ export default async function BillingPage() {
       </>
     )
   }
-  const db = await createClient()
   const [overview, members] = await Promise.all([
     getBillingOverview(db, active.practiceId),
     db.from('practice_members').select('id', { count: 'exact', head: true }).eq('practice_id', active.practiceId),
