@@ -1,6 +1,4 @@
-import { createClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '@/lib/database.types'
 import { sendEmail } from '@/lib/email/send'
 import { AppError } from '@/lib/errors'
 import { acceptPortalInvitation } from '@/lib/portal/accept'
@@ -9,9 +7,10 @@ import { inviteToPortal, revokePortalAccess } from '@/lib/portal/invite'
 import type { Db } from '@/lib/server/db'
 import { emailSubject } from '@/lib/security/rate-limit'
 import { adminDb, signIn, useAppEnv } from '../../helpers/app-session.ts'
-import { latestMail, messagesTo, type MailboxMessage } from '../../helpers/mailbox.ts'
+import { latestMail, messagesTo } from '../../helpers/mailbox.ts'
+import { followInvite } from '../../helpers/portal-invite.ts'
 import { clientAs, createUser, uniqueEmail, type TestUser } from '../../helpers/personas.ts'
-import { stack, superuser } from '../../helpers/stack.ts'
+import { superuser } from '../../helpers/stack.ts'
 import { createClientRecord, createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
 
 const SITE_URL = 'http://127.0.0.1:4011'
@@ -21,23 +20,6 @@ let world: World
 const deps = (db: Db) => ({ db, admin: adminDb(), deliver: sendEmail, siteUrl: SITE_URL })
 const asMember = async (who: TestUser) => (await clientAs(who)) as Db
 const doulaA = () => world.personas.doulaA.user!
-
-/** Follows the invitation as /auth/confirm does (verifyOtp with the link's token hash and type), then reads the accept page's token. */
-async function followInvite(mail: MailboxMessage): Promise<{ portal: Db; token: string }> {
-  const href = mail.links.find((l) => l.startsWith(`${SITE_URL}/auth/confirm`))
-  expect(href).toBeDefined()
-  const url = new URL(href!)
-  const next = new URL(url.searchParams.get('next')!, SITE_URL)
-  expect(next.pathname).toBe(PORTAL_JOIN_PATH)
-  const portal = createClient<Database>(stack().apiUrl, stack().anonKey, { auth: { persistSession: false, autoRefreshToken: false } })
-  const { data, error } = await portal.auth.verifyOtp({
-    token_hash: url.searchParams.get('token_hash')!,
-    type: url.searchParams.get('type') as 'magiclink' | 'signup',
-  })
-  expect(error).toBeNull()
-  expect(data.session).not.toBeNull()
-  return { portal, token: next.searchParams.get('token')! }
-}
 
 async function newInvitee(practiceId: string, email = uniqueEmail('invitee')): Promise<{ email: string; record: ClientRecord }> {
   const record = await createClientRecord(sql, practiceId, null, 'Ines')
@@ -68,7 +50,7 @@ describe('portal invitation', () => {
     const mail = await latestMail(email)
     expect(mail.subject).toBe('You are invited to DoulaOS')
     expect(mail.text).toContain(`${SITE_URL}${PORTAL_JOIN_PATH}?token=`)
-    const { portal, token } = await followInvite(mail)
+    const { portal, token } = await followInvite(mail, SITE_URL)
     expect((await portal.from('clients').select('id')).data).toEqual([])
 
     const accepted = await acceptPortalInvitation(portal, token)
@@ -93,9 +75,9 @@ describe('portal invitation', () => {
     const doula = await asMember(doulaA())
     const { email, record } = await newInvitee(world.a.id)
     await inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: record.id }, doulaA().id)
-    const first = await followInvite(await latestMail(email))
+    const first = await followInvite(await latestMail(email), SITE_URL)
     await inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: record.id }, doulaA().id)
-    const second = await followInvite(await latestMail(email))
+    const second = await followInvite(await latestMail(email), SITE_URL)
     expect(second.token).not.toBe(first.token)
 
     expect(await acceptPortalInvitation(first.portal, first.token)).toEqual({ refused: 'revoked' })
@@ -109,7 +91,7 @@ describe('portal invitation', () => {
     const doula = await asMember(doulaA())
     const { email, record } = await newInvitee(world.a.id)
     await inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: record.id }, doulaA().id)
-    const { portal, token } = await followInvite(await latestMail(email))
+    const { portal, token } = await followInvite(await latestMail(email), SITE_URL)
     await revokePortalAccess(deps(doula), { practiceId: world.a.id, clientId: record.id })
     expect(await acceptPortalInvitation(portal, token)).toEqual({ refused: 'revoked' })
     expect(await linkedLogin(record.id)).toBeNull()
@@ -120,7 +102,7 @@ describe('portal invitation', () => {
     const wrong = await signIn(await createUser(sql))
     const { email, record } = await newInvitee(world.a.id)
     await inviteToPortal(deps(doula), { practiceId: world.a.id, clientId: record.id }, doulaA().id)
-    const { portal, token } = await followInvite(await latestMail(email))
+    const { portal, token } = await followInvite(await latestMail(email), SITE_URL)
 
     expect(await acceptPortalInvitation(wrong.client, token)).toEqual({ refused: 'wrong_account' })
     expect(await acceptPortalInvitation(portal, 'A'.repeat(43))).toEqual({ refused: 'unknown' })

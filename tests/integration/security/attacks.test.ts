@@ -1,6 +1,4 @@
-import { createClient } from '@supabase/supabase-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '@/lib/database.types'
 import { sendEmail } from '@/lib/email/send'
 import { SIGNED_URL_SECONDS, signedDownloadUrl, storeDocument, storeOwnDocument } from '@/lib/documents/store'
 import { acceptPortalInvitation } from '@/lib/portal/accept'
@@ -11,9 +9,10 @@ import { runErasure, type ErasureDeps } from '@/lib/privacy/deletion/run-erasure
 import { startErasure } from '@/lib/privacy/deletion/start-erasure.service'
 import { adminDb, signIn, TEST_META, useAppEnv } from '../../helpers/app-session.ts'
 import { latestMail } from '../../helpers/mailbox.ts'
+import { followInvite } from '../../helpers/portal-invite.ts'
 import { clientAs, createUser, serviceApiClient, uniqueEmail, type TestUser } from '../../helpers/personas.ts'
 import * as rows from '../../helpers/rows.ts'
-import { stack, superuser } from '../../helpers/stack.ts'
+import { superuser } from '../../helpers/stack.ts'
 import { createClientRecord, createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
 import { loginExists, objectCount } from '../privacy/fixtures.ts'
 
@@ -42,21 +41,6 @@ async function clientWithEmail(practiceId: string, email: string): Promise<Clien
   const record = await createClientRecord(sql, practiceId, null, 'Mara')
   await sql`update public.clients set email = ${email} where id = ${record.id}`
   return record
-}
-
-/** Signs in from the invitation email as its recipient would, and reads the accept page's token. */
-async function followInvite(email: string): Promise<{ portal: Db; token: string }> {
-  const mail = await latestMail(email)
-  const href = mail.links.find((l) => l.startsWith(`${SITE_URL}/auth/confirm`))!
-  const url = new URL(href)
-  const next = new URL(url.searchParams.get('next')!, SITE_URL)
-  const portal = createClient<Database>(stack().apiUrl, stack().anonKey, { auth: { persistSession: false, autoRefreshToken: false } })
-  const { error } = await portal.auth.verifyOtp({
-    token_hash: url.searchParams.get('token_hash')!,
-    type: url.searchParams.get('type') as 'magiclink' | 'signup',
-  })
-  expect(error).toBeNull()
-  return { portal, token: next.searchParams.get('token')! }
 }
 
 const portalLogin = async (clientId: string) =>
@@ -90,7 +74,7 @@ describe('membership without consent (issue 13, items 1 and 2)', () => {
     expect(onboarded).not.toBe(world.a.id)
 
     // She accepts by her own sign-in: now the record is hers. Erasing it unlinks her login, never deletes it.
-    const { portal, token } = await followInvite(stranger.email)
+    const { portal, token } = await followInvite(await latestMail(stranger.email), SITE_URL)
     expect(await acceptPortalInvitation(portal, token)).toEqual({ practiceId: world.a.id })
     expect(await portalLogin(record.id)).toBe(stranger.id)
     const { client: signedOwner } = await signIn(ownerA())
@@ -108,7 +92,7 @@ describe('membership without consent (issue 13, items 1 and 2)', () => {
     const email = uniqueEmail('invited')
     const record = await clientWithEmail(world.a.id, email)
     await inviteToPortal(inviteDeps(await asPerson(ownerA())), { practiceId: world.a.id, clientId: record.id }, ownerA().id)
-    const { portal, token } = await followInvite(email)
+    const { portal, token } = await followInvite(await latestMail(email), SITE_URL)
     await acceptPortalInvitation(portal, token)
     const login = (await portalLogin(record.id))!
 
@@ -143,7 +127,7 @@ describe('file capabilities that outlive access (items 3 and 4)', () => {
     const record = await clientWithEmail(world.a.id, email)
     const owner = await asPerson(ownerA())
     await inviteToPortal(inviteDeps(owner), { practiceId: world.a.id, clientId: record.id }, ownerA().id)
-    const { portal, token } = await followInvite(email)
+    const { portal, token } = await followInvite(await latestMail(email), SITE_URL)
     await acceptPortalInvitation(portal, token)
     const her = (await portalLogin(record.id))!
     const stored = await storeDocument(adminDb(), { practiceId: world.a.id, clientId: record.id }, ownerA().id, 'Plan.pdf', pdf('shared'), { shared: true })
