@@ -4,7 +4,11 @@ import { isCrossSiteAction } from '@/lib/security/cross-site'
 import { contentSecurityPolicy, createNonce } from '@/lib/security/csp'
 import { refreshSession } from '@/lib/supabase/middleware'
 
+const PORTAL_LOGIN_PATH = '/portal-login'
+
 const PROTECTED_PREFIXES = ['/dashboard', '/portal']
+
+const isPortalPath = (pathname: string) => pathname === '/portal' || pathname.startsWith('/portal/')
 
 const isProtected = (pathname: string) =>
   PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))
@@ -32,7 +36,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   let response: NextResponse
   if (isProtected(pathname) && !session.userId) {
-    const login = new URL('/login', env.NEXT_PUBLIC_SITE_URL)
+    // A client following an email's portal link signs in on the portal's page, never the doulas'.
+    const login = new URL(isPortalPath(pathname) ? PORTAL_LOGIN_PATH : '/login', env.NEXT_PUBLIC_SITE_URL)
     login.searchParams.set('next', `${pathname}${search}`)
     response = NextResponse.redirect(login, 307)
   } else {

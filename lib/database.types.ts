@@ -1462,6 +1462,10 @@ export type Database = {
         }[]
       }
       form_request_for_partner: { Args: { p_token: string }; Returns: string }
+      is_portal_only_login: {
+        Args: Record<PropertyKey, never>
+        Returns: boolean
+      }
       journey_status_counts: {
         Args: { p_practice_id: string }
         Returns: {

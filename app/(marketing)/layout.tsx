@@ -11,6 +11,11 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
           <Logo />
           <nav aria-label="Account" className="flex items-center gap-1 sm:gap-2">
             <Button asChild variant="ghost" size="sm">
+              <Link href="/portal-login" data-test="nav-portal">
+                Client portal
+              </Link>
+            </Button>
+            <Button asChild variant="ghost" size="sm">
               <Link href="/login" data-test="nav-login">
                 Log in
               </Link>

@@ -4,6 +4,7 @@ import { Logo } from '@/components/logo'
 import { AccountMenu } from '@/components/shell/account-menu'
 import { MobileNav } from '@/components/shell/mobile-nav'
 import { NavLinks } from '@/components/shell/nav-links'
+import { hasPortalRecord } from '@/lib/portal/queries'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { BillingBanner } from './_components/billing-banner'
 import { FinishSetup } from './_components/finish-setup'
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: { default: 'Today', template: '%s · 
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { user, db, memberships, active } = await requireDashboardContext()
+  const isClientToo = await hasPortalRecord(db, user.id)
   const email = user.email ?? 'Your account'
   const switcher = active ? (
     <PracticeSwitcher
@@ -51,7 +53,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               {active?.practiceName}
             </span>
           </div>
-          <AccountMenu email={email} name={user.fullName} />
+          <AccountMenu email={email} name={user.fullName} switchTo={isClientToo ? { href: '/portal', label: 'My client portal' } : undefined} />
         </header>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
           {active ? (

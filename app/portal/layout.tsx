@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { Logo } from '@/components/logo'
 import { AccountMenu } from '@/components/shell/account-menu'
+import { listMemberships } from '@/lib/server/membership'
 import { requirePortalContext } from '@/lib/server/portal-context'
 import { PORTAL_HOME } from './_components/nav-items'
 import { PortalNav } from './_components/portal-nav'
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: { default: 'Your portal', template: '
 
 /** The expectant client's space: a top bar on every screen, tabs at the bottom on phones. */
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const { user, records, active } = await requirePortalContext()
+  const { user, db, records, active } = await requirePortalContext()
+  const isMemberToo = (await listMemberships(db, user.id)).length > 0
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-30 border-b border-border bg-background/95 backdrop-blur">
@@ -24,7 +26,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             {records.length > 1 ? (
               <PracticePicker practices={records.map((r) => ({ id: r.practiceId, name: r.practiceName }))} activeId={active.practiceId} />
             ) : null}
-            <AccountMenu email={user.email ?? 'Your account'} name={user.fullName} />
+            <AccountMenu
+              email={user.email ?? 'Your account'}
+              name={user.fullName}
+              switchTo={isMemberToo ? { href: '/dashboard', label: 'My practice dashboard' } : undefined}
+            />
           </div>
         </div>
       </header>

@@ -1,5 +1,6 @@
 'use client'
-import { LogOut } from 'lucide-react'
+import { ArrowLeftRight, LogOut } from 'lucide-react'
+import Link from 'next/link'
 import { useRef } from 'react'
 import { Avatar } from '@/components/ui/avatar'
 import {
@@ -11,11 +12,17 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu'
 
+/** The other place a person who is both a doula and a client can go: the dashboard or her portal. */
+export interface AccountSwitch {
+  href: string
+  label: string
+}
+
 /**
  * The person's menu. Sign-out submits a real POST form that lives outside the menu, because the
  * menu unmounts its items as it closes.
  */
-export function AccountMenu({ email, name }: { email: string; name: string | null }) {
+export function AccountMenu({ email, name, switchTo }: { email: string; name: string | null; switchTo?: AccountSwitch }) {
   const signOutForm = useRef<HTMLFormElement>(null)
   return (
     <>
@@ -35,6 +42,14 @@ export function AccountMenu({ email, name }: { email: string; name: string | nul
             <span className="block truncate text-sm font-medium text-foreground">{email}</span>
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
+          {switchTo ? (
+            <DropdownMenuItem asChild data-test="account-switch">
+              <Link href={switchTo.href}>
+                <ArrowLeftRight aria-hidden />
+                {switchTo.label}
+              </Link>
+            </DropdownMenuItem>
+          ) : null}
           <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()} data-test="sign-out">
             <LogOut aria-hidden />
             Sign out

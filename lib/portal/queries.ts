@@ -88,3 +88,13 @@ export async function listSharedMilestones(db: Db, her: ClientRef): Promise<Mile
   if (error) throw dbFailure('load milestones', error)
   return MilestoneSchema.array().parse(data)
 }
+
+/**
+ * Whether this login is some practice's portal client (her own link, read through her RLS): a
+ * doula who is also someone's client gets a way from the dashboard to her portal.
+ */
+export async function hasPortalRecord(db: Db, userId: string): Promise<boolean> {
+  const { count, error } = await db.from('clients').select('id', { count: 'exact', head: true }).eq('portal_user_id', userId)
+  if (error) throw dbFailure('check for your client portal', error)
+  return (count ?? 0) > 0
+}

@@ -1,6 +1,7 @@
 import 'server-only'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
+import { isPortalOnlyLogin } from '@/lib/auth/onboarding'
 import { createClient } from '@/lib/supabase/server'
 import { ACTIVE_PRACTICE_COOKIE, readChoice } from './cookies'
 import type { Db } from './db'
@@ -29,10 +30,14 @@ export async function memberContext(): Promise<DashboardContext | null> {
 
 /**
  * What every dashboard page and layout starts from; without a session it redirects to the login
- * (proxy.ts is only a first gate).
+ * (proxy.ts is only a first gate). A client's portal login with no practice goes to her portal:
+ * the dashboard would offer her onboarding, which is for doulas.
  */
 export async function requireDashboardContext(): Promise<DashboardContext> {
   const context = await memberContext()
   if (!context) redirect('/login?next=%2Fdashboard')
+  if (!context.active && (await portalOnly(context.db))) redirect('/portal')
   return context
 }
+
+const portalOnly = cache(isPortalOnlyLogin)

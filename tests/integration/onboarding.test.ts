@@ -120,4 +120,52 @@ describe('complete_onboarding()', () => {
     expect(data).toBeNull()
     expect(error?.code).toBe('42501')
   })
+
+  describe('a client portal login (issue 19, defect 1)', () => {
+    async function clientRecord(practiceId: string, portalUserId: string | null) {
+      const [row] = await sql<{ id: string }[]>`
+        insert into public.clients (practice_id, first_name, last_name, portal_user_id)
+        values (${practiceId}, 'Ines', 'Moreau', ${portalUserId}) returning id`
+      return row!.id
+    }
+
+    async function refusal(user: TestUser) {
+      const db = await clientAs(user)
+      const { data, error } = await db.rpc('complete_onboarding')
+      return { data, code: error?.code, hint: error?.hint }
+    }
+
+    it('is refused a practice, and told so, when a client record is linked to it', async () => {
+      const practiceId = await onboard(await createUser(sql, { practiceName: 'Her Doula' }))
+      const client = await createUser(sql, { fullName: 'Ines Moreau' })
+      await clientRecord(practiceId, client.id)
+
+      expect(await refusal(client)).toEqual({ data: null, code: '42501', hint: 'portal_login' })
+      expect(await practicesOf(client)).toEqual([])
+      const { data } = await (await clientAs(client)).rpc('is_portal_only_login')
+      expect(data).toBe(true)
+    })
+
+    it('stays refused after her access is revoked when her invitation created the login', async () => {
+      const practiceId = await onboard(await createUser(sql, { practiceName: 'Revoking Doula' }))
+      const client = await createUser(sql, {})
+      const recordId = await clientRecord(practiceId, null)
+      await sql`select public.record_login_origin(${client.id}, ${practiceId}, ${recordId})`
+
+      expect(await refusal(client)).toEqual({ data: null, code: '42501', hint: 'portal_login' })
+      expect(await practicesOf(client)).toEqual([])
+    })
+
+    it('is not a portal-only login once she is a member, nor is a doula who never was a client', async () => {
+      const practiceId = await onboard(await createUser(sql, { practiceName: 'Team Practice' }))
+      const both = await createUser(sql, { fullName: 'Dana Both' })
+      await clientRecord(practiceId, both.id)
+      await sql`insert into public.practice_members (practice_id, user_id, role) values (${practiceId}, ${both.id}, 'doula')`
+      expect(await onboard(both)).toBe(practiceId)
+      expect((await (await clientAs(both)).rpc('is_portal_only_login')).data).toBe(false)
+
+      const doula = await createUser(sql, { practiceName: 'Only A Doula' })
+      expect((await (await clientAs(doula)).rpc('is_portal_only_login')).data).toBe(false)
+    })
+  })
 })
