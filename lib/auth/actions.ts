@@ -2,8 +2,8 @@
 import { redirect } from 'next/navigation'
 import { serverEnv } from '@/lib/env'
 import { AppError } from '@/lib/errors'
-import { safeRedirectPath } from '@/lib/redirect'
 import { actionClient } from '@/lib/server/action-client'
+import { createAdminClient } from '@/lib/supabase/admin'
 import { createClient } from '@/lib/supabase/server'
 import { LoginSchema, SignupSchema } from './auth.schema'
 import {
@@ -15,17 +15,13 @@ import {
   type LoginField,
   type SignupField,
 } from './form-state'
+import { confirmUrl as siteConfirmUrl } from './confirm-url'
 import { withMinimumDuration } from './min-duration'
+import { admitSignInRequest } from './sign-in-limit'
 
-/** Longer than a typical send (hook + render + Resend), so known and unknown emails look alike. */
-const LOGIN_MIN_DURATION_MS = 1500
 const CHECK_EMAIL_PATH = '/check-email'
 
-function confirmUrl(next?: string): string {
-  const url = new URL('/auth/confirm', serverEnv().NEXT_PUBLIC_SITE_URL)
-  if (next) url.searchParams.set('next', safeRedirectPath(next))
-  return url.toString()
-}
+const confirmUrl = (next?: string) => siteConfirmUrl(serverEnv().NEXT_PUBLIC_SITE_URL, next)
 
 function failure(error: { code?: string; message: string }): AppError {
   if (error.code === 'over_request_rate_limit' || error.code === 'over_email_send_rate_limit') {
@@ -35,6 +31,7 @@ function failure(error: { code?: string; message: string }): AppError {
 }
 
 const signupAction = actionClient.inputSchema(SignupSchema).action(async ({ parsedInput }) => {
+  await admitSignInRequest(createAdminClient(), parsedInput.email)
   const supabase = await createClient()
   const { error } = await supabase.auth.signInWithOtp({
     email: parsedInput.email,
@@ -50,10 +47,12 @@ const signupAction = actionClient.inputSchema(SignupSchema).action(async ({ pars
 
 /**
  * Answers identically for known and unknown emails: `otp_disabled` (no such user) and the per-user
- * send limit are swallowed, and every outcome is padded to the same minimum duration.
+ * send limit are swallowed, every outcome is padded to the same minimum duration, and the per-address
+ * limit (slowed, then refused) counts every address alike.
  */
 const loginAction = actionClient.inputSchema(LoginSchema).action(async ({ parsedInput }) => {
-  await withMinimumDuration(LOGIN_MIN_DURATION_MS, async () => {
+  const minDurationMs = await admitSignInRequest(createAdminClient(), parsedInput.email)
+  await withMinimumDuration(minDurationMs, async () => {
     const supabase = await createClient()
     const { error } = await supabase.auth.signInWithOtp({
       email: parsedInput.email,

@@ -24,6 +24,13 @@ export const RATE_LIMITS = {
   portalInvitation: { action: 'portal.invite', max: 30, windowSeconds: HOUR, what: 'portal invitations' },
   /** Per address, whichever practice sends: nobody's inbox can be flooded with invitations. */
   portalInvitationRecipient: { action: 'portal.invite_recipient', max: 3, windowSeconds: HOUR, what: 'portal invitations to one address' },
+  /**
+   * Sign-in and sign-up links per address (counted by `emailSubject`, whether or not it has a login,
+   * so the answer reveals nothing): past the slowdown's allowance each request waits longer, past
+   * this one it is refused until the window frees a slot.
+   */
+  signInLink: { action: 'auth.sign_in_link', max: 6, windowSeconds: 15 * 60, what: 'sign-in link requests for one address' },
+  signInLinkSlowdown: { action: 'auth.sign_in_link_slow', max: 3, windowSeconds: 15 * 60, what: 'sign-in link requests for one address' },
 } as const satisfies Record<string, RateLimit>
 
 /**
@@ -49,8 +56,8 @@ export class RateLimitedError extends AppError {
 
 function windowLabel(seconds: number): string {
   if (seconds === HOUR) return 'an hour'
-  if (seconds % HOUR === 0) return `${seconds / HOUR} hours`
-  return `${Math.ceil(seconds / 60)} minutes`
+  if (seconds % HOUR === 0) return `every ${seconds / HOUR} hours`
+  return `every ${Math.ceil(seconds / 60)} minutes`
 }
 
 function waitLabel(seconds: number): string {
@@ -67,6 +74,12 @@ export function rateLimitMessage(limit: RateLimit, retryAfterSeconds: number): s
  * RateLimitedError. Fails closed: if the counter cannot be read, the request is refused.
  */
 export async function enforceRateLimit(admin: Db, subject: string, limit: RateLimit): Promise<void> {
+  const wait = await consumeRateLimit(admin, subject, limit)
+  if (wait > 0) throw new RateLimitedError(limit, wait)
+}
+
+/** Counts one request of `subject` if the limit allows it: 0, else the seconds until it will (nothing counted). */
+export async function consumeRateLimit(admin: Db, subject: string, limit: RateLimit): Promise<number> {
   const { data, error } = await admin.rpc('consume_rate_limit', {
     subject,
     action: limit.action,
@@ -74,5 +87,5 @@ export async function enforceRateLimit(admin: Db, subject: string, limit: RateLi
     window_seconds: limit.windowSeconds,
   })
   if (error) throw new AppError({ code: 'internal', message: 'We could not check how often this was requested.', cause: error })
-  if (data > 0) throw new RateLimitedError(limit, data)
+  return data
 }
