@@ -11,8 +11,9 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
           <Logo />
           <nav aria-label="Account" className="flex items-center gap-1 sm:gap-2">
             <Button asChild variant="ghost" size="sm">
-              <Link href="/portal-login" data-test="nav-portal">
-                Client portal
+              <Link href="/portal-login" aria-label="Client portal" data-test="nav-portal">
+                <span className="hidden sm:inline">Client portal</span>
+                <span className="sm:hidden">Portal</span>
               </Link>
             </Button>
             <Button asChild variant="ghost" size="sm">

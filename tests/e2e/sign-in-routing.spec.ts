@@ -32,7 +32,7 @@ test.describe('one way in for doulas and clients (issue 19, defect 1)', () => {
     const { clientEmail, clientLoginId } = await practiceWithPortalClient(page, (d) => signupPage.signUpAndSignIn(d))
 
     await page.goto('/')
-    await expect(page.getByTestId('nav-portal')).toHaveAttribute('href', '/portal-login')
+    await expect(page.getByRole('link', { name: 'Client portal' })).toHaveAttribute('href', '/portal-login')
     await page.getByTestId('nav-login').click()
     await expect(page).toHaveURL(/\/login$/)
     await expect(page.getByTestId('login-portal-link')).toHaveAttribute('href', '/portal-login')
@@ -95,4 +95,31 @@ test.describe('one way in for doulas and clients (issue 19, defect 1)', () => {
     await page.getByTestId('account-switch').click()
     await expect(page).toHaveURL(/\/dashboard$/)
   })
+})
+
+test('repeated sign-in requests for one address are slowed, then refused with a clear message that says nothing of the account', async ({ page }) => {
+  test.setTimeout(120_000)
+  const email = uniqueEmail('hammered')
+  const timings: number[] = []
+  for (let i = 0; i < 6; i++) {
+    await page.goto('/login')
+    await page.getByTestId('login-email').fill(email)
+    const started = Date.now()
+    await page.getByTestId('login-submit').click()
+    await expect(page.getByTestId('check-email')).toBeVisible({ timeout: 15_000 })
+    timings.push(Date.now() - started)
+  }
+  expect(Math.min(...timings.slice(3))).toBeGreaterThanOrEqual(5000)
+  await page.goto('/login')
+  await page.getByTestId('login-email').fill(email)
+  await page.getByTestId('login-submit').click()
+  await expect(page.getByTestId('login-form').getByRole('alert')).toContainText(
+    'You can make 6 sign-in link requests for one address every 15 minutes. Please try again in 15 minutes.',
+  )
+  await expect(page.getByTestId('login-email')).toHaveValue(email)
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await expectNoSeriousA11yIssues(page)
+  }
+  await screenshots(page, 'login-refused')
 })
