@@ -4,6 +4,7 @@ import { Logo } from '@/components/logo'
 import { AccountMenu } from '@/components/shell/account-menu'
 import { MobileNav } from '@/components/shell/mobile-nav'
 import { NavLinks } from '@/components/shell/nav-links'
+import { ACCOUNT_PATH } from '@/lib/account/account.service'
 import { hasPortalRecord } from '@/lib/portal/queries'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { BillingBanner } from './_components/billing-banner'
@@ -53,7 +54,12 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               {active?.practiceName}
             </span>
           </div>
-          <AccountMenu email={email} name={user.fullName} switchTo={isClientToo ? { href: '/portal', label: 'My client portal' } : undefined} />
+          <AccountMenu
+            email={email}
+            name={user.fullName}
+            accountHref={ACCOUNT_PATH}
+            switchTo={isClientToo ? { href: '/portal', label: 'My client portal' } : undefined}
+          />
         </header>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
           {active ? (

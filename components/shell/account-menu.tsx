@@ -1,5 +1,5 @@
 'use client'
-import { ArrowLeftRight, LogOut } from 'lucide-react'
+import { ArrowLeftRight, LogOut, UserRound } from 'lucide-react'
 import Link from 'next/link'
 import { useRef } from 'react'
 import { Avatar } from '@/components/ui/avatar'
@@ -22,7 +22,18 @@ export interface AccountSwitch {
  * The person's menu. Sign-out submits a real POST form that lives outside the menu, because the
  * menu unmounts its items as it closes.
  */
-export function AccountMenu({ email, name, switchTo }: { email: string; name: string | null; switchTo?: AccountSwitch }) {
+export function AccountMenu({
+  email,
+  name,
+  switchTo,
+  accountHref,
+}: {
+  email: string
+  name: string | null
+  switchTo?: AccountSwitch
+  /** Her own account page (name, email, other devices). */
+  accountHref?: string
+}) {
   const signOutForm = useRef<HTMLFormElement>(null)
   return (
     <>
@@ -42,6 +53,14 @@ export function AccountMenu({ email, name, switchTo }: { email: string; name: st
             <span className="block truncate text-sm font-medium text-foreground">{email}</span>
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
+          {accountHref ? (
+            <DropdownMenuItem asChild data-test="account-page-link">
+              <Link href={accountHref}>
+                <UserRound aria-hidden />
+                Your account
+              </Link>
+            </DropdownMenuItem>
+          ) : null}
           {switchTo ? (
             <DropdownMenuItem asChild data-test="account-switch">
               <Link href={switchTo.href}>

@@ -30,6 +30,7 @@ export const RATE_LIMITS = {
    * this one it is refused until the window frees a slot.
    */
   signInLink: { action: 'auth.sign_in_link', max: 6, windowSeconds: 15 * 60, what: 'sign-in link requests for one address' },
+  emailChange: { action: 'account.email_change', max: 5, windowSeconds: HOUR, what: 'email change requests' },
   signInLinkSlowdown: { action: 'auth.sign_in_link_slow', max: 3, windowSeconds: 15 * 60, what: 'sign-in link requests for one address' },
 } as const satisfies Record<string, RateLimit>
 
