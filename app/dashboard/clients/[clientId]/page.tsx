@@ -95,7 +95,7 @@ export default async function ClientPage({
           </div>
         }
       />
-      {deletionRequest ? <DeletionRequestNotice requestedAt={deletionRequest.requested_at} /> : null}
+      {deletionRequest ? <DeletionRequestNotice clientId={client.id} requestedAt={deletionRequest.requested_at} canErase={active.role !== 'doula'} /> : null}
       <div className="mb-6">
         <InviteToPortal
           clientId={client.id}
@@ -151,10 +151,11 @@ export default async function ClientPage({
         {tab === 'messages' ? <MessagesPanel clientId={client.id} clientName={clientDisplayName(client)} messages={messages} /> : null}
       </div>
       {active.role !== 'doula' && tab === 'overview' ? (
-        <details className="mt-10 rounded-xl border border-danger/30 p-5" data-test="delete-client">
+        // Open when she has asked for it: the notice above links here.
+        <details id="delete-client" open={deletionRequest !== null} className="mt-10 scroll-mt-6 rounded-xl border border-danger/30 p-5" data-test="delete-client">
           <summary className="cursor-pointer font-medium text-danger">Delete her data from this practice</summary>
           <div className="mt-4 max-w-lg">
-            <DeleteClientForm clientId={client.id} clientName={name} />
+            <DeleteClientForm clientId={client.id} clientName={name} hasPortalLogin={client.portal_user_id !== null} />
           </div>
         </details>
       ) : null}
