@@ -4,7 +4,7 @@ import type { AuditAction } from './record-event.ts'
 /** What the audit log says for each event; row changes are named by the record they touched. */
 export const AUDIT_ACTION_LABELS = {
   'client.view': "Viewed a client's record",
-  'document.download': 'Opened a document',
+  'document.download': 'Downloaded a document',
   'form.download': 'Downloaded a form PDF',
   'auth.sign_in': 'Signed in',
   'export.create': "Exported the practice's data",
@@ -16,7 +16,6 @@ export const AUDIT_ACTION_LABELS = {
   update: 'Changed a record',
   delete: 'Deleted a record',
 } as const satisfies Record<AuditAction | 'insert' | 'update' | 'delete', string>
-export type AuditActionFilter = keyof typeof AUDIT_ACTION_LABELS
 
 const ENTITY_LABELS: Record<string, string> = {
   clients: 'Client record',
@@ -39,7 +38,7 @@ const ENTITY_LABELS: Record<string, string> = {
 
 const CHANGE_VERBS: Record<string, string> = { insert: 'added', update: 'changed', delete: 'deleted' }
 
-export const entityLabel = (entity: string): string => ENTITY_LABELS[entity] ?? entity.replaceAll('_', ' ')
+const entityLabel = (entity: string): string => ENTITY_LABELS[entity] ?? entity.replaceAll('_', ' ')
 
 /** "Appointment added", "Opened a document"; an action recorded before it had a label shows as stored. */
 export function actionLabel(row: Pick<AuditRow, 'action' | 'entity'>): string {
@@ -89,7 +88,7 @@ export function whoLabel(row: Pick<AuditRow, 'actor_id' | 'actor_role'>, names: 
 }
 
 /** The client record an event concerns, when there is one. */
-export function subjectClientId(row: Pick<AuditRow, 'entity' | 'entity_id'>, names: AuditNames): string | null {
+function subjectClientId(row: Pick<AuditRow, 'entity' | 'entity_id'>, names: AuditNames): string | null {
   if (!row.entity_id) return null
   if (row.entity === 'clients') return row.entity_id
   return names.subjectClients.get(row.entity_id) ?? null
