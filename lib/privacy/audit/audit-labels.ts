@@ -40,7 +40,7 @@ const CHANGE_VERBS: Record<string, string> = { insert: 'added', update: 'changed
 
 const entityLabel = (entity: string): string => ENTITY_LABELS[entity] ?? entity.replaceAll('_', ' ')
 
-/** "Appointment added", "Opened a document"; an action recorded before it had a label shows as stored. */
+/** "Appointment added", "Downloaded a document"; an action recorded before it had a label shows as stored. */
 export function actionLabel(row: Pick<AuditRow, 'action' | 'entity'>): string {
   const verb = CHANGE_VERBS[row.action]
   if (verb) return `${entityLabel(row.entity)} ${verb}`
