@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allAuditRows, listAuditLog } from '@/lib/privacy/audit/queries'
 import { cursorOf } from '@/lib/privacy/audit/audit-log.schema'
+import { subjectLabel, whoLabel } from '@/lib/privacy/audit/audit-labels'
+import { loadAuditNames } from '@/lib/privacy/audit/names'
+import { listMembers } from '@/lib/team/queries'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
 import { signIn } from '../../helpers/app-session.ts'
@@ -60,5 +63,46 @@ describe('audit log viewer', () => {
   it('shows a doula nothing', async () => {
     const { client } = await signIn(world.personas.doulaA.user!)
     expect((await listAuditLog(client, world.a.id, {})).rows).toEqual([])
+  })
+})
+
+describe('names in the audit log', () => {
+  it("names this practice's people and clients, and nobody else's", async () => {
+    const p = world.personas
+    const at = '2026-02-10T12:00:00Z'
+    const event = (actor: string, role: string, entity: string, entityId: string) =>
+      sql`insert into public.audit_log (practice_id, actor_id, actor_role, action, entity, entity_id, occurred_at)
+          values (${world.a.id}, ${actor}, ${role}, 'export.create', ${entity}, ${entityId}, ${at})`
+    const [doc] = await sql<{ id: string }[]>`select id from public.documents where practice_id = ${world.a.id} and client_id = ${world.a1.id} limit 1`
+    const docId = doc?.id ?? (await sql<{ id: string }[]>`
+      insert into public.documents (practice_id, client_id, storage_path, file_name, mime_type, size_bytes, uploaded_by)
+      values (${world.a.id}, ${world.a1.id}, ${`${world.a.id}/${world.a1.id}/names.pdf`}, 'names.pdf', 'application/pdf', 10, ${p.ownerA.user!.id})
+      returning id`)[0]!.id
+    await event(p.ownerA.user!.id, 'owner', 'clients', world.a1.id)
+    // Someone who is not in A (here B's doula, with B's client as the subject): A's page must not name either.
+    await event(p.doulaB.user!.id, 'doula', 'clients', world.b1.id)
+    // Her login is a doula in B and a client in A: in A she is named as A's client.
+    await event(p.doulaBClientA.user!.id, 'client', 'documents', docId)
+    await event(p.clientA1.user!.id, 'client', 'documents', docId)
+
+    const { client } = await signIn(p.adminA.user!)
+    const { rows } = await listAuditLog(client, world.a.id, { from: '2026-02-10', to: '2026-02-10' })
+    const names = await loadAuditNames(client, world.a.id, rows, await listMembers(client, world.a.id))
+    const shown = rows.map((r) => ({ who: whoLabel(r, names), on: subjectLabel(r, names) }))
+    const [a1] = await sql<{ name: string }[]>`select first_name || ' ' || last_name as name from public.clients where id = ${world.a1.id}`
+    const [a3] = await sql<{ name: string }[]>`select first_name || ' ' || last_name as name from public.clients where id = ${world.a3.id}`
+    const [owner] = await sql<{ name: string }[]>`select full_name as name from public.profiles where id = ${p.ownerA.user!.id}`
+    expect(shown.reverse()).toEqual([
+      { who: { name: owner!.name, role: 'Owner' }, on: { entity: 'Client record', client: a1!.name } },
+      { who: { name: 'Former member', role: 'Doula' }, on: { entity: 'Client record', client: 'Erased client' } },
+      { who: { name: a3!.name, role: 'Client' }, on: { entity: 'Document', client: a1!.name } },
+      { who: { name: a1!.name, role: 'Client' }, on: { entity: 'Document', client: a1!.name } },
+    ])
+    // Nothing of B's appears: not its doula's name, not its client's.
+    const [b] = await sql<{ doula: string; client: string }[]>`
+      select (select full_name from public.profiles where id = ${p.doulaB.user!.id}) as doula,
+             (select first_name from public.clients where id = ${world.b1.id}) as client`
+    expect(JSON.stringify(shown)).not.toContain(b!.doula)
+    expect(JSON.stringify(shown)).not.toContain(b!.client)
   })
 })

@@ -3,7 +3,10 @@ import { type NextRequest, NextResponse } from 'next/server'
 import { EmailOtpTypeSchema } from '@/lib/auth/auth.schema'
 import { serverEnv } from '@/lib/env'
 import { completeOnboarding, isDoulaSignup } from '@/lib/auth/onboarding'
+import { recordSignIn } from '@/lib/privacy/audit/access-events'
 import { safeRedirectPath } from '@/lib/redirect'
+import { requestMetaFrom } from '@/lib/security/client-ip'
+import { createAdminClient } from '@/lib/supabase/admin'
 import { createClient } from '@/lib/supabase/server'
 
 const INVALID_LINK_PATH = '/auth/link-invalid'
@@ -34,6 +37,14 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
       // The session is valid; the dashboard offers to finish setup, so the person is not stranded.
       console.error('[auth/confirm] onboarding failed', onboardingError)
     }
+  }
+  // Every email link, dashboard or portal, becomes a session here and only here, once (a link
+  // works once): the sign-in goes on each of her practices' trails with the proxy-vouched address.
+  // The session already exists, so a failed write is logged rather than shown as a broken link.
+  try {
+    await recordSignIn(createAdminClient(), data.user.id, requestMetaFrom(request.headers))
+  } catch (auditError) {
+    console.error('[auth/confirm] recording the sign-in failed', auditError)
   }
   return redirectTo(safeRedirectPath(params.get('next')))
 }

@@ -18,8 +18,11 @@ import { listThread } from '@/lib/messages/queries'
 import { listJourneyNotes } from '@/lib/notes/notes.service'
 import { listClientRequests, listTemplates } from '@/lib/paperwork/queries'
 import { openDeletionRequest } from '@/lib/portal/profile'
+import { recordClientView } from '@/lib/privacy/audit/access-events'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import type { Db } from '@/lib/server/db'
+import { currentRequestMeta } from '@/lib/server/request-meta'
+import { createAdminClient } from '@/lib/supabase/admin'
 import { listMembers } from '@/lib/team/queries'
 import { AppointmentsPanel } from './_components/appointments-panel'
 import { ArchiveButton } from './_components/archive-button'
@@ -72,6 +75,9 @@ export default async function ClientPage({
     tab === 'paperwork' ? listClientRequests(db, thread) : Promise.resolve([]),
     tab === 'paperwork' ? listTemplates(db, active.practiceId) : Promise.resolve([]),
   ])
+  // Reading her record goes on the trail before it is shown: written by the server (never as the
+  // member, so this GET writes nothing through her session), once per person, client and 10 minutes.
+  await recordClientView(createAdminClient(), { practiceId: active.practiceId, actorId: user.id, clientId: client.id }, await currentRequestMeta())
   const journey = client.current
   const milestones = clientMilestones.filter((m) => m.journey_id === journey?.id)
   const notes = journey && tab === 'notes' ? await listJourneyNotes(db, active.practiceId, journey.id) : []
@@ -95,7 +101,7 @@ export default async function ClientPage({
           </div>
         }
       />
-      {deletionRequest ? <DeletionRequestNotice requestedAt={deletionRequest.requested_at} /> : null}
+      {deletionRequest ? <DeletionRequestNotice clientId={client.id} requestedAt={deletionRequest.requested_at} canErase={active.role !== 'doula'} /> : null}
       <div className="mb-6">
         <InviteToPortal
           clientId={client.id}
@@ -151,10 +157,11 @@ export default async function ClientPage({
         {tab === 'messages' ? <MessagesPanel clientId={client.id} clientName={clientDisplayName(client)} messages={messages} /> : null}
       </div>
       {active.role !== 'doula' && tab === 'overview' ? (
-        <details className="mt-10 rounded-xl border border-danger/30 p-5" data-test="delete-client">
+        // Open when she has asked for it: the notice above links here.
+        <details id="delete-client" open={deletionRequest !== null} className="mt-10 scroll-mt-6 rounded-xl border border-danger/30 p-5" data-test="delete-client">
           <summary className="cursor-pointer font-medium text-danger">Delete her data from this practice</summary>
           <div className="mt-4 max-w-lg">
-            <DeleteClientForm clientId={client.id} clientName={name} />
+            <DeleteClientForm clientId={client.id} clientName={name} hasPortalLogin={client.portal_user_id !== null} />
           </div>
         </details>
       ) : null}
