@@ -174,6 +174,8 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await portal.getByTestId('message-body').fill('Hi Maya, I uploaded my birth plan.')
   await portal.getByTestId('message-send').click()
   await expect(portal.getByTestId('message')).toContainText('I uploaded my birth plan')
+  // On her doula's clock (the practice's zone, New York by default), labelled so she can tell.
+  await expect(portal.getByTestId('message').locator('time')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M E[SD]T$/)
 
   // The doula answers from her inbox: the thread shows as unread, opening it marks it read.
   const beforeReply = await latestId(clientEmail)

@@ -148,7 +148,7 @@ export default async function ClientPage({
             timeZone={practice.timeZone}
           />
         ) : null}
-        {tab === 'messages' ? <MessagesPanel clientId={client.id} clientName={clientDisplayName(client)} messages={messages} /> : null}
+        {tab === 'messages' ? <MessagesPanel clientId={client.id} clientName={clientDisplayName(client)} messages={messages} timeZone={practice.timeZone} /> : null}
       </div>
       {active.role !== 'doula' && tab === 'overview' ? (
         <details className="mt-10 rounded-xl border border-danger/30 p-5" data-test="delete-client">
