@@ -52,3 +52,12 @@ describe('privacyContactEmail', () => {
     expect(() => bad.serverEnv()).toThrow(/PRIVACY_CONTACT_EMAIL must be an email address/)
   })
 })
+
+describe('sentryDsn', () => {
+  it('is undefined (monitoring off) unless SENTRY_DSN is set to a URL', async () => {
+    expect((await loadWith({ ...valid, SENTRY_DSN: undefined })).sentryDsn()).toBeUndefined()
+    expect((await loadWith({ ...valid, SENTRY_DSN: '' })).sentryDsn()).toBeUndefined()
+    expect((await loadWith({ ...valid, SENTRY_DSN: 'not a dsn' })).sentryDsn()).toBeUndefined()
+    expect((await loadWith({ ...valid, SENTRY_DSN: 'https://abc123@o1.ingest.sentry.io/42' })).sentryDsn()).toBe('https://abc123@o1.ingest.sentry.io/42')
+  })
+})
