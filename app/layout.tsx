@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next'
 import { connection } from 'next/server'
 import type { ReactNode } from 'react'
+import { ErrorMonitoring } from '@/components/error-monitoring'
+import { sentryDsn } from '@/lib/env'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -17,7 +19,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection()
   return (
     <html lang="en">
-      <body className="min-h-dvh">{children}</body>
+      <body className="min-h-dvh">
+        {children}
+        <ErrorMonitoring dsn={sentryDsn()} />
+      </body>
     </html>
   )
 }

@@ -42,6 +42,10 @@ export const ServerEnvSchema = PublicEnvSchema.extend({
     .string()
     .regex(/^[a-z0-9-]{1,64}$/, 'TRUSTED_IP_HEADER must be a lower-case header name, e.g. x-real-ip')
     .optional(),
+  /** Where people write about privacy; unset, it is privacy@ the site's domain (see privacyContactEmail). */
+  PRIVACY_CONTACT_EMAIL: z.email({ error: 'PRIVACY_CONTACT_EMAIL must be an email address, e.g. privacy@doulaos.com' }).optional(),
+  /** Sentry project DSN: errors are reported only when it is set (see lib/monitoring). */
+  SENTRY_DSN: z.url({ error: 'SENTRY_DSN must be the DSN URL from Sentry (Project Settings → Client Keys), or unset' }).optional(),
   /** Set to 1 by Vercel on its deployments. */
   VERCEL: z.string().optional(),
 })
@@ -73,4 +77,18 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
  */
 export function isDeployedProduction(env: ServerEnv = serverEnv()): boolean {
   return env.NODE_ENV === 'production' && !LOOPBACK_HOSTS.has(new URL(env.NEXT_PUBLIC_SITE_URL).hostname)
+}
+
+/** The privacy contact shown on /privacy, /security and Settings: PRIVACY_CONTACT_EMAIL, else privacy@ the site's domain. */
+export function privacyContactEmail(env: ServerEnv = serverEnv()): string {
+  return env.PRIVACY_CONTACT_EMAIL ?? `privacy@${new URL(env.NEXT_PUBLIC_SITE_URL).hostname.replace(/^www\./, '')}`
+}
+
+/**
+ * The Sentry DSN, or undefined (monitoring off). Read on its own so that starting monitoring never
+ * depends on the rest of the environment; an invalid value is reported by serverEnv().
+ */
+export function sentryDsn(): string | undefined {
+  const parsed = ServerEnvSchema.shape.SENTRY_DSN.safeParse(process.env.SENTRY_DSN || undefined)
+  return parsed.success ? parsed.data : undefined
 }

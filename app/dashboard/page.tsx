@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { JOURNEY_STATUS_LABELS, PIPELINE_STATUSES } from '@/lib/journeys/journey.schema'
 import { getTodaySummary, type TodaySummary } from '@/lib/journeys/today'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
+import { appointmentKindLabel } from '@/lib/appointments/appointment.schema'
 import { formatTimeRange } from '@/lib/appointments/time-range'
 import { formatDay, INSTANT } from './_components/format'
 import { DueChart } from './_components/due-chart'
@@ -162,7 +163,7 @@ function AppointmentGroup({ title, items, timeZone }: { title: string; items: To
               {a.clientName}
             </Link>{' '}
             <span className="text-sm text-muted-foreground">
-              · {a.kind} · {formatTimeRange(a.startsAt, a.endsAt, timeZone, INSTANT)}
+              · {appointmentKindLabel(a.kind)} · {formatTimeRange(a.startsAt, a.endsAt, timeZone, INSTANT)}
             </span>
           </li>
         ))}

@@ -1,13 +1,12 @@
 import { cn } from '@/components/ui/cn'
+import { formatStamp } from '@/lib/dates/zoned-format'
 import type { Message, Side } from '@/lib/messages/queries'
-
-const timeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
 /**
  * A conversation as the `viewer` sees it: her own messages on the right with a read receipt from
- * the other side, theirs on the left. Times are shown in UTC until the profile carries a zone.
+ * the other side, theirs on the left. Times are on the practice's clock (`timeZone`), labelled with the zone.
  */
-export function ThreadView({ messages, viewer, otherName }: { messages: Message[]; viewer: Side; otherName: string }) {
+export function ThreadView({ messages, viewer, otherName, timeZone }: { messages: Message[]; viewer: Side; otherName: string; timeZone: string }) {
   return (
     <ol className="flex flex-col gap-3" aria-label="Messages" data-test="message-thread">
       {messages.map((m) => {
@@ -25,7 +24,7 @@ export function ThreadView({ messages, viewer, otherName }: { messages: Message[
               {m.body}
             </p>
             <span className="px-1 text-xs text-muted-foreground">
-              <time dateTime={m.created_at}>{timeFormat.format(new Date(m.created_at))}</time>
+              <time dateTime={m.created_at}>{formatStamp(m.created_at, timeZone)}</time>
               {mine ? <span data-test="read-receipt">{readAt ? ' · Read' : ' · Sent'}</span> : null}
             </span>
           </li>

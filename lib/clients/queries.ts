@@ -119,7 +119,7 @@ export type ClientDetail = Awaited<ReturnType<typeof getClientOrThrow>>
 export async function listMilestones(db: Db, practiceId: string, clientId: string) {
   const { data, error } = await db
     .from('milestones')
-    .select('id, journey_id, title, kind, due_on, done_at, shared_with_client')
+    .select('id, journey_id, title, kind, due_on, done_at, shared_with_client, created_at')
     .eq('practice_id', practiceId)
     .eq('client_id', clientId)
     .order('due_on', { ascending: true, nullsFirst: false })

@@ -25,3 +25,16 @@ export function formatIn(format: DateFormat, timeZone: string): Intl.DateTimeFor
   }
   return formatter
 }
+
+const STAMP: DateFormat = {
+  locale: 'en-US',
+  options: { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
+}
+
+/**
+ * "Nov 24, 2026, 10:05 AM EST": an instant on the practice's clock, always labelled with the zone, since
+ * a client or a travelling doula may read it somewhere else.
+ */
+export function formatStamp(instant: Date | string, timeZone: string): string {
+  return formatIn(STAMP, timeZone).format(typeof instant === 'string' ? new Date(instant) : instant)
+}

@@ -46,18 +46,18 @@ export const offsetForGestation = (weeks: number, days = 0): number => weeks * 7
 
 /**
  * The template a new practice starts with. The database seeds the same list
- * (private.default_milestone_template, migration 20261124006000); a test keeps the two equal.
+ * (private.default_milestone_template, migration 20261206120000); a test keeps the two equal.
  */
 export const DEFAULT_MILESTONE_TEMPLATE: readonly MilestoneTemplateItem[] = [
-  { title: 'Consultation and service agreement', kind: 'admin', offsetDays: offsetForGestation(20), sharedWithClient: true },
-  { title: 'First prenatal visit', kind: 'prenatal', offsetDays: offsetForGestation(28), sharedWithClient: true },
-  { title: 'Birth preferences drafted', kind: 'prenatal', offsetDays: offsetForGestation(32), sharedWithClient: true },
-  { title: 'Second prenatal visit', kind: 'prenatal', offsetDays: offsetForGestation(34), sharedWithClient: true },
-  { title: 'Bag packed and car seat installed', kind: 'prenatal', offsetDays: offsetForGestation(36), sharedWithClient: true },
-  { title: 'On call begins', kind: 'birth', offsetDays: offsetForGestation(38), sharedWithClient: true },
-  { title: 'Estimated due date', kind: 'birth', offsetDays: 0, sharedWithClient: true },
-  { title: 'Postpartum visit', kind: 'postpartum', offsetDays: 7, sharedWithClient: true },
-  { title: 'Six-week check-in', kind: 'postpartum', offsetDays: 42, sharedWithClient: true },
+  { title: 'Consultation and service agreement', kind: 'admin', offsetDays: offsetForGestation(20), sharedWithClient: false },
+  { title: 'First prenatal visit', kind: 'prenatal', offsetDays: offsetForGestation(28), sharedWithClient: false },
+  { title: 'Birth preferences drafted', kind: 'prenatal', offsetDays: offsetForGestation(32), sharedWithClient: false },
+  { title: 'Second prenatal visit', kind: 'prenatal', offsetDays: offsetForGestation(34), sharedWithClient: false },
+  { title: 'Bag packed and car seat installed', kind: 'prenatal', offsetDays: offsetForGestation(36), sharedWithClient: false },
+  { title: 'On call begins', kind: 'birth', offsetDays: offsetForGestation(38), sharedWithClient: false },
+  { title: 'Estimated due date', kind: 'birth', offsetDays: 0, sharedWithClient: false },
+  { title: 'Postpartum visit', kind: 'postpartum', offsetDays: 7, sharedWithClient: false },
+  { title: 'Six-week check-in', kind: 'postpartum', offsetDays: 42, sharedWithClient: false },
 ]
 
 /**

@@ -1,6 +1,7 @@
 import 'server-only'
 import { createMiddleware, createSafeActionClient } from 'next-safe-action'
 import { AppError, userFacingMessage } from '@/lib/errors'
+import { reportServerError } from '@/lib/monitoring/server'
 import type { PracticeRole } from '@/lib/practice/practice.schema'
 import { createClient } from '@/lib/supabase/server'
 import { ACTIVE_PRACTICE_COOKIE, readChoice } from './cookies'
@@ -14,7 +15,10 @@ import { requireUser } from './session'
  */
 export const actionClient = createSafeActionClient({
   handleServerError(error) {
-    if (!(error instanceof AppError) || error.code === 'internal') console.error('[action]', error)
+    if (!(error instanceof AppError) || error.code === 'internal') {
+      console.error('[action]', error)
+      reportServerError(error, 'action')
+    }
     return userFacingMessage(error)
   },
 })

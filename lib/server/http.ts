@@ -1,5 +1,6 @@
 import 'server-only'
 import { isAppError, userFacingMessage, type AppErrorCode } from '@/lib/errors'
+import { reportServerError } from '@/lib/monitoring/server'
 import { RateLimitedError } from '@/lib/security/rate-limit'
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -21,7 +22,10 @@ const statusOf = (error: unknown): number => (isAppError(error) ? STATUS[error.c
  * `where` and reach the caller only as the generic message.
  */
 export function errorResponse(error: unknown, where: string): Response {
-  if (!isAppError(error) || error.code === 'internal') console.error(`[${where}]`, error)
+  if (!isAppError(error) || error.code === 'internal') {
+    console.error(`[${where}]`, error)
+    reportServerError(error, where)
+  }
   const headers: Record<string, string> = { 'cache-control': 'no-store' }
   if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds)
   return Response.json({ error: userFacingMessage(error) }, { status: statusOf(error), headers })

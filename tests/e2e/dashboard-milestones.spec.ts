@@ -123,11 +123,10 @@ test('the owner edits the template and the settings; a doula ticks off and share
   await expect(d.getByTestId('milestone-dialog')).toBeHidden()
   const meet = d.locator('[data-milestone="Meet the backup doula"]')
   await expect(meet).toBeVisible()
-  await expect(meet.getByTestId('milestone-shared')).toHaveCount(0)
+  await expect(meet.getByRole('switch', { name: 'Shared “Meet the backup doula” with her' })).toHaveAttribute('aria-checked', 'false')
   await meet.getByTestId('milestone-share').focus()
   await d.keyboard.press('Enter')
-  await expect(meet.getByTestId('milestone-shared')).toHaveText('Shared with her')
-  await expect(meet.getByTestId('milestone-share')).toHaveAttribute('aria-pressed', 'true')
+  await expect(meet.getByTestId('milestone-share')).toHaveAttribute('aria-checked', 'true')
   // Edit waits for the share to be saved, so the dialog starts from the shared milestone.
   await expect(meet.getByTestId('milestone-edit')).toBeEnabled()
   await meet.getByTestId('milestone-edit').focus()
@@ -141,7 +140,7 @@ test('the owner edits the template and the settings; a doula ticks off and share
   await d.keyboard.press('Enter')
   await expect(d.getByTestId('milestone-dialog')).toBeHidden()
   const renamed = d.locator('[data-milestone="Meet Jo, the backup doula"]')
-  await expect(renamed).toContainText('Shared with her')
+  await expect(renamed.getByTestId('milestone-share')).toHaveAttribute('aria-checked', 'true')
   await expect(d.locator('[data-milestone="Meet the backup doula"]')).toHaveCount(0)
 
   // Deleting asks first.

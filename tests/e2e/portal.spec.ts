@@ -147,12 +147,17 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await shoot(portal, 'documents')
 
   // Deleting her own file asks in a dialog: cancelling keeps the file, confirming removes it.
-  await portal.getByTestId('document-input').setInputFiles({ name: 'old-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') })
-  const scan = portal.getByTestId('document').filter({ hasText: 'old-scan.pdf' })
-  const scanRows = () => rest<{ id: string }[]>('GET', '/rest/v1/documents?select=id&file_name=eq.old-scan.pdf')
+  await portal.getByTestId('document-input').setInputFiles({ name: 'old-scan-of-the-hospital-pre-registration-form-2026.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') })
+  const scan = portal.getByTestId('document').filter({ hasText: 'old-scan-of-the-hospital-pre-registration-form-2026.pdf' })
+  // A long name wraps on a phone instead of being cut off: all of it can be read.
+  const scanName = scan.getByTestId('document-name')
+  await expect(scanName).toHaveText('old-scan-of-the-hospital-pre-registration-form-2026.pdf')
+  expect(await scanName.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+  expect((await scanName.boundingBox())!.width).toBeLessThanOrEqual(390)
+  const scanRows = () => rest<{ id: string }[]>('GET', '/rest/v1/documents?select=id&file_name=eq.old-scan-of-the-hospital-pre-registration-form-2026.pdf')
   await scan.getByTestId('document-delete').click()
   const portalDialog = portal.getByTestId('document-delete-dialog')
-  await expect(portalDialog.getByRole('heading')).toHaveText('Delete old-scan.pdf?')
+  await expect(portalDialog.getByRole('heading')).toHaveText('Delete old-scan-of-the-hospital-pre-registration-form-2026.pdf?')
   await expect(portalDialog).toContainText('This cannot be undone.')
   await expectNoSeriousA11yIssues(portal)
   await portal.screenshot({ path: 'test-results/screens/portal-document-delete-dialog-390.png' })
@@ -174,6 +179,8 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await portal.getByTestId('message-body').fill('Hi Maya, I uploaded my birth plan.')
   await portal.getByTestId('message-send').click()
   await expect(portal.getByTestId('message')).toContainText('I uploaded my birth plan')
+  // On her doula's clock (the practice's zone, New York by default), labelled so she can tell.
+  await expect(portal.getByTestId('message').locator('time')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M E[SD]T$/)
 
   // The doula answers from her inbox: the thread shows as unread, opening it marks it read.
   const beforeReply = await latestId(clientEmail)

@@ -38,3 +38,26 @@ describe('serverEnv', () => {
     expect(serverEnv().RESEND_BASE_URL).toBeUndefined()
   })
 })
+
+describe('privacyContactEmail', () => {
+  it("defaults to privacy@ the site's domain, without www.", async () => {
+    const { privacyContactEmail, serverEnv } = await loadWith({ ...valid, NEXT_PUBLIC_SITE_URL: 'https://www.doulaos.com' })
+    expect(privacyContactEmail(serverEnv())).toBe('privacy@doulaos.com')
+  })
+
+  it('uses PRIVACY_CONTACT_EMAIL when set, and refuses one that is not an address', async () => {
+    const set = await loadWith({ ...valid, PRIVACY_CONTACT_EMAIL: 'dpo@example.org' })
+    expect(set.privacyContactEmail()).toBe('dpo@example.org')
+    const bad = await loadWith({ ...valid, PRIVACY_CONTACT_EMAIL: 'privacy desk' })
+    expect(() => bad.serverEnv()).toThrow(/PRIVACY_CONTACT_EMAIL must be an email address/)
+  })
+})
+
+describe('sentryDsn', () => {
+  it('is undefined (monitoring off) unless SENTRY_DSN is set to a URL', async () => {
+    expect((await loadWith({ ...valid, SENTRY_DSN: undefined })).sentryDsn()).toBeUndefined()
+    expect((await loadWith({ ...valid, SENTRY_DSN: '' })).sentryDsn()).toBeUndefined()
+    expect((await loadWith({ ...valid, SENTRY_DSN: 'not a dsn' })).sentryDsn()).toBeUndefined()
+    expect((await loadWith({ ...valid, SENTRY_DSN: 'https://abc123@o1.ingest.sentry.io/42' })).sentryDsn()).toBe('https://abc123@o1.ingest.sentry.io/42')
+  })
+})

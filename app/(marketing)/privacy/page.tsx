@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
+import { HipaaNotice } from '@/components/hipaa-notice'
 import { LegalPage } from '@/components/legal-page'
+import { PrivacyContact } from '@/components/privacy-contact'
 
 export const metadata: Metadata = { title: 'Privacy' }
 
@@ -78,11 +80,12 @@ export default function PrivacyPage() {
           </li>
         </ul>
       </section>
+      <HipaaNotice />
       <section>
         <h2>Questions</h2>
         <p>
-          Clients should contact their doula first, since the practice decides what it records. Doulas can reach
-          us from the Settings page of their account.
+          Clients should contact their doula first, since the practice decides what it records. Doulas can write
+          to us at <PrivacyContact />; the same address is on the Settings page of their account.
         </p>
       </section>
     </LegalPage>

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
+import { HipaaNotice } from '@/components/hipaa-notice'
 import { LegalPage } from '@/components/legal-page'
+import { PrivacyContact } from '@/components/privacy-contact'
 
 export const metadata: Metadata = { title: 'Security' }
 
@@ -62,6 +64,13 @@ export default function SecurityPage() {
         <p>
           Owners can export the whole practice at any time, or delete it. Deletion removes every record, file
           and login that belongs only to the practice.
+        </p>
+      </section>
+      <HipaaNotice />
+      <section>
+        <h2>Reporting a problem</h2>
+        <p>
+          Questions about security or privacy, or a weakness you have found: write to <PrivacyContact />.
         </p>
       </section>
     </LegalPage>

@@ -5,17 +5,17 @@ import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
+import { formatStamp } from '@/lib/dates/zoned-format'
 import { clientDisplayName } from '@/lib/messages/names'
 import { listInbox } from '@/lib/messages/queries'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 
 export const metadata: Metadata = { title: 'Messages' }
 
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
-
 export default async function MessagesPage() {
   const { active, db } = await requireDashboardContext()
   const inbox = active ? await listInbox(db, active.practiceId) : []
+  const timeZone = active?.settings.timeZone ?? 'UTC'
   return (
     <>
       <PageHeader title="Messages" description="Private conversations with your clients." />
@@ -34,7 +34,7 @@ export default async function MessagesPage() {
                   <span className="min-w-0">
                     <span className={row.unread_count > 0 ? 'block truncate font-semibold' : 'block truncate'}>{clientDisplayName(row)}</span>
                     <span className="block text-xs text-muted-foreground">
-                      {row.last_sender_side === 'client' ? 'She wrote' : 'You wrote'} · {when.format(new Date(row.last_message_at))}
+                      {row.last_sender_side === 'client' ? 'She wrote' : 'You wrote'} · <time dateTime={row.last_message_at}>{formatStamp(row.last_message_at, timeZone)}</time>
                     </span>
                   </span>
                   {row.unread_count > 0 ? (

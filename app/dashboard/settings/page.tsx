@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
+import { PrivacyContact } from '@/components/privacy-contact'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import type { PracticeSettings } from '@/lib/practice/settings'
@@ -40,6 +41,14 @@ export default async function SettingsPage() {
             <PracticeDetails practice={practice} />
           )}
         </CardContent>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Contact us about privacy</CardTitle>
+          <CardDescription>
+            Questions about your data, a request, or a concern: write to <PrivacyContact />.
+          </CardDescription>
+        </CardHeader>
       </Card>
       <nav aria-label="Settings sections" className="mt-6 flex flex-wrap gap-x-6 gap-y-3 text-sm font-medium">
         <Link href="/dashboard/settings/milestones" className="text-primary underline-offset-4 hover:underline">Milestone template</Link>

@@ -66,7 +66,8 @@ export default async function TeamPage() {
                       {m.name}
                       {m.userId === user.id ? <span className="ml-2 text-sm font-normal text-muted-foreground">(you)</span> : null}
                     </p>
-                    <p className="truncate text-sm text-muted-foreground">{m.email}</p>
+                    {/* Someone who has not given her name yet is listed by her email, once. */}
+                    {m.email && m.email !== m.name ? <p className="truncate text-sm text-muted-foreground">{m.email}</p> : null}
                   </div>
                   {manager && m.userId !== user.id && (m.role !== 'owner' || active.role === 'owner') ? (
                     <MemberActions

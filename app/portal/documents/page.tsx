@@ -33,7 +33,9 @@ export default async function PortalDocumentsPage() {
                       <a href={`/api/documents/${d.id}/download`} className="flex min-w-0 items-center gap-3 hover:underline focus-visible:outline-2 focus-visible:outline-ring" data-test="document-download">
                         <Download aria-hidden className="size-4 shrink-0 text-primary" />
                         <span className="min-w-0">
-                          <span className="block truncate font-medium">{d.file_name}</span>
+                          <span className="block font-medium [overflow-wrap:anywhere]" data-test="document-name">
+                            {d.file_name}
+                          </span>
                           <span className="block text-xs text-muted-foreground">{formatBytes(d.size_bytes)}</span>
                         </span>
                       </a>

@@ -23,7 +23,7 @@ export default async function PortalMessagesPage() {
               No messages yet. Write to your doula below. For anything urgent in labour, call your doula or your care provider.
             </p>
           ) : (
-            <ThreadView messages={messages} viewer="client" otherName={active.practiceName} />
+            <ThreadView messages={messages} viewer="client" otherName={active.practiceName} timeZone={active.timeZone} />
           )}
           <PortalComposer />
           <MarkMyThreadRead />

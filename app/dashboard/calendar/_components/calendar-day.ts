@@ -2,12 +2,14 @@ import type { AgendaItem, OnCallLaneEntry } from '@/lib/appointments/queries'
 import { coversDay } from '@/lib/appointments/queries'
 import { daysCovered } from '@/lib/appointments/time-range'
 import { addDays, type CalendarDate } from '@/lib/dates/calendar-date'
+import type { OnCallWindow } from '@/lib/pregnancy/on-call'
 
 export interface OnCallMark {
   journeyId: string
   clientId: string
   clientName: string
   doulaName: string | null
+  window: OnCallWindow
 }
 
 export interface CalendarDay {
@@ -46,14 +48,18 @@ export function buildDays(
         clientId: e.clientId,
         clientName: e.clientName,
         doulaName: e.primaryDoulaId ? (doulaNames.get(e.primaryDoulaId) ?? null) : null,
+        window: e.window,
       })),
   }))
 }
 
 const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' })
+const SHORT_DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
 const SHORT_WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: 'UTC' })
 
 /** "Monday, November 23" for a calendar date (formatted in UTC: a calendar date has no zone). */
 export const longDay = (date: CalendarDate) => DAY_FORMAT.format(new Date(`${date}T00:00:00Z`))
 export const shortWeekday = (date: CalendarDate) => SHORT_WEEKDAY.format(new Date(`${date}T00:00:00Z`))
 export const dayOfMonth = (date: CalendarDate) => Number(date.slice(8, 10))
+/** "Nov 23" for a calendar date. */
+export const shortDay = (date: CalendarDate) => SHORT_DAY.format(new Date(`${date}T00:00:00Z`))

@@ -154,7 +154,7 @@ export default async function ClientPage({
             timeZone={practice.timeZone}
           />
         ) : null}
-        {tab === 'messages' ? <MessagesPanel clientId={client.id} clientName={clientDisplayName(client)} messages={messages} /> : null}
+        {tab === 'messages' ? <MessagesPanel clientId={client.id} clientName={clientDisplayName(client)} messages={messages} timeZone={practice.timeZone} /> : null}
       </div>
       {active.role !== 'doula' && tab === 'overview' ? (
         // Open when she has asked for it: the notice above links here.

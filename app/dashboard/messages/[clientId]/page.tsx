@@ -37,7 +37,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ clientI
           {messages.length === 0 ? (
             <p className="text-sm text-muted-foreground">No messages yet. Start the conversation below.</p>
           ) : (
-            <ThreadView messages={messages} viewer="practice" otherName={name} />
+            <ThreadView messages={messages} viewer="practice" otherName={name} timeZone={active.settings.timeZone} />
           )}
           <PracticeComposer clientId={clientId} />
           <MarkPracticeThreadRead clientId={clientId} />

@@ -1,8 +1,5 @@
-'use client'
 import Link from 'next/link'
-import { useEffect, useRef } from 'react'
 import { cn } from '@/components/ui/cn'
-
 import type { ClientTab } from './client-tab'
 
 const TABS: { id: ClientTab; label: string }[] = [
@@ -14,20 +11,14 @@ const TABS: { id: ClientTab; label: string }[] = [
   { id: 'messages', label: 'Messages' },
 ]
 
-/** Tabs as links: each tab is its own URL, so it can be shared, reloaded and used without JavaScript. */
+/**
+ * Tabs as links: each tab is its own URL, so it can be shared, reloaded and used without JavaScript.
+ * On a phone they wrap onto a second line rather than scroll sideways, so none is hidden off-screen.
+ */
 export function ClientTabs({ clientId, active }: { clientId: string; active: ClientTab }) {
-  const nav = useRef<HTMLElement>(null)
-  // On a phone the tabs overflow sideways: bring the current one into view without moving the page vertically.
-  useEffect(() => {
-    const bar = nav.current
-    const current = bar?.querySelector<HTMLElement>('[aria-current="page"]')
-    if (!bar || !current) return
-    const overflow = current.getBoundingClientRect().right - bar.getBoundingClientRect().right
-    if (overflow > 0) bar.scrollLeft += overflow + 16
-  }, [active])
   return (
-    <nav ref={nav} aria-label="Client sections" className="-mx-4 overflow-x-auto border-b border-border px-4 sm:mx-0 sm:px-0">
-      <ul className="flex gap-1">
+    <nav aria-label="Client sections" className="border-b border-border">
+      <ul className="flex flex-wrap gap-x-1">
         {TABS.map((t) => (
           <li key={t.id}>
             <Link

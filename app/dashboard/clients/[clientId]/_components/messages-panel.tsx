@@ -6,7 +6,17 @@ import type { Message } from '@/lib/messages/queries'
 import { ThreadView } from '@/components/messages/thread-view'
 
 /** Her thread with the practice, as in the inbox; once it is on screen her messages are marked read. */
-export function MessagesPanel({ clientId, clientName, messages }: { clientId: string; clientName: string; messages: Message[] }) {
+export function MessagesPanel({
+  clientId,
+  clientName,
+  messages,
+  timeZone,
+}: {
+  clientId: string
+  clientName: string
+  messages: Message[]
+  timeZone: string
+}) {
   return (
     <Card>
       <CardContent className="flex flex-col gap-6">
@@ -19,7 +29,7 @@ export function MessagesPanel({ clientId, clientName, messages }: { clientId: st
         {messages.length === 0 ? (
           <p className="text-sm text-muted-foreground">No messages yet. Start the conversation below.</p>
         ) : (
-          <ThreadView messages={messages} viewer="practice" otherName={clientName} />
+          <ThreadView messages={messages} viewer="practice" otherName={clientName} timeZone={timeZone} />
         )}
         <PracticeComposer clientId={clientId} />
         <MarkPracticeThreadRead clientId={clientId} />

@@ -1,5 +1,5 @@
 'use client'
-import { Eye, EyeOff, Pencil, Plus, Trash2 } from 'lucide-react'
+import { Pencil, Plus, Trash2 } from 'lucide-react'
 import { useAction } from 'next-safe-action/hooks'
 import { useState } from 'react'
 import { Badge } from '@/components/ui/badge'
@@ -14,6 +14,19 @@ import { MilestoneFormDialog, type EditableMilestone } from './milestone-form-di
 
 export interface TimelineMilestone extends EditableMilestone {
   done_at: string | null
+  /** The practice's calendar day the milestone was planned (her journey started, or it was added). */
+  plannedOn: CalendarDate
+}
+
+/**
+ * Where an open milestone stands on `today`. One whose date had already gone by when it was planned
+ * (a client who books at 30 weeks gets the 20-week consultation too) is history, not an alarm.
+ */
+function timing(m: TimelineMilestone, done: boolean, today: CalendarDate): 'done' | 'upcoming' | 'overdue' | 'before-planned' | 'undated' {
+  if (done) return 'done'
+  if (m.due_on === null) return 'undated'
+  if (m.due_on < m.plannedOn) return 'before-planned'
+  return m.due_on < today ? 'overdue' : 'upcoming'
 }
 
 /** Her milestone timeline: tick off, share, edit, add and delete, each on its own control. */
@@ -48,11 +61,17 @@ function MilestoneRow({ journeyId, milestone: m, today }: { journeyId: string; m
   // While a change is on its way, show it; the refreshed page then confirms it.
   const isDone = done.isPending && done.input ? done.input.done : m.done_at !== null
   const isShared = share.isPending && share.input ? share.input.shared : m.shared_with_client
-  const overdue = !isDone && m.due_on !== null && m.due_on < today
+  const when = timing(m, isDone, today)
+  const overdue = when === 'overdue'
   const checkboxId = `milestone-done-${m.id}`
   const error = done.result.serverError ?? share.result.serverError
   return (
-    <li className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4" data-test="milestone" data-milestone={m.title}>
+    <li
+      className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4"
+      data-test="milestone"
+      data-milestone={m.title}
+      data-timing={when}
+    >
       <div className="flex min-w-0 flex-1 items-start gap-3">
         <input
           id={checkboxId}
@@ -70,9 +89,9 @@ function MilestoneRow({ journeyId, milestone: m, today }: { journeyId: string; m
           <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground">
             <span className={cn(overdue && 'font-medium text-primary')}>{m.due_on ? formatDay(m.due_on) : 'No date'}</span>
             {overdue ? <span className="sr-only">(past its date)</span> : null}
+            {when === 'before-planned' ? <span data-test="milestone-before-planned">· Before she booked</span> : null}
             <Badge tone="calm">{MILESTONE_KIND_LABELS[m.kind]}</Badge>
             {isDone ? <Badge tone="success">Done</Badge> : null}
-            {isShared ? <Badge tone="accent" data-test="milestone-shared">Shared with her</Badge> : null}
           </p>
           {error ? (
             <p role="alert" className="mt-1 text-sm text-danger">
@@ -82,18 +101,22 @@ function MilestoneRow({ journeyId, milestone: m, today }: { journeyId: string; m
         </div>
       </div>
       <div className="ml-8 flex shrink-0 items-center gap-1 sm:ml-0">
+        {/* One control says and sets whether she sees it: a switch, its label fixed, its state in aria-checked. */}
         <Button
           variant="ghost"
           size="sm"
-          className="aria-pressed:bg-accent aria-pressed:text-accent-foreground"
-          aria-pressed={isShared}
+          role="switch"
+          className="group text-muted-foreground aria-checked:text-foreground"
+          aria-checked={isShared}
           disabled={share.isPending}
           onClick={() => share.execute({ milestoneId: m.id, shared: !isShared })}
           data-test="milestone-share"
         >
-          {isShared ? <Eye aria-hidden /> : <EyeOff aria-hidden />}
+          <span aria-hidden className="relative inline-flex h-4 w-7 shrink-0 rounded-full bg-border transition-colors group-aria-checked:bg-primary">
+            <span className="absolute top-0.5 left-0.5 size-3 rounded-full bg-card shadow-sm transition-transform group-aria-checked:translate-x-3" />
+          </span>
           <span>
-            Share<span className="sr-only"> “{m.title}” with her</span>
+            Shared<span className="sr-only"> “{m.title}”</span> with her
           </span>
         </Button>
         {/* The dialog starts from the saved row: opened while a tick or share is saving, it would write the old value back. */}

@@ -1,6 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import type { ClientDetail } from '@/lib/clients/queries'
-import type { CalendarDate } from '@/lib/dates/calendar-date'
+import { todayIn, type CalendarDate } from '@/lib/dates/calendar-date'
 import { BIRTH_PLACE_LABELS, DELIVERY_MODE_LABELS } from '@/lib/journeys/journey.schema'
 import type { PracticeSettings } from '@/lib/practice/settings'
 import { daysUntilDue, formatGestationalAge, gestationalAge, trimester } from '@/lib/pregnancy/gestation'
@@ -28,7 +28,7 @@ export function OverviewPanel({
   today,
 }: {
   client: ClientDetail
-  milestones: (Omit<TimelineMilestone, 'kind'> & { kind: string })[]
+  milestones: (Omit<TimelineMilestone, 'kind' | 'plannedOn'> & { kind: string; created_at: string })[]
   members: AssignDoulasProps['members']
   practice: PracticeSettings
   today: CalendarDate
@@ -82,10 +82,14 @@ export function OverviewPanel({
       <Card>
         <CardHeader>
           <CardTitle>Milestones</CardTitle>
-          <CardDescription>Her timeline, planned from your template and the due date. Tick each one off as it happens.</CardDescription>
+          <CardDescription>Her timeline, planned from your template and the due date. Tick each one off as it happens; only what you share shows in her portal.</CardDescription>
         </CardHeader>
         <CardContent>
-          <MilestoneTimeline journeyId={journey.id} milestones={milestones.map((m) => ({ ...m, kind: milestoneKind(m.kind) }))} today={today} />
+          <MilestoneTimeline
+            journeyId={journey.id}
+            milestones={milestones.map((m) => ({ ...m, kind: milestoneKind(m.kind), plannedOn: todayIn(practice.timeZone, new Date(m.created_at)) }))}
+            today={today}
+          />
         </CardContent>
       </Card>
 

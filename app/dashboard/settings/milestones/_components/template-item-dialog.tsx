@@ -23,7 +23,7 @@ export function TemplateItemDialog({ item, onOpenChange }: { item?: TemplateItem
         kind: item?.kind ?? 'prenatal',
         timing: timing.timing,
         amount: String(timing.amount),
-        sharedWithClient: item?.sharedWithClient ?? true,
+        sharedWithClient: item?.sharedWithClient ?? false,
       },
     },
     actionProps: { onSuccess: () => onOpenChange(false) },
