@@ -3,6 +3,7 @@ import { cache } from 'react'
 import { dbFailure, type Db } from '@/lib/server/db'
 import { entitlementFor, isSubscriptionStatus, type Entitlement, type SubscriptionStatus } from './entitlement'
 import type { Stripe } from './stripe'
+import { recentInvoicesParams } from './stripe-requests'
 
 export interface BillingAccess {
   status: SubscriptionStatus | null
@@ -82,7 +83,7 @@ export interface InvoiceSummary {
 
 /** The customer's last invoices, read from Stripe when the page renders. */
 export async function listRecentInvoices(stripe: Stripe, customerId: string, limit = 6): Promise<InvoiceSummary[]> {
-  const { data } = await stripe.invoices.list({ customer: customerId, limit })
+  const { data } = await stripe.invoices.list(recentInvoicesParams(customerId, limit))
   return data.map((invoice) => ({
     id: invoice.id ?? '',
     number: invoice.number,
