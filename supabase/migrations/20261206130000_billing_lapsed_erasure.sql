@@ -143,6 +143,7 @@ grant execute on function public.billing_erasure_reminders(timestamptz) to servi
 -- Opens (or finds) the erasure job of every practice whose date has come. Each practice is decided
 -- under its subscription row's lock: READ COMMITTED re-reads the row once the lock is granted, so a
 -- resubscription that committed meanwhile (erase_after cleared) drops the practice from the result.
+-- A job another run opened and is still driving is left to it.
 create function public.billing_erasures_due(at timestamptz)
 returns setof uuid
 language plpgsql volatile security definer set search_path = ''
@@ -166,8 +167,14 @@ begin
     order by m.created_at, m.user_id
     limit 1;
     job := public.erasure_open('practice', s.practice_id, null, owner_id, owner_email, s.name);
-    perform private.billing_erasure_audit(s.practice_id, 'billing.erasure_started');
-    return next (job ->> 'id')::uuid;
+    -- Opened by this call: this run drives it. Opened earlier: only once nobody has touched it for
+    -- five minutes (a run that died), so two runs at once never drive one job together.
+    if (job ->> 'created_at')::timestamptz = now() then
+      perform private.billing_erasure_audit(s.practice_id, 'billing.erasure_started');
+      return next (job ->> 'id')::uuid;
+    elsif (job ->> 'updated_at')::timestamptz < now() - interval '5 minutes' then
+      return next (job ->> 'id')::uuid;
+    end if;
   end loop;
 end
 $$;
