@@ -184,6 +184,7 @@ export type Database = {
           currency: string | null
           current_period_end: string | null
           ended_at: string | null
+          erase_after: string | null
           fetched_at: string
           id: string
           plan: string | null
@@ -206,6 +207,7 @@ export type Database = {
           currency?: string | null
           current_period_end?: string | null
           ended_at?: string | null
+          erase_after?: string | null
           fetched_at: string
           id?: string
           plan?: string | null
@@ -228,6 +230,7 @@ export type Database = {
           currency?: string | null
           current_period_end?: string | null
           ended_at?: string | null
+          erase_after?: string | null
           fetched_at?: string
           id?: string
           plan?: string | null
@@ -1346,6 +1349,8 @@ export type Database = {
         }
         Returns: string
       }
+      billing_erasure_reminders: { Args: { at: string }; Returns: number }
+      billing_erasures_due: { Args: { at: string }; Returns: string[] }
       can_countersign_form: { Args: { p_request_id: string }; Returns: boolean }
       cancel_form_request: {
         Args: { p_request_id: string }

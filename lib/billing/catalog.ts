@@ -1,4 +1,5 @@
 import type { Stripe } from './stripe'
+import { priceByLookupKeyParams } from './stripe-requests'
 import { BILLING_INTERVALS, CURRENCY, lookupKeyFor, PLAN_IDS, PLANS, type BillingInterval, type PlanId } from './plans'
 
 export interface CatalogEntry {
@@ -26,7 +27,7 @@ export async function ensureCatalog(stripe: Stripe): Promise<CatalogEntry[]> {
     }
     for (const interval of BILLING_INTERVALS) {
       const lookupKey = lookupKeyFor(planId, interval)
-      const { data } = await stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 })
+      const { data } = await stripe.prices.list(priceByLookupKeyParams(lookupKey))
       const current = data[0]
       if (current && current.unit_amount === plan.amounts[interval] && current.currency === CURRENCY && current.recurring?.interval === interval) {
         entries.push({ lookupKey, priceId: current.id, created: false })
@@ -50,6 +51,6 @@ export async function ensureCatalog(stripe: Stripe): Promise<CatalogEntry[]> {
 
 /** The active price for a plan, found by lookup key on the server; null when the catalog lacks it. */
 export async function findPrice(stripe: Stripe, plan: PlanId, interval: BillingInterval): Promise<Stripe.Price | null> {
-  const { data } = await stripe.prices.list({ lookup_keys: [lookupKeyFor(plan, interval)], active: true, limit: 1 })
+  const { data } = await stripe.prices.list(priceByLookupKeyParams(lookupKeyFor(plan, interval)))
   return data[0] ?? null
 }

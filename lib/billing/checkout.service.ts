@@ -7,9 +7,8 @@ import { requireBillingOwner, type BillingActor } from './billing-owner'
 import { findPrice } from './catalog'
 import { getOrCreateCustomer, storedCustomerId } from './customer'
 import { isLiveSubscription, isSubscriptionStatus } from './entitlement'
-import { TRIAL_DAYS } from './plans'
 import type { Stripe } from './stripe'
-import { BILLING_PATH } from './webhook/billing-effect'
+import { checkoutSessionParams, portalSessionParams } from './stripe-requests'
 
 export interface BillingDeps {
   /** Service role: billing rows are written by the server only. */
@@ -17,8 +16,6 @@ export interface BillingDeps {
   stripe: Stripe
   siteUrl: string
 }
-
-export const CHECKOUT_RETURN_PATH = `${BILLING_PATH}/return`
 
 async function currentSubscription(admin: Db, practiceId: string) {
   const { data, error } = await admin
@@ -59,20 +56,9 @@ export async function startCheckout(deps: BillingDeps, actor: BillingActor, inpu
   }
   const customer = await getOrCreateCustomer(deps.admin, deps.stripe, actor)
   const trial = current === null
-  const session = await deps.stripe.checkout.sessions.create({
-    mode: 'subscription',
-    customer,
-    line_items: [{ price: price.id, quantity: seats }],
-    client_reference_id: actor.practiceId,
-    metadata: { practice_id: actor.practiceId },
-    subscription_data: {
-      metadata: { practice_id: actor.practiceId },
-      ...(trial ? { trial_period_days: TRIAL_DAYS, trial_settings: { end_behavior: { missing_payment_method: 'cancel' as const } } } : {}),
-    },
-    payment_method_collection: trial ? 'if_required' : 'always',
-    success_url: `${new URL(CHECKOUT_RETURN_PATH, deps.siteUrl)}?session_id={CHECKOUT_SESSION_ID}`,
-    cancel_url: new URL(BILLING_PATH, deps.siteUrl).toString(),
-  })
+  const session = await deps.stripe.checkout.sessions.create(
+    checkoutSessionParams({ customer, priceId: price.id, seats, practiceId: actor.practiceId, trial, siteUrl: deps.siteUrl }),
+  )
   if (!session.url) throw new AppError({ code: 'internal', message: 'Stripe did not open a checkout page. Please try again.' })
   return { url: session.url }
 }
@@ -82,7 +68,7 @@ export async function openBillingPortal(deps: BillingDeps, actor: BillingActor):
   requireBillingOwner(actor)
   const customer = await storedCustomerId(deps.admin, actor.practiceId)
   if (!customer) throw new AppError({ code: 'not_found', message: 'Choose a plan first: there is nothing to manage yet.' })
-  const session = await deps.stripe.billingPortal.sessions.create({ customer, return_url: new URL(BILLING_PATH, deps.siteUrl).toString() })
+  const session = await deps.stripe.billingPortal.sessions.create(portalSessionParams(customer, deps.siteUrl))
   return { url: session.url }
 }
 

@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors'
 import { dbFailure, type Db } from '@/lib/server/db'
 import type { BillingActor } from './billing-owner'
 import type { Stripe } from './stripe'
+import { customerCreateRequest } from './stripe-requests'
 
 /** The practice's Stripe customer id as stored by the server, or null before its first checkout. */
 export async function storedCustomerId(admin: Db, practiceId: string): Promise<string | null> {
@@ -19,10 +20,7 @@ export async function storedCustomerId(admin: Db, practiceId: string): Promise<s
 export async function getOrCreateCustomer(admin: Db, stripe: Stripe, actor: BillingActor): Promise<string> {
   const existing = await storedCustomerId(admin, actor.practiceId)
   if (existing) return existing
-  const customer = await stripe.customers.create(
-    { name: actor.practiceName, email: actor.email ?? undefined, metadata: { practice_id: actor.practiceId } },
-    { idempotencyKey: `doulaos-customer-${actor.practiceId}` },
-  )
+  const customer = await stripe.customers.create(...customerCreateRequest(actor))
   const { error } = await admin
     .from('billing_customers')
     .upsert({ practice_id: actor.practiceId, stripe_customer_id: customer.id }, { onConflict: 'practice_id', ignoreDuplicates: true })

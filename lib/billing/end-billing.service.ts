@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/server/db'
 import type { Stripe } from './stripe'
+import { CANCEL_AT_ONCE, customerSubscriptionsParams } from './stripe-requests'
 
 /** What the deletion receipt says about billing (private.practice_deletions.billing). */
 export type BillingErasure = 'no billing' | 'cancelled'
@@ -22,9 +23,9 @@ export async function endPracticeBilling(admin: Db, practiceId: string, client?:
   // Loaded only when there is billing to end: the erasure also runs outside Next.js (bench, scripts).
   const stripe = client ?? (await import('./stripe')).createStripeClient()
   try {
-    for await (const subscription of stripe.subscriptions.list({ customer, status: 'all', limit: 100 })) {
+    for await (const subscription of stripe.subscriptions.list(customerSubscriptionsParams(customer))) {
       if (ENDED.has(subscription.status)) continue
-      await stripe.subscriptions.cancel(subscription.id, { invoice_now: false, prorate: false })
+      await stripe.subscriptions.cancel(subscription.id, CANCEL_AT_ONCE)
     }
     await stripe.customers.del(customer)
   } catch (error) {

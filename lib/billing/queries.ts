@@ -3,6 +3,7 @@ import { cache } from 'react'
 import { dbFailure, type Db } from '@/lib/server/db'
 import { entitlementFor, isSubscriptionStatus, type Entitlement, type SubscriptionStatus } from './entitlement'
 import type { Stripe } from './stripe'
+import { recentInvoicesParams } from './stripe-requests'
 
 export interface BillingAccess {
   status: SubscriptionStatus | null
@@ -19,6 +20,13 @@ export const getBillingAccess = cache(async (db: Db, practiceId: string): Promis
   return { status, entitlement: entitlementFor(status), endedAt: row?.ended_at ?? null }
 })
 
+/** The day the practice's data goes because its subscription ended; only the owner can read it (RLS), others get null. */
+export const getErasureDate = cache(async (db: Db, practiceId: string): Promise<string | null> => {
+  const { data, error } = await db.from('billing_subscriptions').select('erase_after').eq('practice_id', practiceId).maybeSingle()
+  if (error) throw dbFailure('load your billing status', error)
+  return data?.erase_after ?? null
+})
+
 export interface BillingOverview {
   customerId: string | null
   subscription: {
@@ -33,6 +41,8 @@ export interface BillingOverview {
     cancelAtPeriodEnd: boolean
     cancelAt: string | null
     endedAt: string | null
+    /** When the practice's data is destroyed unless she resubscribes (30 days after the end). */
+    eraseAfter: string | null
   } | null
 }
 
@@ -42,7 +52,7 @@ export async function getBillingOverview(db: Db, practiceId: string): Promise<Bi
     db.from('billing_customers').select('stripe_customer_id').eq('practice_id', practiceId).maybeSingle(),
     db
       .from('billing_subscriptions')
-      .select('status, plan, billing_interval, seats, amount, currency, trial_end, current_period_end, cancel_at_period_end, cancel_at, ended_at')
+      .select('status, plan, billing_interval, seats, amount, currency, trial_end, current_period_end, cancel_at_period_end, cancel_at, ended_at, erase_after')
       .eq('practice_id', practiceId)
       .maybeSingle(),
   ])
@@ -65,6 +75,7 @@ export async function getBillingOverview(db: Db, practiceId: string): Promise<Bi
             cancelAtPeriodEnd: s.cancel_at_period_end,
             cancelAt: s.cancel_at,
             endedAt: s.ended_at,
+            eraseAfter: s.erase_after,
           }
         : null,
   }
@@ -82,7 +93,7 @@ export interface InvoiceSummary {
 
 /** The customer's last invoices, read from Stripe when the page renders. */
 export async function listRecentInvoices(stripe: Stripe, customerId: string, limit = 6): Promise<InvoiceSummary[]> {
-  const { data } = await stripe.invoices.list({ customer: customerId, limit })
+  const { data } = await stripe.invoices.list(recentInvoicesParams(customerId, limit))
   return data.map((invoice) => ({
     id: invoice.id ?? '',
     number: invoice.number,

@@ -32,8 +32,9 @@ const FormPayload = LinkPayload.extend({
 })
 const PartnerPayload = LinkPayload.extend({ practiceName: PracticeName })
 
-/** Billing notices carry the billing page and, for some, a date (ISO 8601 from the Stripe event). */
-const BillingPayload = z.object({ path: InAppPath, date: z.iso.datetime({ offset: true }).optional() })
+/** Billing notices carry the billing page and, for some, a date (ISO 8601) and the day the data goes. */
+const NoticeDate = z.iso.datetime({ offset: true })
+const BillingPayload = z.object({ path: InAppPath, date: NoticeDate.optional(), eraseOn: NoticeDate.optional() })
 
 const formatNoticeDate = (iso: string) =>
   new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
@@ -98,7 +99,7 @@ const TEMPLATES: Record<string, (payload: unknown) => PreparedEmail | null> = {
       template({
         payload: BillingPayload,
         subject: () => billingNoticeSubjects[kind],
-        render: (link, p) => <BillingNoticeEmail kind={kind} link={link} date={p.date ? formatNoticeDate(p.date) : null} />,
+        render: (link, p) => <BillingNoticeEmail kind={kind} link={link} date={p.date ? formatNoticeDate(p.date) : null} eraseOn={p.eraseOn ? formatNoticeDate(p.eraseOn) : null} />,
       }),
     ]),
   ),

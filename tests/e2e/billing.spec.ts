@@ -106,23 +106,34 @@ test('the owner subscribes through Checkout, sees confirming then her plan, canc
   await advanceStripe('32d')
   await page.goto('/dashboard')
   await expect(page.getByTestId('billing-banner-read-only')).toContainText('This practice is read-only because its subscription has ended.')
+  // She is told the day her data goes (30 days after the end), in the banner and by email, the same day in both.
+  const DELETED_ON = /permanently deleted on (\w+ \d{1,2}, \d{4})/
+  const bannerDate = DELETED_ON.exec((await page.getByTestId('billing-banner-erasure-date').textContent()) ?? '')?.[1]
+  expect(bannerDate).toBeTruthy()
   await expectNoSeriousA11yIssues(page)
   await screenshots(page, 'billing-read-only')
   await drainOutbox(baseURL!)
   const notice = await waitForMail(email, before)
   expect(notice.subject).toBe('Your DoulaOS subscription has ended')
   expect(notice.text).toMatch(/Your practice is now read-only/)
+  expect(DELETED_ON.exec(notice.text.replace(/\s+/g, ' '))?.[1]).toBe(bannerDate)
 
   // Resubscribing (no second trial, a card now) makes it writable again.
   await page.goto('/dashboard/settings/billing')
   await expect(page.getByTestId('billing-status')).toHaveText('Cancelled')
+  await expect(page.getByTestId('billing-data-deleted-on')).toHaveText(bannerDate!)
+  await expect(page.getByTestId('billing-summary')).toContainText(`Unless you resubscribe, your practice and all its data will be permanently deleted on ${bannerDate}.`)
   await expect(page.getByRole('heading', { name: 'Resubscribe' })).toBeVisible()
+  await expectNoSeriousA11yIssues(page)
+  await screenshots(page, 'billing-erasure-date')
   await page.getByTestId('checkout-submit').click()
   await page.waitForURL(/\/c\/pay\/cs_/)
   await payOnStripe(page)
   await expect(page.getByTestId('checkout-confirmed')).toContainText('Your subscription is active', { timeout: 20_000 })
   await page.goto('/dashboard')
   await expect(page.getByTestId('billing-banner-read-only')).toHaveCount(0)
+  await page.goto('/dashboard/settings/billing')
+  await expect(page.getByTestId('billing-data-deleted-on')).toHaveCount(0)
 })
 
 test('a card that fails at renewal: a banner for the practice, an email to the owner, and a new card in the portal settles it', async ({ page, baseURL }) => {

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { READ_ONLY_REASON } from '@/lib/billing/write-refusals'
-import { getBillingAccess } from '@/lib/billing/queries'
+import { getBillingAccess, getErasureDate } from '@/lib/billing/queries'
 import type { PracticeRole } from '@/lib/practice/practice.schema'
 import type { Db } from '@/lib/server/db'
 
@@ -17,6 +17,7 @@ export async function BillingBanner({ db, practiceId, role }: { db: Db; practice
   if (!entitlement || entitlement.banner === 'none') return null
   const owner = role === 'owner'
   const pastDue = entitlement.banner === 'past_due'
+  const eraseOn = owner && !pastDue ? await getErasureDate(db, practiceId).catch(() => null) : null
   return (
     <div
       role="status"
@@ -26,6 +27,12 @@ export async function BillingBanner({ db, practiceId, role }: { db: Db; practice
       <p className="font-medium">
         {pastDue ? 'The last payment for this practice did not go through.' : READ_ONLY_REASON}
       </p>
+      {eraseOn ? (
+        <p className="mt-1" data-test="billing-banner-erasure-date">
+          Unless you resubscribe, the practice and all its data will be permanently deleted on{' '}
+          {new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(eraseOn))}.
+        </p>
+      ) : null}
       <p className="mt-1">
         {owner ? (
           <Link href={BILLING} className="font-medium underline underline-offset-4">

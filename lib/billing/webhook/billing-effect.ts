@@ -4,7 +4,7 @@ export const BILLING_PATH = '/dashboard/settings/billing'
 
 /** An email to the practice's owners, queued in the outbox with the event that caused it. */
 export interface BillingNotice {
-  template: 'billing-trial-ending' | 'billing-payment-failed' | 'billing-payment-action' | 'billing-cancelled'
+  template: 'billing-trial-ending' | 'billing-payment-failed' | 'billing-payment-action'
   payload: { path: string; date?: string }
 }
 

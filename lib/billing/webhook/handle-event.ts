@@ -5,7 +5,7 @@ import { subscriptionState, type SubscriptionState } from '../subscription-state
 import type { EventHandler } from './billing-effect'
 import { checkoutSessionCompleted } from './checkout-session-completed'
 import { invoicePaid, invoicePaymentActionRequired, invoicePaymentFailed } from './invoice-events'
-import { subscriptionChanged, subscriptionDeleted, subscriptionTrialWillEnd } from './subscription-changed'
+import { subscriptionChanged, subscriptionTrialWillEnd } from './subscription-changed'
 
 export interface WebhookDeps {
   /** The service-role client: only it may apply billing state. */
@@ -20,7 +20,7 @@ const HANDLERS: Record<string, EventHandler> = {
   'checkout.session.completed': checkoutSessionCompleted,
   'customer.subscription.created': subscriptionChanged,
   'customer.subscription.updated': subscriptionChanged,
-  'customer.subscription.deleted': subscriptionDeleted,
+  'customer.subscription.deleted': subscriptionChanged,
   'customer.subscription.trial_will_end': subscriptionTrialWillEnd,
   'invoice.paid': invoicePaid,
   'invoice.payment_failed': invoicePaymentFailed,

@@ -1,6 +1,7 @@
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe } from 'vitest'
 import { startLocalStripe, type LocalStripe } from '../index.ts'
+import { appCallsContract } from './app-calls-contract.ts'
 import { contract } from './contract.ts'
 
 if (!process.env.STRIPE_SECRET_KEY?.startsWith('sk_test_')) {
@@ -16,4 +17,5 @@ describe('contract: the local stand-in', () => {
   })
   afterAll(() => local.stop())
   contract(() => stripe)
+  describe('the calls the app makes', () => appCallsContract(() => stripe))
 })

@@ -30,6 +30,7 @@ describe('renderNotification', () => {
       ['billing-trial-ending', 'Your DoulaOS trial ends soon', /trial ends on December 19, 2026/],
       ['billing-payment-failed', 'Your DoulaOS payment did not go through', /we will try again on December 19, 2026/],
       ['billing-cancelled', 'Your DoulaOS subscription has ended', /ended on December 19, 2026\. Your practice is now read-only/],
+      ['billing-erasure-soon', 'Your DoulaOS practice will soon be deleted', /permanently deleted on December 19, 2026, with a receipt sent to you/],
     ] as const
     for (const [template, subject, text] of cases) {
       const email = renderNotification(row({ path: '/dashboard/settings/billing', date: '2026-12-19T10:00:00.000Z' }, template), 'https://app.doulaos.com')
@@ -42,6 +43,14 @@ describe('renderNotification', () => {
     expect(action.subject).toBe('Confirm your DoulaOS payment')
     expect(() => renderNotification(row({ path: 'https://evil.example' }, 'billing-cancelled'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
     expect(() => renderNotification(row({ path: '/x', date: 'soon' }, 'billing-cancelled'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
+    expect(() => renderNotification(row({ path: '/x', eraseOn: 'next month' }, 'billing-cancelled'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
+  })
+
+  it('tells the owner of an ended subscription the day her data goes unless she resubscribes', async () => {
+    const { render } = await import('@react-email/render')
+    const payload = { path: '/dashboard/settings/billing', date: '2026-12-19T10:00:00+00:00', eraseOn: '2027-01-18T10:00:00+00:00' }
+    const plain = await render(renderNotification(row(payload, 'billing-cancelled'), 'https://app.doulaos.com').react, { plainText: true })
+    expect(plain.replace(/\s+/g, ' ')).toContain('Unless you resubscribe, your practice and all its data will be permanently deleted on January 18, 2027.')
   })
 })
 

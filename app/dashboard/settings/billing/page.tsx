@@ -93,6 +93,8 @@ function PlanSummary({ subscription: s, timeZone, hasCustomer }: { subscription:
   }
   if (live && ends) details.push(['Ends', formatDate(ends, timeZone)!])
   if (!live && s.endedAt) details.push(['Ended', formatDate(s.endedAt, timeZone)!])
+  // The erasure date is said in UTC everywhere (banner, emails, here), so the owner reads one day.
+  if (!live && s.eraseAfter) details.push(['Data deleted on', formatDate(s.eraseAfter, 'UTC')!])
   return (
     <section aria-labelledby="plan-heading" className="rounded-xl border border-border bg-card p-5 shadow-card sm:p-6" data-test="billing-summary">
       <div className="flex flex-wrap items-center gap-3">
@@ -105,6 +107,9 @@ function PlanSummary({ subscription: s, timeZone, hasCustomer }: { subscription:
       {!live ? (
         <p className="mt-3 text-sm text-muted-foreground">
           Your practice is read-only: everyone can still read, export and delete, but nothing can be added or changed.
+          {s.eraseAfter
+            ? ` Unless you resubscribe, your practice and all its data will be permanently deleted on ${formatDate(s.eraseAfter, 'UTC')}.`
+            : null}
         </p>
       ) : null}
       <dl className="mt-5 grid gap-4 sm:grid-cols-2">
