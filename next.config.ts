@@ -9,7 +9,6 @@ const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
   {
     key: 'Permissions-Policy',
     value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()',
@@ -20,7 +19,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    // The inquiry pages (/p/<slug>) may be framed by a practice's site: the proxy's CSP says by
+    // whom, and X-Frame-Options, which cannot say it, is left off them.
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/((?!p/[^/]+/?$).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+    ]
   },
 }
 

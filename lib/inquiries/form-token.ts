@@ -1,5 +1,6 @@
 import 'server-only'
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { serverEnv } from '@/lib/env'
 
 /** A person needs at least this long to fill the form; bots post at once. */
 export const MIN_FILL_MS = 3000
@@ -13,6 +14,12 @@ const mac = (secret: string, slug: string, issuedAt: number) =>
 export function issueFormToken(secret: string, slug: string, now: number): string {
   return `${now}.${mac(secret, slug, now)}`
 }
+
+/** The key tokens are signed with: derived from a server-only secret, never sent anywhere. */
+export const formTokenSecret = (): string => serverEnv().SUPABASE_SERVICE_ROLE_KEY
+
+/** A token for a form served now. */
+export const freshFormToken = (slug: string): string => issueFormToken(formTokenSecret(), slug, Date.now())
 
 export type FormTokenCheck = 'ok' | 'invalid' | 'too_fast' | 'expired'
 
