@@ -7,9 +7,7 @@ import type { NextConfig } from 'next'
 const securityHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
   {
     key: 'Permissions-Policy',
     value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()',
@@ -20,7 +18,21 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    // The inquiry pages (/p/<slug>) may be framed by a practice's site: the proxy's CSP says by
+    // whom, and X-Frame-Options, which cannot say it, is left off them. Their form must also work
+    // without JavaScript, and under no-referrer the browser posts it with `Origin: null`, which Next
+    // refuses; same-origin keeps the origin on their own posts and still sends nothing elsewhere.
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      {
+        source: '/((?!p/[^/]+/?$).*)',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+        ],
+      },
+      { source: '/p/:slug', headers: [{ key: 'Referrer-Policy', value: 'same-origin' }] },
+    ]
   },
 }
 

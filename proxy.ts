@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server'
 import { serverEnv } from '@/lib/env'
 import { isCrossSiteAction } from '@/lib/security/cross-site'
-import { contentSecurityPolicy, createNonce } from '@/lib/security/csp'
+import { contentSecurityPolicy, createNonce, isEmbeddable } from '@/lib/security/csp'
 import { refreshSession } from '@/lib/supabase/middleware'
 
 const PORTAL_LOGIN_PATH = '/portal-login'
@@ -24,15 +24,17 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   }
   const env = serverEnv()
   const nonce = createNonce()
+  const { pathname, search } = request.nextUrl
   const csp = contentSecurityPolicy({
     nonce,
     supabaseUrl: env.NEXT_PUBLIC_SUPABASE_URL,
     dev: env.NODE_ENV === 'development',
     https: env.NEXT_PUBLIC_SITE_URL.startsWith('https://'),
+    // Any site may frame an inquiry page (it reads nothing of the visitor's); nothing else, ever.
+    ...(isEmbeddable(pathname) ? { frameAncestors: '*' } : {}),
   })
 
   const session = await refreshSession(request)
-  const { pathname, search } = request.nextUrl
 
   let response: NextResponse
   if (isProtected(pathname) && !session.userId) {

@@ -4,6 +4,8 @@ import { BILLING_NOTICES, BillingNoticeEmail, billingNoticeSubjects, type Billin
 import { DeletionRequestEmail, deletionRequestSubject } from '@/emails/deletion-request'
 import { FormCountersignEmail, formCountersignSubject } from '@/emails/form-countersign'
 import { FormRequestEmail, formRequestSubject } from '@/emails/form-request'
+import { InquiryReceivedEmail, inquiryReceivedSubject } from '@/emails/inquiry-received'
+import { NewInquiryEmail, newInquirySubject } from '@/emails/new-inquiry'
 import { NewMessageEmail, newMessageSubject } from '@/emails/new-message'
 import { PartnerSignatureEmail, partnerSignatureSubject } from '@/emails/partner-signature'
 import { formatLongDate } from '@/lib/paperwork/fields'
@@ -30,6 +32,7 @@ const FormPayload = LinkPayload.extend({
   kind: z.enum(['intake', 'agreement']),
   dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
 })
+/** Partner signatures and inquiries: a link and the practice's name (its brand). */
 const PartnerPayload = LinkPayload.extend({ practiceName: PracticeName })
 
 /** Billing notices carry the billing page and, for some, a date (ISO 8601) and the day the data goes. */
@@ -92,6 +95,16 @@ const TEMPLATES: Record<string, (payload: unknown) => PreparedEmail | null> = {
     payload: PartnerPayload,
     subject: (p) => partnerSignatureSubject(p.practiceName),
     render: (link, p) => <PartnerSignatureEmail link={link} practiceName={p.practiceName} />,
+  }),
+  'new-inquiry': template({
+    payload: PartnerPayload,
+    subject: (p) => newInquirySubject(p.practiceName),
+    render: (link, p) => <NewInquiryEmail link={link} practiceName={p.practiceName} />,
+  }),
+  'inquiry-received': template({
+    payload: PartnerPayload,
+    subject: (p) => inquiryReceivedSubject(p.practiceName),
+    render: (link, p) => <InquiryReceivedEmail link={link} practiceName={p.practiceName} />,
   }),
   ...Object.fromEntries(
     BILLING_NOTICES.map((kind: BillingNoticeKind) => [

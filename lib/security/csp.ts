@@ -1,18 +1,21 @@
 /**
  * The Content Security Policy for one response. Scripts run only with this request's nonce (plus
- * what those scripts load, via 'strict-dynamic'); nothing may frame the app, and the page may
- * only talk to itself and the Supabase API.
+ * what those scripts load, via 'strict-dynamic'); nothing may frame the app unless the caller says
+ * who may (`frameAncestors`, for the embeddable inquiry pages only), and the page may only talk to
+ * itself and the Supabase API.
  */
 export function contentSecurityPolicy({
   nonce,
   supabaseUrl,
   dev,
   https,
+  frameAncestors = "'none'",
 }: {
   nonce: string
   supabaseUrl: string
   dev: boolean
   https: boolean
+  frameAncestors?: string
 }): string {
   const directives = [
     "default-src 'self'",
@@ -27,7 +30,7 @@ export function contentSecurityPolicy({
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
     ...(https ? ['upgrade-insecure-requests'] : []),
   ]
   return directives.join('; ')
@@ -38,3 +41,6 @@ export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   return btoa(String.fromCharCode(...bytes))
 }
+
+/** The public inquiry pages (/p/<slug>), which a practice embeds in an iframe on its own site. */
+export const isEmbeddable = (pathname: string): boolean => /^\/p\/[^/]+\/?$/.test(pathname)

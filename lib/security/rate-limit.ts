@@ -32,6 +32,9 @@ export const RATE_LIMITS = {
   signInLink: { action: 'auth.sign_in_link', max: 6, windowSeconds: 15 * 60, what: 'sign-in link requests for one address' },
   emailChange: { action: 'account.email_change', max: 5, windowSeconds: HOUR, what: 'email change requests' },
   signInLinkSlowdown: { action: 'auth.sign_in_link_slow', max: 3, windowSeconds: 15 * 60, what: 'sign-in link requests for one address' },
+  /** The public inquiry form, per visitor address and per practice. */
+  inquiryVisitor: { action: 'inquiry.visitor', max: 5, windowSeconds: HOUR, what: 'inquiries' },
+  inquiryPractice: { action: 'inquiry.practice', max: 60, windowSeconds: HOUR, what: 'inquiries to one practice' },
 } as const satisfies Record<string, RateLimit>
 
 /**
@@ -39,7 +42,16 @@ export const RATE_LIMITS = {
  * SHA-256, so the address itself is never stored in the counter table.
  */
 export function emailSubject(email: string): string {
-  const hex = createHash('sha256').update(`email:${email.trim().toLowerCase()}`, 'utf8').digest('hex')
+  return hashedSubject(`email:${email.trim().toLowerCase()}`)
+}
+
+/** The counter subject for a visitor's (trusted) IP address, hashed like an email address. */
+export function ipSubject(ip: string): string {
+  return hashedSubject(`ip:${ip}`)
+}
+
+function hashedSubject(name: string): string {
+  const hex = createHash('sha256').update(name, 'utf8').digest('hex')
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }

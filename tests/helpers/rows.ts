@@ -238,6 +238,13 @@ export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string
   await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})`
   await newCalendarFeed(sql, c.practiceId, memberId)
   await newBillingRows(sql, c.practiceId)
+  await newInquiry(sql, c)
+}
+
+/** An inquiry from the public form on the client's journey, as submit_inquiry records it. */
+export async function newInquiry(sql: Sql, c: ClientRecord) {
+  await sql`insert into public.inquiries (practice_id, client_id, journey_id, name, email, message, utm)
+            values (${c.practiceId}, ${c.id}, ${c.journeyId}, 'Inquiring person', 'inquiry@example.com', 'Hello', ${sql.json({ source: 'search' })})`
 }
 
 /** A practice with a Stripe customer but no subscription: where a forged subscription row would go. */

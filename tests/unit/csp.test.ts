@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, createNonce } from '@/lib/security/csp'
+import { contentSecurityPolicy, createNonce, isEmbeddable } from '@/lib/security/csp'
 
 const directive = (policy: string, name: string) =>
   policy.split('; ').find((d) => d.startsWith(`${name} `))
@@ -27,6 +27,19 @@ describe('contentSecurityPolicy', () => {
     const dev = contentSecurityPolicy({ nonce: 'n', supabaseUrl: 'http://127.0.0.1:54321', dev: true, https: false })
     expect(directive(dev, 'script-src')).toContain("'unsafe-eval'")
     expect(dev).not.toContain('upgrade-insecure-requests')
+  })
+})
+
+describe('embeddable inquiry pages', () => {
+  it('lets the framing be widened for them and keeps everything else as strict', () => {
+    const embedded = contentSecurityPolicy({ nonce: 'abc', supabaseUrl: 'https://xyz.supabase.co/', dev: false, https: true, frameAncestors: '*' })
+    expect(directive(embedded, 'frame-ancestors')).toBe('frame-ancestors *')
+    expect(directive(embedded, 'script-src')).toBe("script-src 'self' 'nonce-abc' 'strict-dynamic'")
+  })
+
+  it('are the /p/<slug> pages only', () => {
+    expect(['/p/harbor', '/p/harbor/'].map(isEmbeddable)).toEqual([true, true])
+    expect(['/p', '/p/', '/p/harbor/x', '/dashboard', '/portal/p/harbor', '/pricing'].map(isEmbeddable)).toEqual([false, false, false, false, false, false])
   })
 })
 

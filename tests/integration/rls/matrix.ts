@@ -512,6 +512,26 @@ export const MATRIX: TableCase[] = [
       delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
     },
   },
+  {
+    table: 'inquiries',
+    variant: "client A1's inquiry through the public form (only submit_inquiry writes them)",
+    target: async ({ sql, world }) => {
+      const [row] = await sql<{ id: string }[]>`
+        insert into public.inquiries (practice_id, client_id, journey_id, name, email, message)
+        values (${world.a.id}, ${world.a1.id}, ${world.a1.journeyId}, 'Ada Lead', 'ada.lead@example.com', 'Hello') returning id`
+      return row!.id
+    },
+    insert: ({ world }) => ({
+      id: randomUUID(), practice_id: world.a.id, client_id: world.a1.id, journey_id: world.a1.journeyId, name: 'Forged', email: 'forged@example.com',
+    }),
+    update: () => ({ message: 'Rewritten' }),
+    expect: {
+      select: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+    },
+  },
 ]
 
 /** Splits a matrix line into its nine cells (whitespace-separated, in persona order). */

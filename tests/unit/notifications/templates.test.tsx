@@ -77,3 +77,18 @@ describe('paperwork emails', () => {
     expect(() => renderNotification(row({ ...form, kind: 'contract' }, 'form-request'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
   })
 })
+
+describe('inquiry emails', () => {
+  it('brands both with the practice, and repeats nothing she wrote', () => {
+    const practice = renderNotification(row({ path: '/dashboard/clients/c1', practiceName: 'Harbor' }, 'new-inquiry'), 'https://app.doulaos.com')
+    expect(practice.subject).toBe('A new inquiry for Harbor')
+    expect(practice.react.props).toEqual({ link: 'https://app.doulaos.com/dashboard/clients/c1', practiceName: 'Harbor' })
+    const person = renderNotification(row({ path: '/p/harbor', practiceName: 'Harbor', message: 'private' }, 'inquiry-received'), 'https://app.doulaos.com')
+    expect(person.subject).toBe('Harbor received your inquiry')
+    expect(person.react.props).toEqual({ link: 'https://app.doulaos.com/p/harbor', practiceName: 'Harbor' })
+  })
+
+  it('refuses an inquiry email without its practice', () => {
+    expect(() => renderNotification(row({ path: '/p/harbor' }, 'inquiry-received'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
+  })
+})
