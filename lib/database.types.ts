@@ -27,6 +27,7 @@ export type Database = {
           kind: string
           location: string | null
           practice_id: string
+          reminded_starts_at: string | null
           reminder_sent_at: string | null
           shared_with_client: boolean
           starts_at: string
@@ -44,6 +45,7 @@ export type Database = {
           kind?: string
           location?: string | null
           practice_id: string
+          reminded_starts_at?: string | null
           reminder_sent_at?: string | null
           shared_with_client?: boolean
           starts_at: string
@@ -61,6 +63,7 @@ export type Database = {
           kind?: string
           location?: string | null
           practice_id?: string
+          reminded_starts_at?: string | null
           reminder_sent_at?: string | null
           shared_with_client?: boolean
           starts_at?: string
@@ -348,6 +351,7 @@ export type Database = {
       clients: {
         Row: {
           address: NonNullable<Json>
+          appointment_reminders: boolean
           archived_at: string | null
           created_at: string
           created_by: string | null
@@ -367,6 +371,7 @@ export type Database = {
         }
         Insert: {
           address?: NonNullable<Json>
+          appointment_reminders?: boolean
           archived_at?: string | null
           created_at?: string
           created_by?: string | null
@@ -386,6 +391,7 @@ export type Database = {
         }
         Update: {
           address?: NonNullable<Json>
+          appointment_reminders?: boolean
           archived_at?: string | null
           created_at?: string
           created_by?: string | null
@@ -1236,6 +1242,7 @@ export type Database = {
       }
       practices: {
         Row: {
+          appointment_reminder_hours: number
           capacity_max_due_dates: number
           capacity_window_days: number
           created_at: string
@@ -1251,6 +1258,7 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          appointment_reminder_hours?: number
           capacity_max_due_dates?: number
           capacity_window_days?: number
           created_at?: string
@@ -1266,6 +1274,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          appointment_reminder_hours?: number
           capacity_max_due_dates?: number
           capacity_window_days?: number
           created_at?: string
@@ -1411,6 +1420,10 @@ export type Database = {
           client_id: string
           journey_id: string
         }[]
+      }
+      enqueue_appointment_reminders: {
+        Args: { p_now?: string }
+        Returns: number
       }
       enqueue_form_reminders: { Args: { p_now?: string }; Returns: number }
       erasure_form_pdf_names: {
