@@ -44,6 +44,7 @@ export default async function SettingsPage() {
       <nav aria-label="Settings sections" className="mt-6 flex flex-wrap gap-x-6 gap-y-3 text-sm font-medium">
         <Link href="/dashboard/settings/milestones" className="text-primary underline-offset-4 hover:underline">Milestone template</Link>
         <Link href="/dashboard/settings/forms" className="text-primary underline-offset-4 hover:underline" data-test="settings-forms">Forms</Link>
+        <Link href="/dashboard/settings/reminders" className="text-primary underline-offset-4 hover:underline" data-test="settings-reminders">Reminders</Link>
         {active.role === 'owner' ? (
           <Link href="/dashboard/settings/billing" className="text-primary underline-offset-4 hover:underline" data-test="settings-billing-link">Billing</Link>
         ) : null}

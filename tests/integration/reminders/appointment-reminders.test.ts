@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queueAppointmentReminders } from '@/lib/appointments/reminders'
 import { sendEmail } from '@/lib/email/send'
 import { drainOutbox } from '@/lib/notifications/drain'
+import { getReminderHours, saveReminderHours } from '@/lib/appointments/reminder-settings'
 import { updateReminderPreference } from '@/lib/portal/profile'
 import { adminDb, useAppEnv } from '../../helpers/app-session.ts'
 import { createUser, type TestUser } from '../../helpers/personas.ts'
 import { serviceClient, stack, superuser } from '../../helpers/stack.ts'
 import { addMember, createClientRecord, createPractice, type ClientRecord } from '../../helpers/world.ts'
-import { dbAs } from '../dashboard/fixtures.ts'
+import { dbAs, fieldErrorsOf } from '../dashboard/fixtures.ts'
 
 const SITE_URL = 'http://127.0.0.1:4011'
 const HOUR = 3_600_000
@@ -15,13 +16,14 @@ const sql = superuser()
 const admin = adminDb()
 
 let practiceId: string
+let owner: TestUser
 let doula: TestUser
 let client: TestUser
 let record: ClientRecord
 
 beforeAll(async () => {
   useAppEnv({ NEXT_PUBLIC_SITE_URL: SITE_URL, RESEND_BASE_URL: stack().mailboxUrl })
-  const owner = await createUser(sql, { fullName: 'Reminder Owner' })
+  owner = await createUser(sql, { fullName: 'Reminder Owner' })
   doula = await createUser(sql, { fullName: 'Reminder Doula' })
   client = await createUser(sql, { fullName: 'Reminder Client' })
   practiceId = (await createPractice(sql, owner, 'Tide Doulas')).id
@@ -144,5 +146,21 @@ describe('appointment reminders', () => {
     await queueAppointmentReminders(admin, new Date(startsAt.getTime() - HOUR))
     expect(await queued(id)).toEqual([['doula', doula.email, '2031-03-21T15:00:00Z']])
     expect(await sql`select appointment_reminders from public.clients where id = ${record.id}`).toEqual([{ appointment_reminders: true }])
+  })
+})
+
+describe('reminder settings', () => {
+  it('lets the owner set the hours, refuses a doula and out-of-range input', async () => {
+    const ownerDb = await dbAs(owner)
+    const doulaDb = await dbAs(doula)
+    expect(await getReminderHours(doulaDb, practiceId)).toBe(24)
+    expect(await fieldErrorsOf(() => saveReminderHours(ownerDb, practiceId, { hoursBefore: '0' }))).toEqual({ hoursBefore: 'Enter a number of hours from 1 to 168.' })
+    expect(await fieldErrorsOf(() => saveReminderHours(ownerDb, practiceId, { hoursBefore: 'soon' }))).toEqual({ hoursBefore: 'Enter a number of hours.' })
+    await expect(saveReminderHours(doulaDb, practiceId, { hoursBefore: '6' })).rejects.toMatchObject({ code: 'forbidden' })
+    const stranger = await dbAs(await createUser(sql, { fullName: 'Stranger' }))
+    await expect(saveReminderHours(stranger, practiceId, { hoursBefore: '6' })).rejects.toMatchObject({ code: 'not_found' })
+    expect(await saveReminderHours(ownerDb, practiceId, { hoursBefore: '6' })).toBe(6)
+    expect(await getReminderHours(ownerDb, practiceId)).toBe(6)
+    await saveReminderHours(ownerDb, practiceId, { hoursBefore: 24 })
   })
 })
