@@ -26,8 +26,8 @@ comment on column public.appointments.reminded_starts_at is
 -- What the cron scans: scheduled appointments by start time, across practices.
 create index appointments_reminder_due_idx on public.appointments (starts_at) where status = 'scheduled';
 
--- Queues the reminders that are due at p_now: one per person (client, attending doula) per start
--- time. The idempotency key names the start time, so a moved appointment gets new keys and a
+-- Queues the reminders that are due at p_now: one per person (client, attending doula, or the
+-- journey's primary doula when no one is set on the appointment) per start time. The idempotency key names the start time, so a moved appointment gets new keys and a
 -- concurrent run (rows locked, skip locked) or a repeat never queues a second. Like every outbox
 -- email it names no kind, place or client: only the practice and the time.
 create function public.enqueue_appointment_reminders(p_now timestamptz default now())
@@ -47,7 +47,8 @@ begin
     from public.appointments a
     join public.practices p on p.id = a.practice_id
     join public.clients c on c.id = a.client_id
-    left join auth.users du on du.id = a.doula_id and du.deleted_at is null
+    join public.journeys j on j.id = a.journey_id
+    left join auth.users du on du.id = coalesce(a.doula_id, j.primary_doula_id) and du.deleted_at is null
     where a.status = 'scheduled'
       and a.starts_at > p_now and a.starts_at <= p_now + interval '168 hours'
       and a.starts_at <= p_now + make_interval(hours => p.appointment_reminder_hours)

@@ -90,6 +90,15 @@ describe('appointment reminders', () => {
     expect(ics).toContain('DTEND:20310312T160000Z')
   })
 
+  it("reminds the journey's primary doula when no one attends the appointment by name", async () => {
+    await sql`update public.journeys set primary_doula_id = ${doula.id} where id = ${record.journeyId}`
+    const startsAt = new Date('2031-03-16T15:00:00Z')
+    const id = await appointment(startsAt)
+    await sql`update public.appointments set doula_id = null where id = ${id}`
+    await queueAppointmentReminders(admin, new Date(startsAt.getTime() - HOUR))
+    expect((await queued(id)).map(([audience, recipient]) => `${audience} ${recipient}`)).toEqual([`client ${client.email}`, `doula ${doula.email}`])
+  })
+
   it('sends nothing for a cancelled appointment', async () => {
     const startsAt = new Date('2031-03-13T15:00:00Z')
     const id = await appointment(startsAt)
