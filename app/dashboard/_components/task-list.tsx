@@ -34,10 +34,12 @@ export function TaskList({ tasks, members, clientId }: TaskListProps) {
         <ul className="flex flex-col gap-3">
           {tasks.map((t) => (
             <li key={t.id} className="flex items-start gap-3" data-test="task">
+              {/* Uncontrolled, so the tick shows at once; the key resets it when the server's answer differs. */}
               <input
+                key={String(t.done)}
                 id={`task-${t.id}`}
                 type="checkbox"
-                checked={t.done}
+                defaultChecked={t.done}
                 disabled={toggle.isPending}
                 onChange={(e) => toggle.execute({ taskId: t.id, done: e.target.checked })}
                 className="mt-0.5 size-5 shrink-0 accent-primary"
