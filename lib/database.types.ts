@@ -27,6 +27,7 @@ export type Database = {
           kind: string
           location: string | null
           practice_id: string
+          reminded_starts_at: string | null
           reminder_sent_at: string | null
           shared_with_client: boolean
           starts_at: string
@@ -44,6 +45,7 @@ export type Database = {
           kind?: string
           location?: string | null
           practice_id: string
+          reminded_starts_at?: string | null
           reminder_sent_at?: string | null
           shared_with_client?: boolean
           starts_at: string
@@ -61,6 +63,7 @@ export type Database = {
           kind?: string
           location?: string | null
           practice_id?: string
+          reminded_starts_at?: string | null
           reminder_sent_at?: string | null
           shared_with_client?: boolean
           starts_at?: string
@@ -351,6 +354,7 @@ export type Database = {
       clients: {
         Row: {
           address: NonNullable<Json>
+          appointment_reminders: boolean
           archived_at: string | null
           created_at: string
           created_by: string | null
@@ -370,6 +374,7 @@ export type Database = {
         }
         Insert: {
           address?: NonNullable<Json>
+          appointment_reminders?: boolean
           archived_at?: string | null
           created_at?: string
           created_by?: string | null
@@ -389,6 +394,7 @@ export type Database = {
         }
         Update: {
           address?: NonNullable<Json>
+          appointment_reminders?: boolean
           archived_at?: string | null
           created_at?: string
           created_by?: string | null
@@ -1239,6 +1245,7 @@ export type Database = {
       }
       practices: {
         Row: {
+          appointment_reminder_hours: number
           capacity_max_due_dates: number
           capacity_window_days: number
           created_at: string
@@ -1254,6 +1261,7 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          appointment_reminder_hours?: number
           capacity_max_due_dates?: number
           capacity_window_days?: number
           created_at?: string
@@ -1269,6 +1277,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          appointment_reminder_hours?: number
           capacity_max_due_dates?: number
           capacity_window_days?: number
           created_at?: string
@@ -1308,6 +1317,67 @@ export type Database = {
           updated_at?: string
         }
         Relationships: []
+      }
+      tasks: {
+        Row: {
+          assignee_id: string | null
+          client_id: string | null
+          created_at: string
+          created_by: string | null
+          done_at: string | null
+          due_on: string | null
+          id: string
+          practice_id: string
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          assignee_id?: string | null
+          client_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          done_at?: string | null
+          due_on?: string | null
+          id?: string
+          practice_id: string
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          assignee_id?: string | null
+          client_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          done_at?: string | null
+          due_on?: string | null
+          id?: string
+          practice_id?: string
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tasks_practice_id_assignee_id_fkey"
+            columns: ["practice_id", "assignee_id"]
+            isOneToOne: false
+            referencedRelation: "practice_members"
+            referencedColumns: ["practice_id", "user_id"]
+          },
+          {
+            foreignKeyName: "tasks_practice_id_client_id_fkey"
+            columns: ["practice_id", "client_id"]
+            isOneToOne: false
+            referencedRelation: "clients"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
+            foreignKeyName: "tasks_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
       }
     }
     Views: {
@@ -1416,6 +1486,10 @@ export type Database = {
           client_id: string
           journey_id: string
         }[]
+      }
+      enqueue_appointment_reminders: {
+        Args: { p_now?: string }
+        Returns: number
       }
       enqueue_form_reminders: { Args: { p_now?: string }; Returns: number }
       erasure_form_pdf_names: {

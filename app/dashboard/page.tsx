@@ -9,8 +9,11 @@ import { getTodaySummary, type TodaySummary } from '@/lib/journeys/today'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { appointmentKindLabel } from '@/lib/appointments/appointment.schema'
 import { formatTimeRange } from '@/lib/appointments/time-range'
+import { listTasks } from '@/lib/tasks/queries'
+import { listMembers } from '@/lib/team/queries'
 import { formatDay, INSTANT } from './_components/format'
 import { DueChart } from './_components/due-chart'
+import { TaskList } from './_components/task-list'
 
 const roleLabel = { owner: 'Owner', admin: 'Admin', doula: 'Doula' } as const
 
@@ -18,7 +21,11 @@ export default async function TodayPage() {
   const { active, db } = await requireDashboardContext()
   if (!active) return null
   const practice = active.settings
-  const summary = await getTodaySummary(db, practice, new Date())
+  const [summary, tasks, members] = await Promise.all([
+    getTodaySummary(db, practice, new Date()),
+    listTasks(db, active.practiceId),
+    listMembers(db, active.practiceId),
+  ])
   const todays = summary.appointments.filter((a) => a.isToday)
   const later = summary.appointments.filter((a) => !a.isToday)
   const hasClients = Object.values(summary.pipeline).some((n) => n > 0)
@@ -118,6 +125,15 @@ export default async function TodayPage() {
                 <strong className="text-2xl font-semibold">{summary.unreadMessages}</strong> unread {summary.unreadMessages === 1 ? 'message' : 'messages'}
               </span>
             </Link>
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>To-dos</CardTitle>
+            <CardDescription>The practice&apos;s list. Clients never see it.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <TaskList tasks={tasks} members={members} />
           </CardContent>
         </Card>
         <Card className="lg:col-span-2">

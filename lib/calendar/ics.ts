@@ -84,3 +84,25 @@ export function buildCalendar(entries: CalendarEntry[], options: CalendarOptions
   if (error || value === null) throw error ?? new Error('Could not build the calendar')
   return value
 }
+
+/** One appointment as an invitation-free calendar file, for an email attachment. */
+export function buildSingleEvent(event: { id: string; title: string; startsAt: string; endsAt: string }): string {
+  const { error, value } = createEvents(
+    [
+      {
+        uid: `${event.id}@doulaos.app`,
+        start: Date.parse(event.startsAt),
+        end: Date.parse(event.endsAt),
+        startInputType: 'utc',
+        startOutputType: 'utc',
+        endInputType: 'utc',
+        endOutputType: 'utc',
+        title: event.title,
+        status: 'CONFIRMED',
+      },
+    ],
+    { productId: '-//DoulaOS//Appointments//EN', method: 'PUBLISH' },
+  )
+  if (error || value === null) throw error ?? new Error('Could not build the calendar file')
+  return value
+}

@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   react: ReactElement
   /** Same key, same email: a retried delivery (e.g. a replayed webhook) is sent once. */
   idempotencyKey: string
+  /** Files sent with the email, such as an appointment's `.ics`. */
+  attachments?: { filename: string; content: string; contentType: string }[]
 }
 
 /** Refuses a production deploy that would send mail to a local mailbox or with a local key. */
@@ -31,7 +33,16 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ id: string }> {
   const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined)
   const [html, text] = await Promise.all([render(email.react), render(email.react, { plainText: true })])
   const { data, error } = await resend.emails.send(
-    { from: env.EMAIL_FROM, to: email.to, subject: email.subject, html, text },
+    {
+      from: env.EMAIL_FROM,
+      to: email.to,
+      subject: email.subject,
+      html,
+      text,
+      ...(email.attachments
+        ? { attachments: email.attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content).toString('base64'), contentType: a.contentType })) }
+        : {}),
+    },
     { idempotencyKey: email.idempotencyKey },
   )
   if (error || !data) {

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
 import { z } from 'zod'
+import { AppointmentReminderEmail, appointmentReminderSubject } from '@/emails/appointment-reminder'
 import { BILLING_NOTICES, BillingNoticeEmail, billingNoticeSubjects, type BillingNoticeKind } from '@/emails/billing-notice'
 import { DeletionRequestEmail, deletionRequestSubject } from '@/emails/deletion-request'
 import { FormCountersignEmail, formCountersignSubject } from '@/emails/form-countersign'
@@ -8,6 +9,8 @@ import { InquiryReceivedEmail, inquiryReceivedSubject } from '@/emails/inquiry-r
 import { NewInquiryEmail, newInquirySubject } from '@/emails/new-inquiry'
 import { NewMessageEmail, newMessageSubject } from '@/emails/new-message'
 import { PartnerSignatureEmail, partnerSignatureSubject } from '@/emails/partner-signature'
+import { buildSingleEvent } from '@/lib/calendar/ics'
+import { formatIn, type DateFormat } from '@/lib/dates/zoned-format'
 import { formatLongDate } from '@/lib/paperwork/fields'
 import type { OutgoingEmail } from '@/lib/email/send'
 
@@ -39,6 +42,33 @@ const PartnerPayload = LinkPayload.extend({ practiceName: PracticeName })
 const NoticeDate = z.iso.datetime({ offset: true })
 const BillingPayload = z.object({ path: InAppPath, date: NoticeDate.optional(), eraseOn: NoticeDate.optional() })
 
+/** A reminder carries the times (UTC) and the zone to write them in; the email and its `.ics` come from them. */
+const ReminderPayload = LinkPayload.extend({
+  appointmentId: z.uuid(),
+  practiceName: PracticeName,
+  timeZone: z.string().min(1).refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  }),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  audience: z.enum(['client', 'doula']),
+})
+
+const REMINDER_TIME: DateFormat = { locale: 'en-US', options: { dateStyle: 'full', timeStyle: 'short' } }
+const REMINDER_ZONE: DateFormat = { locale: 'en-US', options: { timeZoneName: 'short' } }
+
+/** "Tuesday, March 9, 2027 at 10:00 AM EST": the start in the practice's zone, the zone named. */
+export function formatReminderTime(iso: string, timeZone: string): string {
+  const at = new Date(iso)
+  const zone = formatIn(REMINDER_ZONE, timeZone).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value
+  return `${formatIn(REMINDER_TIME, timeZone).format(at)}${zone ? ` ${zone}` : ''}`
+}
+
 const formatNoticeDate = (iso: string) =>
   new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
 
@@ -49,6 +79,7 @@ interface Template<P extends { path: string }> {
   payload: z.ZodType<P>
   subject: (payload: P) => string
   render: (link: string, payload: P) => ReactElement
+  attachments?: (payload: P) => OutgoingEmail['attachments']
 }
 
 /** An outbox row's email, once its template has parsed the row's payload. */
@@ -56,6 +87,7 @@ interface PreparedEmail {
   path: string
   subject: string
   render: (link: string) => ReactElement
+  attachments?: OutgoingEmail['attachments']
 }
 
 /**
@@ -68,7 +100,7 @@ const template =
     const parsed = t.payload.safeParse(raw)
     if (!parsed.success) return null
     const payload = parsed.data
-    return { path: payload.path, subject: t.subject(payload), render: (link) => t.render(link, payload) }
+    return { path: payload.path, subject: t.subject(payload), render: (link) => t.render(link, payload), attachments: t.attachments?.(payload) }
   }
 
 const formRequest = (reminder: boolean) =>
@@ -90,6 +122,20 @@ const TEMPLATES: Record<string, (payload: unknown) => PreparedEmail | null> = {
   'deletion-request': template({ payload: LinkPayload, subject: () => deletionRequestSubject, render: (link) => <DeletionRequestEmail link={link} /> }),
   'form-request': formRequest(false),
   'form-reminder': formRequest(true),
+  'appointment-reminder': template({
+    payload: ReminderPayload,
+    subject: (p) => appointmentReminderSubject(p.practiceName),
+    render: (link, p) => (
+      <AppointmentReminderEmail link={link} practiceName={p.practiceName} when={formatReminderTime(p.startsAt, p.timeZone)} audience={p.audience} />
+    ),
+    attachments: (p) => [
+      {
+        filename: 'appointment.ics',
+        contentType: 'text/calendar; charset=utf-8',
+        content: buildSingleEvent({ id: p.appointmentId, title: `Appointment with ${p.practiceName}`, startsAt: p.startsAt, endsAt: p.endsAt }),
+      },
+    ],
+  }),
   'form-countersign': template({ payload: LinkPayload, subject: () => formCountersignSubject, render: (link) => <FormCountersignEmail link={link} /> }),
   'partner-signature': template({
     payload: PartnerPayload,
@@ -126,7 +172,13 @@ export function renderNotification(row: NotificationRow, siteUrl: string): Outgo
     const email = found(row.payload)
     if (!email) throw new UnrenderableNotificationError(`${row.template} payload is invalid (${row.id})`)
     const link = new URL(email.path, siteUrl).toString()
-    return { to: row.recipient, subject: email.subject, react: email.render(link), idempotencyKey: row.idempotency_key }
+    return {
+      to: row.recipient,
+      subject: email.subject,
+      react: email.render(link),
+      idempotencyKey: row.idempotency_key,
+      ...(email.attachments ? { attachments: email.attachments } : {}),
+    }
   }
   throw new UnrenderableNotificationError(`Unknown notification template "${row.template}" (${row.id})`)
 }

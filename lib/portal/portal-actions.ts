@@ -8,8 +8,8 @@ import { markThreadRead, postMessage } from '@/lib/messages/queries'
 import { portalActionClient } from '@/lib/server/action-client'
 import { PORTAL_PRACTICE_COOKIE, rememberChoice } from '@/lib/server/cookies'
 import { createAdminClient } from '@/lib/supabase/admin'
-import { requestDataDeletion, updateContactDetails } from './profile'
-import { ContactDetailsSchema } from './profile.schema'
+import { requestDataDeletion, updateContactDetails, updateReminderPreference } from './profile'
+import { ContactDetailsSchema, ReminderPreferenceSchema } from './profile.schema'
 
 /** Her message to the practice of her active record: the thread is hers by construction. */
 export const sendPortalMessageAction = portalActionClient.inputSchema(MessageBodySchema).action(async ({ parsedInput, ctx }) => {
@@ -47,6 +47,12 @@ export const deleteMyDocumentAction = portalActionClient.inputSchema(z.object({ 
 
 export const updateContactDetailsAction = portalActionClient.inputSchema(ContactDetailsSchema).action(async ({ parsedInput, ctx }) => {
   await updateContactDetails(ctx.db, ctx.active.clientId, parsedInput)
+  revalidatePath('/portal/profile')
+  return { saved: true }
+})
+
+export const updateReminderPreferenceAction = portalActionClient.inputSchema(ReminderPreferenceSchema).action(async ({ parsedInput, ctx }) => {
+  await updateReminderPreference(ctx.db, ctx.active.clientId, parsedInput)
   revalidatePath('/portal/profile')
   return { saved: true }
 })

@@ -11,3 +11,7 @@ export const ContactDetailsSchema = z.object({
     .regex(/^[0-9+()\-.\s]*$/, 'Use digits, spaces and + ( ) - only.'),
 })
 export type ContactDetails = z.infer<typeof ContactDetailsSchema>
+
+/** Whether she wants appointment reminders by email. */
+export const ReminderPreferenceSchema = z.object({ appointmentReminders: z.boolean() })
+export type ReminderPreference = z.infer<typeof ReminderPreferenceSchema>

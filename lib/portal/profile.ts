@@ -1,8 +1,7 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
 import { dbFailure, type Db } from '@/lib/server/db'
-import type { ContactDetails } from './profile.schema'
-
+import type { ContactDetails, ReminderPreference } from './profile.schema'
 
 /** Her contact details as the form shows them ('' where she gave none). */
 export async function getContactDetails(db: Db, clientId: string): Promise<ContactDetails> {
@@ -19,6 +18,20 @@ export async function updateContactDetails(db: Db, clientId: string, details: Co
     .select('id')
   if (error || data.length !== 1) {
     throw new AppError({ code: 'internal', message: 'Your details were not saved. Please try again.', cause: error })
+  }
+}
+
+export async function getReminderPreference(db: Db, clientId: string): Promise<ReminderPreference> {
+  const { data, error } = await db.from('clients').select('appointment_reminders').eq('id', clientId).single()
+  if (error) throw dbFailure('load your reminder choice', error)
+  return { appointmentReminders: data.appointment_reminders }
+}
+
+/** Her own switch: the database lets a portal client change it on her record, and nothing else beside her details. */
+export async function updateReminderPreference(db: Db, clientId: string, preference: ReminderPreference): Promise<void> {
+  const { data, error } = await db.from('clients').update({ appointment_reminders: preference.appointmentReminders }).eq('id', clientId).select('id')
+  if (error || data.length !== 1) {
+    throw new AppError({ code: 'internal', message: 'Your choice was not saved. Please try again.', cause: error })
   }
 }
 

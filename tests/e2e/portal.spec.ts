@@ -225,10 +225,47 @@ test('a client signs in to her portal: appointment, milestone, upload, message, 
   await expect(portal.getByTestId('message-thread')).toContainText('See you on Thursday')
   await shoot(portal, 'messages')
 
+  // The owner has reminders go out a week ahead (a bad number is refused at the field first).
+  await doula.goto('/dashboard/settings')
+  await doula.getByTestId('settings-reminders').click()
+  await expect(doula).toHaveURL(/\/dashboard\/settings\/reminders$/)
+  await doula.getByLabel('Hours before the appointment').fill('200')
+  await doula.getByTestId('reminder-settings-save').click()
+  await expect(doula.locator('#hoursBefore-error')).toHaveText('Enter a number of hours from 1 to 168.')
+  await doula.getByLabel('Hours before the appointment').fill('168')
+  await doula.getByTestId('reminder-settings-save').click()
+  await expect(doula.getByTestId('reminder-settings-form')).toContainText('Saved.')
+  await expectNoSeriousA11yIssues(doula)
+  await shootDashboard(doula, 'settings-reminders')
+  await expect(doula.getByLabel('Hours before the appointment')).toHaveValue('168')
+
+  // Her appointment is now within the window: the reminder cron queues it, the outbox sends it with a calendar file.
+  const beforeReminder = await latestId(clientEmail)
+  const cron = { headers: { Authorization: `Bearer ${LOCAL_CRON_SECRET}` } }
+  const remind = await fetch(new URL('/api/cron/appointment-reminders', env('E2E_BASE_URL')), cron)
+  expect(remind.status).toBe(200)
+  expect((await fetch(new URL('/api/cron/outbox', env('E2E_BASE_URL')), cron)).status).toBe(200)
+  const reminder = await waitForMail(clientEmail, beforeReminder)
+  expect(reminder.subject).toBe('Appointment reminder from Lantern Doulas')
+  expect(reminder.text).toContain('Your appointment with Lantern Doulas is on')
+  expect(reminder.text).not.toContain('12 Harbor Street')
+  const ics = await (await fetch(`${env('E2E_MAILBOX_URL')}/messages/${reminder.id}/attachments/0`)).text()
+  expect(ics).toContain(`DTSTART:${start.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`)
+
   await portal.goto('/portal/profile')
   await expect(portal.getByTestId('contact-form')).toBeVisible()
+  // She turns her reminders off; the choice holds after a reload.
+  await expect(portal.getByTestId('appointment-reminders')).toBeChecked()
+  await portal.getByTestId('appointment-reminders').uncheck()
+  await portal.getByTestId('reminder-save').click()
+  await expect(portal.getByTestId('reminder-form')).toContainText('Your choice is saved.')
+  await portal.reload()
+  await expect(portal.getByTestId('appointment-reminders')).not.toBeChecked()
+  expect(await rest('GET', `/rest/v1/clients?select=appointment_reminders&id=eq.${client!.id}`)).toEqual([{ appointment_reminders: false }])
+  await expectNoSeriousA11yIssues(portal)
   await shoot(portal, 'profile')
   await portal.setViewportSize({ width: 1280, height: 800 })
+  await expectNoSeriousA11yIssues(portal)
   await shoot(portal, 'profile')
   await portal.setViewportSize({ width: 390, height: 844 })
 

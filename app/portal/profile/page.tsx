@@ -3,15 +3,20 @@ import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { requirePortalContext } from '@/lib/server/portal-context'
-import { getContactDetails, openDeletionRequest } from '@/lib/portal/profile'
+import { getContactDetails, getReminderPreference, openDeletionRequest } from '@/lib/portal/profile'
 import { ContactForm } from './_components/contact-form'
 import { DeletionRequest } from './_components/deletion-request'
+import { ReminderPreferenceForm } from './_components/reminder-preference-form'
 
 export const metadata: Metadata = { title: 'Profile' }
 
 export default async function PortalProfilePage() {
   const { db, active } = await requirePortalContext()
-  const [details, request] = await Promise.all([getContactDetails(db, active.clientId), openDeletionRequest(db, active.clientId)])
+  const [details, reminders, request] = await Promise.all([
+    getContactDetails(db, active.clientId),
+    getReminderPreference(db, active.clientId),
+    openDeletionRequest(db, active.clientId),
+  ])
   return (
     <>
       <PageHeader title="Profile" description="How your doula can reach you." />
@@ -22,6 +27,14 @@ export default async function PortalProfilePage() {
           </CardHeader>
           <CardContent>
             <ContactForm defaults={details} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Appointment reminders</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ReminderPreferenceForm defaults={reminders} />
           </CardContent>
         </Card>
         <Card>

@@ -532,6 +532,25 @@ export const MATRIX: TableCase[] = [
       delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
     },
   },
+  {
+    table: 'tasks',
+    variant: "a to-do about client A1 (members only: never in her portal)",
+    target: async ({ sql, world }) => {
+      const [row] = await sql<{ id: string }[]>`
+        insert into public.tasks (practice_id, client_id, title, assignee_id)
+        values (${world.a.id}, ${world.a1.id}, 'Call about the birth plan', ${world.personas.doulaA.user!.id}) returning id`
+      return row!.id
+    },
+    insert: ({ world }) => ({ id: randomUUID(), practice_id: world.a.id, client_id: world.a1.id, title: 'Send the TENS unit info' }),
+    update: () => ({ done_at: new Date().toISOString() }),
+    expect: {
+      //       anon oA aA dA c1 c2 dB cB dBcA
+      select: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
+      insert: '✗    ✓  ✓  ✓  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
+      delete: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
+    },
+  },
 ]
 
 /** Splits a matrix line into its nine cells (whitespace-separated, in persona order). */

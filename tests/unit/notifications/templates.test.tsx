@@ -92,3 +92,38 @@ describe('inquiry emails', () => {
     expect(() => renderNotification(row({ path: '/p/harbor' }, 'inquiry-received'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
   })
 })
+
+describe('appointment reminders', () => {
+  const reminder = {
+    path: '/portal/appointments',
+    appointmentId: '00000000-0000-4000-8000-000000000003',
+    practiceName: 'Harbor Doula Collective',
+    timeZone: 'America/Los_Angeles',
+    startsAt: '2027-01-05T18:30:00Z',
+    endsAt: '2027-01-05T19:30:00Z',
+    audience: 'client',
+  }
+
+  it('writes the start in the practice zone and attaches the appointment as an .ics', async () => {
+    const { render } = await import('@react-email/render')
+    const email = renderNotification(row(reminder, 'appointment-reminder'), 'https://app.doulaos.com')
+    expect(email.subject).toBe('Appointment reminder from Harbor Doula Collective')
+    const plain = await render(email.react, { plainText: true })
+    expect(plain).toContain('Your appointment with Harbor Doula Collective is on Tuesday, January 5, 2027 at 10:30 AM PST.')
+    expect(plain).toContain('turn these reminders off')
+    expect(email.attachments).toHaveLength(1)
+    const ics = email.attachments![0]!
+    expect(ics).toMatchObject({ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8' })
+    expect(ics.content).toContain('DTSTART:20270105T183000Z')
+    expect(ics.content).toContain('SUMMARY:Appointment with Harbor Doula Collective')
+  })
+
+  it('tells the doula without the opt-out line, and refuses an unknown zone', async () => {
+    const { render } = await import('@react-email/render')
+    const email = renderNotification(row({ ...reminder, audience: 'doula', path: '/dashboard/clients/x' }, 'appointment-reminder'), 'https://app.doulaos.com')
+    const plain = await render(email.react, { plainText: true })
+    expect(plain).toContain('You have a Harbor Doula Collective appointment on Tuesday, January 5, 2027 at 10:30 AM PST.')
+    expect(plain).not.toContain('turn these reminders off')
+    expect(() => renderNotification(row({ ...reminder, timeZone: 'Mars/Olympus' }, 'appointment-reminder'), 'https://app.doulaos.com')).toThrow(UnrenderableNotificationError)
+  })
+})

@@ -23,7 +23,10 @@ import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import type { Db } from '@/lib/server/db'
 import { currentRequestMeta } from '@/lib/server/request-meta'
 import { createAdminClient } from '@/lib/supabase/admin'
+import { listTasks } from '@/lib/tasks/queries'
 import { listMembers } from '@/lib/team/queries'
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { TaskList } from '../../_components/task-list'
 import { AppointmentsPanel } from './_components/appointments-panel'
 import { ArchiveButton } from './_components/archive-button'
 import { isClientTab, type ClientTab } from './_components/client-tab'
@@ -63,7 +66,7 @@ export default async function ClientPage({
   const practice = active.settings
   // One round: everything keyed by the client id from the URL is fetched alongside the client.
   const thread = { practiceId: active.practiceId, clientId }
-  const [client, clientMilestones, deletionRequest, appointments, members, appointmentNotes, documents, messages, requests, templates] = await Promise.all([
+  const [client, clientMilestones, deletionRequest, appointments, members, appointmentNotes, documents, messages, requests, templates, tasks] = await Promise.all([
     loadClient(db, active.practiceId, clientId),
     tab === 'overview' ? listMilestones(db, active.practiceId, clientId) : Promise.resolve([]),
     openDeletionRequest(db, clientId),
@@ -74,6 +77,7 @@ export default async function ClientPage({
     tab === 'messages' ? listThread(db, thread) : Promise.resolve([]),
     tab === 'paperwork' ? listClientRequests(db, thread) : Promise.resolve([]),
     tab === 'paperwork' ? listTemplates(db, active.practiceId) : Promise.resolve([]),
+    tab === 'overview' ? listTasks(db, active.practiceId, clientId) : Promise.resolve([]),
   ])
   // Reading her record goes on the trail before it is shown: written by the server (never as the
   // member, so this GET writes nothing through her session), once per person, client and 10 minutes.
@@ -120,6 +124,17 @@ export default async function ClientPage({
             practice={practice}
             today={todayIn(practice.timeZone, new Date())}
           />
+        ) : null}
+        {tab === 'overview' ? (
+          <Card className="mt-6">
+            <CardHeader>
+              <CardTitle>To-dos</CardTitle>
+              <CardDescription>For the practice about {client.preferred_name || client.first_name}. She never sees them.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <TaskList tasks={tasks} members={members} clientId={client.id} />
+            </CardContent>
+          </Card>
         ) : null}
         {tab === 'notes' ? <NotesPanel clientId={client.id} journeyId={journey?.id ?? null} notes={notes} userId={user.id} timeZone={practice.timeZone} /> : null}
         {tab === 'appointments' ? (
