@@ -4,14 +4,14 @@ import { PG_ERROR, type Db } from '@/lib/server/db'
 import type { RequestMeta } from '@/lib/security/client-ip'
 
 /** The app events the server records (row changes are recorded by the database itself). */
-export type AuditAction = 'document.download' | 'form.download' | 'export.create' | 'portal.export' | 'audit_log.export' | 'account.erase' | 'client.erase'
+export type AuditAction = 'document.download' | 'form.download' | 'export.create' | 'portal.export' | 'audit_log.export' | 'clients.export' | 'appointments.export' | 'account.erase' | 'client.erase'
 
 export interface AuditEvent {
   practiceId: string
   /** The verified user who acted; the database records her role in the practice (or client). */
   actorId: string
   action: AuditAction
-  entity: 'documents' | 'form_requests' | 'practices' | 'clients' | 'audit_log'
+  entity: 'documents' | 'form_requests' | 'practices' | 'clients' | 'appointments' | 'audit_log'
   entityId?: string | null
   outcome?: 'success' | 'denied'
 }
