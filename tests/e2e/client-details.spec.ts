@@ -42,4 +42,22 @@ test('a doula fills in a client’s address, partner and lead source, and bad in
   await screenshots(page, 'client-details')
   await card.getByTestId('client-details-edit').click()
   await expect(dialog.getByLabel('Name')).toHaveValue('Sam Lopez')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+
+  // Her own on-call window: a backwards one is refused on its field, a good one moves the window shown.
+  const onCall = page.getByTestId('client-on-call-override')
+  await onCall.getByLabel('From week').fill('39')
+  await onCall.getByLabel('To week').fill('38')
+  await onCall.getByTestId('client-on-call-save').click()
+  await expect(onCall.getByText('The window must end in or after the week it starts.')).toBeVisible()
+  await expectNoSeriousA11yIssues(page)
+  await onCall.getByLabel('To week').fill('41')
+  await onCall.getByTestId('client-on-call-save').click()
+  // Due in 100 days: week 39 starts 7 days before the due date.
+  await expect(page.getByTestId('client-on-call')).toContainText(formatShort(dayFromToday(93)))
+  await page.reload()
+  await expect(page.getByTestId('client-on-call-override').getByLabel('From week')).toHaveValue('39')
 })
+
+const formatShort = (date: string) =>
+  new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))

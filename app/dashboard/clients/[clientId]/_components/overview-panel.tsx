@@ -12,6 +12,7 @@ import { AssignDoulas, type AssignDoulasProps } from './assign-doulas'
 import { ClientDetailsCard } from './client-details-card'
 import { BirthForm } from './birth-form'
 import { MilestoneTimeline, type TimelineMilestone } from './milestone-timeline'
+import { OnCallOverrideForm } from './on-call-override-form'
 import { StartJourneyForm } from './start-journey-form'
 
 const ENDED = ['postpartum', 'complete', 'archived']
@@ -73,6 +74,12 @@ export function OverviewPanel({
 
       <AssignDoulas journey={journey} members={members} />
       {details}
+      <OnCallOverrideForm
+        journeyId={journey.id}
+        startWeek={journey.on_call_start_week}
+        endWeek={journey.on_call_end_week}
+        practiceWeeks={practice.onCall}
+      />
 
       {journey.born_at ? (
         <Card data-test="client-birth-record">
