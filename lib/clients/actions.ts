@@ -3,7 +3,9 @@ import { revalidatePath } from 'next/cache'
 import { checkJourneyCapacity } from '@/lib/journeys/capacity'
 import { withFieldErrors } from '@/lib/server/field-errors'
 import { practiceActionClient } from '@/lib/server/action-client'
+import { ClientDetailsSchema } from './client-details.schema'
 import { ArchiveClientSchema, CapacityCheckSchema, SaveClientSchema } from './client.schema'
+import { saveClientDetails } from './save-client-details.service'
 import { createClient, setClientArchived, updateClient } from './save-client.service'
 
 /** Adds a client with her first journey, or (with `clientId`) saves her details and current journey. */
@@ -25,3 +27,10 @@ export const archiveClientAction = practiceActionClient.inputSchema(ArchiveClien
 export const checkCapacityAction = practiceActionClient
   .inputSchema(CapacityCheckSchema)
   .action(async ({ parsedInput, ctx }) => checkJourneyCapacity(ctx.db, ctx.practice.settings, parsedInput.dueDate, parsedInput.journeyId))
+
+/** Her address, partner and support contacts, lead source and UTM. */
+export const saveClientDetailsAction = practiceActionClient.inputSchema(ClientDetailsSchema).action(async ({ clientInput, ctx }) => {
+  await withFieldErrors(ClientDetailsSchema, () => saveClientDetails(ctx.db, ctx.practice.practiceId, clientInput))
+  revalidatePath('/dashboard/clients', 'layout')
+  return { saved: true }
+})

@@ -92,7 +92,7 @@ export async function getClientOrThrow(db: Db, practiceId: string, clientId: str
   const { data, error } = await db
     .from('clients')
     .select(
-      `id, first_name, last_name, preferred_name, pronouns, email, phone, portal_user_id, archived_at, created_at, journeys(${JOURNEY_COLUMNS}), portal_invitations(created_at, expires_at, accepted_at, revoked_at)`,
+      `id, first_name, last_name, preferred_name, pronouns, email, phone, address, partner_contacts, lead_source, utm, portal_user_id, archived_at, created_at, journeys(${JOURNEY_COLUMNS}), portal_invitations(created_at, expires_at, accepted_at, revoked_at)`,
     )
     .eq('practice_id', practiceId)
     .eq('id', clientId)

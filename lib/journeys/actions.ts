@@ -3,6 +3,8 @@ import { revalidatePath } from 'next/cache'
 import { withFieldErrors } from '@/lib/server/field-errors'
 import { practiceActionClient } from '@/lib/server/action-client'
 import { moveJourney, recordBirth, startJourney } from './journey.service'
+import { OnCallOverrideSchema } from './on-call-override.schema'
+import { saveOnCallOverride } from './on-call-override.service'
 import { MoveJourneySchema, RecordBirthSchema, StartJourneySchema } from './journey.schema'
 
 export const recordBirthAction = practiceActionClient.inputSchema(RecordBirthSchema).action(async ({ clientInput, ctx }) => {
@@ -21,4 +23,11 @@ export const moveJourneyAction = practiceActionClient.inputSchema(MoveJourneySch
   await moveJourney(ctx.db, ctx.practice.practiceId, parsedInput)
   revalidatePath('/dashboard', 'layout')
   return { moved: parsedInput.status }
+})
+
+/** The journey's own on-call weeks, or back to the practice's. */
+export const saveOnCallOverrideAction = practiceActionClient.inputSchema(OnCallOverrideSchema).action(async ({ clientInput, ctx }) => {
+  await withFieldErrors(OnCallOverrideSchema, () => saveOnCallOverride(ctx.db, ctx.practice.practiceId, clientInput))
+  revalidatePath('/dashboard', 'layout')
+  return { saved: true }
 })

@@ -10,6 +10,7 @@ import { AppointmentDialog } from './_components/appointment-dialog'
 import { AgendaView } from './_components/agenda-view'
 import { buildDays } from './_components/calendar-day'
 import { CalendarToolbar } from './_components/calendar-toolbar'
+import { ExportPanel } from './_components/export-panel'
 import { FeedPanel } from './_components/feed-panel'
 import { MonthView } from './_components/month-view'
 import { WeekView } from './_components/week-view'
@@ -86,8 +87,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <MonthView days={calendarDays} month={params.date} today={today} timeZone={practice.timeZone} weekHref={(date) => calendarHref(params, { view: 'week', date })} />
       ) : null}
       {params.view === 'agenda' ? <AgendaView items={appointments} timeZone={practice.timeZone} members={memberOptions} /> : null}
-      <div className="mt-10 max-w-2xl">
+      <div className="mt-10 flex max-w-2xl flex-col gap-6">
         <FeedPanel feed={feed} />
+        <ExportPanel practiceId={practice.id} from={days.start} to={addDays(days.end, -1)} />
       </div>
     </>
   )

@@ -1,4 +1,4 @@
-import { Columns3, Plus, Users } from 'lucide-react'
+import { Columns3, Download, Plus, Users } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
@@ -35,6 +35,11 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         description="Everyone your practice supports, with their pregnancies and due dates."
         actions={
           <div className="flex flex-wrap gap-2">
+            <Button asChild variant="outline">
+              <a href={`/api/export/clients?${new URLSearchParams({ ...withoutCursor(raw), practice: active.practiceId }).toString()}`} download data-test="clients-export">
+                <Download aria-hidden /> Export CSV
+              </a>
+            </Button>
             <Button asChild variant="outline">
               <Link href="/dashboard/clients/board" data-test="clients-board">
                 <Columns3 aria-hidden /> Pipeline

@@ -10,6 +10,8 @@ export const AUDIT_ACTION_LABELS = {
   'export.create': "Exported the practice's data",
   'portal.export': 'Downloaded her data from the portal',
   'audit_log.export': 'Exported the audit log',
+  'clients.export': 'Exported the client list',
+  'appointments.export': 'Exported appointments',
   'account.erase': 'Deleted the practice account',
   'client.erase': "Deleted a client's data",
   insert: 'Added a record',

@@ -4,14 +4,25 @@ import { PG_ERROR, type Db } from '@/lib/server/db'
 import type { RequestMeta } from '@/lib/security/client-ip'
 
 /** The app events the server records (row changes are recorded by the database itself). */
-export type AuditAction = 'client.view' | 'auth.sign_in' | 'document.download' | 'form.download' | 'export.create' | 'portal.export' | 'audit_log.export' | 'account.erase' | 'client.erase'
+export type AuditAction =
+  | 'client.view'
+  | 'auth.sign_in'
+  | 'document.download'
+  | 'form.download'
+  | 'export.create'
+  | 'portal.export'
+  | 'audit_log.export'
+  | 'clients.export'
+  | 'appointments.export'
+  | 'account.erase'
+  | 'client.erase'
 
 export interface AuditEvent {
   practiceId: string
   /** The verified user who acted; the database records her role in the practice (or client). */
   actorId: string
   action: AuditAction
-  entity: 'documents' | 'form_requests' | 'practices' | 'clients' | 'audit_log' | 'sessions'
+  entity: 'documents' | 'form_requests' | 'practices' | 'clients' | 'appointments' | 'audit_log' | 'sessions'
   entityId?: string | null
   outcome?: 'success' | 'denied'
 }

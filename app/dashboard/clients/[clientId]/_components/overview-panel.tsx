@@ -1,4 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { detailsFromRow } from '@/lib/clients/client-details.schema'
 import type { ClientDetail } from '@/lib/clients/queries'
 import { todayIn, type CalendarDate } from '@/lib/dates/calendar-date'
 import { BIRTH_PLACE_LABELS, DELIVERY_MODE_LABELS } from '@/lib/journeys/journey.schema'
@@ -8,8 +9,10 @@ import { milestoneKind } from '@/lib/pregnancy/milestones'
 import { isWithin, onCallWindow } from '@/lib/pregnancy/on-call'
 import { formatDay, formatInstant } from '../../../_components/format'
 import { AssignDoulas, type AssignDoulasProps } from './assign-doulas'
+import { ClientDetailsCard } from './client-details-card'
 import { BirthForm } from './birth-form'
 import { MilestoneTimeline, type TimelineMilestone } from './milestone-timeline'
+import { OnCallOverrideForm } from './on-call-override-form'
 import { StartJourneyForm } from './start-journey-form'
 
 const ENDED = ['postpartum', 'complete', 'archived']
@@ -34,7 +37,15 @@ export function OverviewPanel({
   today: CalendarDate
 }) {
   const journey = client.current
-  if (!journey) return <StartJourneyForm clientId={client.id} />
+  const details = <ClientDetailsCard clientId={client.id} details={detailsFromRow(client)} />
+  if (!journey) {
+    return (
+      <div className="flex flex-col gap-6">
+        <StartJourneyForm clientId={client.id} />
+        {details}
+      </div>
+    )
+  }
   const pregnant = journey.due_date && !ENDED.includes(journey.status) ? journey.due_date : null
   const age = pregnant ? gestationalAge(pregnant, today) : null
   const window = journey.due_date
@@ -62,6 +73,13 @@ export function OverviewPanel({
       ) : null}
 
       <AssignDoulas journey={journey} members={members} />
+      {details}
+      <OnCallOverrideForm
+        journeyId={journey.id}
+        startWeek={journey.on_call_start_week}
+        endWeek={journey.on_call_end_week}
+        practiceWeeks={practice.onCall}
+      />
 
       {journey.born_at ? (
         <Card data-test="client-birth-record">
