@@ -764,6 +764,72 @@ export type Database = {
           },
         ]
       }
+      inquiries: {
+        Row: {
+          client_id: string
+          created_at: string
+          due_date: string | null
+          email: string
+          heard_from: string | null
+          id: string
+          journey_id: string
+          message: string
+          name: string
+          not_pregnant_yet: boolean
+          phone: string | null
+          practice_id: string
+          services: string[]
+          utm: NonNullable<Json>
+        }
+        Insert: {
+          client_id: string
+          created_at?: string
+          due_date?: string | null
+          email: string
+          heard_from?: string | null
+          id?: string
+          journey_id: string
+          message?: string
+          name: string
+          not_pregnant_yet?: boolean
+          phone?: string | null
+          practice_id: string
+          services?: string[]
+          utm?: NonNullable<Json>
+        }
+        Update: {
+          client_id?: string
+          created_at?: string
+          due_date?: string | null
+          email?: string
+          heard_from?: string | null
+          id?: string
+          journey_id?: string
+          message?: string
+          name?: string
+          not_pregnant_yet?: boolean
+          phone?: string | null
+          practice_id?: string
+          services?: string[]
+          utm?: NonNullable<Json>
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inquiries_practice_id_client_id_journey_id_fkey"
+            columns: ["practice_id", "client_id", "journey_id"]
+            isOneToOne: false
+            referencedRelation: "journeys"
+            referencedColumns: ["practice_id", "client_id", "id"]
+          },
+          {
+            foreignKeyName: "inquiries_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       journeys: {
         Row: {
           baby_count: number | null
@@ -1253,6 +1319,8 @@ export type Database = {
           form_countersigner: string
           form_reminders: boolean
           id: string
+          inquiry_intro: string
+          inquiry_required: string[]
           name: string
           on_call_end_week: number
           on_call_start_week: number
@@ -1269,6 +1337,8 @@ export type Database = {
           form_countersigner?: string
           form_reminders?: boolean
           id?: string
+          inquiry_intro?: string
+          inquiry_required?: string[]
           name: string
           on_call_end_week?: number
           on_call_start_week?: number
@@ -1285,6 +1355,8 @@ export type Database = {
           form_countersigner?: string
           form_reminders?: boolean
           id?: string
+          inquiry_intro?: string
+          inquiry_required?: string[]
           name?: string
           on_call_end_week?: number
           on_call_start_week?: number
@@ -1541,6 +1613,14 @@ export type Database = {
         }[]
       }
       form_request_for_partner: { Args: { p_token: string }; Returns: string }
+      inquiry_form: {
+        Args: { p_slug: string }
+        Returns: {
+          intro: string
+          practice_name: string
+          required_fields: string[]
+        }[]
+      }
       is_portal_only_login: {
         Args: Record<PropertyKey, never>
         Returns: boolean
@@ -1786,6 +1866,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      submit_inquiry: {
+        Args: { p_inquiry: Json; p_slug: string }
+        Returns: Json
       }
       update_client_with_journey: {
         Args: {
