@@ -41,6 +41,10 @@ async function memberCount(admin: Db, practiceId: string): Promise<number> {
 export async function startCheckout(deps: BillingDeps, actor: BillingActor, input: unknown): Promise<{ url: string }> {
   requireBillingOwner(actor)
   const choice = parseOrFieldErrors(StartCheckoutSchema, input)
+  // Once the erasure has begun nothing can keep the data: a payment now would only be cancelled by it.
+  const erasing = await deps.admin.rpc('erasure_in_progress', { object_name: `${actor.practiceId}/` })
+  if (erasing.error) throw dbFailure('check your practice', erasing.error)
+  if (erasing.data) throw new AppError({ code: 'conflict', message: 'Your practice is being deleted, so it can no longer be subscribed.' })
   const current = await currentSubscription(deps.admin, actor.practiceId)
   if (current && isSubscriptionStatus(current.status) && isLiveSubscription(current.status)) {
     throw new AppError({ code: 'conflict', message: 'Your practice already has a subscription: change it with Manage billing.' })

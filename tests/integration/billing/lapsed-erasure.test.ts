@@ -158,4 +158,13 @@ describe('a subscription that ends keeps the practice 30 days', () => {
     expect(await cron).toEqual({ reminders: 0, erased: 0, failed: 0 })
     expect(await practiceExists(p.practice.id)).toBe(true)
   })
+
+  it('refuses a new checkout once the erasure has begun, so nobody pays for a practice being deleted', async () => {
+    const p = await cancelledPractice('Erasing Practice')
+    await sql`select public.erasure_open('practice', ${p.practice.id}, null, ${p.owner.id}, ${p.owner.email}, 'Erasing Practice')`
+    await expect(checkout.startCheckout({ admin: adminDb(), stripe: stripeClient(), siteUrl: SITE }, p.actor, { plan: 'solo', interval: 'month' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'Your practice is being deleted, so it can no longer be subscribed.',
+    })
+  })
 })
