@@ -1,6 +1,14 @@
 import type { AuditRow } from './audit-log.schema.ts'
 import type { AuditAction } from './record-event.ts'
 
+/** Events the database records on its own (the billing erasure's schedule, reminders and start). */
+type DatabaseAuditAction =
+  | 'billing.erasure_scheduled'
+  | 'billing.erasure_cancelled'
+  | 'billing.erasure_reminder_7d'
+  | 'billing.erasure_reminder_1d'
+  | 'billing.erasure_started'
+
 /** What the audit log says for each event; row changes are named by the record they touched. */
 export const AUDIT_ACTION_LABELS = {
   'client.view': "Viewed a client's record",
@@ -14,10 +22,15 @@ export const AUDIT_ACTION_LABELS = {
   'appointments.export': 'Exported appointments',
   'account.erase': 'Deleted the practice account',
   'client.erase': "Deleted a client's data",
+  'billing.erasure_scheduled': 'Subscription ended: data deletion scheduled',
+  'billing.erasure_cancelled': 'Resubscribed: data deletion cancelled',
+  'billing.erasure_reminder_7d': 'Reminded: data deleted in 7 days',
+  'billing.erasure_reminder_1d': 'Reminded: data deleted tomorrow',
+  'billing.erasure_started': 'Data deletion started after the subscription ended',
   insert: 'Added a record',
   update: 'Changed a record',
   delete: 'Deleted a record',
-} as const satisfies Record<AuditAction | 'insert' | 'update' | 'delete', string>
+} as const satisfies Record<AuditAction | DatabaseAuditAction | 'insert' | 'update' | 'delete', string>
 
 const ENTITY_LABELS: Record<string, string> = {
   clients: 'Client record',

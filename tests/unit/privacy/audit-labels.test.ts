@@ -14,6 +14,8 @@ describe('audit log labels', () => {
     expect(actionLabel({ action: 'auth.sign_in', entity: 'sessions' })).toBe('Signed in')
     expect(actionLabel({ action: 'insert', entity: 'appointments' })).toBe('Appointment added')
     expect(actionLabel({ action: 'delete', entity: 'documents' })).toBe('Document deleted')
+    expect(actionLabel({ action: 'clients.export', entity: 'clients' })).toBe('Exported the client list')
+    expect(actionLabel({ action: 'billing.erasure_reminder_7d', entity: 'practices' })).toBe('Reminded: data deleted in 7 days')
     expect(actionLabel({ action: 'legacy.thing', entity: 'clients' })).toBe('legacy.thing')
   })
 
