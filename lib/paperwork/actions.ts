@@ -1,5 +1,6 @@
 'use server'
 import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
 import { withFieldErrors } from '@/lib/server/field-errors'
 import { practiceActionClient } from '@/lib/server/action-client'
 import { createAdminClient } from '@/lib/supabase/admin'
@@ -7,7 +8,7 @@ import { currentRequestMeta } from '@/lib/server/request-meta'
 import { ApplyRecordUpdatesSchema, applyRecordUpdates, dismissRecordUpdates, DismissRecordUpdatesSchema } from './record-updates.service'
 import { RequestRefSchema, SendFormSchema } from './send.schema'
 import { cancelForm, resendForm, sendForm } from './send.service'
-import { CountersignSchema } from './submit.schema'
+import { SignatureSchema } from './signature.schema'
 import { countersign } from './submit.service'
 import { ArchiveTemplateSchema, PaperworkSettingsSchema, TemplateSchema } from './template.schema'
 import { savePaperworkSettings, saveTemplate, setTemplateArchived } from './templates.service'
@@ -56,14 +57,22 @@ export const resendFormAction = practiceActionClient.inputSchema(RequestRefSchem
   return { resent: true }
 })
 
-/** The practice's countersignature: the database checks the practice's rule for who may give it. */
-export const countersignAction = practiceActionClient.inputSchema(CountersignSchema).action(async ({ clientInput, parsedInput, ctx }) => {
-  await withFieldErrors(CountersignSchema, async () =>
-    countersign(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await currentRequestMeta(), ctx.practice.practiceId, clientInput),
-  )
-  revalidateClient(parsedInput.clientId)
-  return { signed: true }
-})
+/**
+ * The practice's countersignature: the database checks the practice's rule for who may give it.
+ * The client and request are bound (`countersignAction.bind(null, clientId, requestId)`), so the
+ * form sends the signature alone and every field error lands on its field.
+ */
+export const countersignAction = practiceActionClient
+  .bindArgsSchemas([z.uuid(), z.uuid()])
+  .inputSchema(SignatureSchema)
+  .action(async ({ clientInput, bindArgsParsedInputs: [clientId, requestId], ctx }) => {
+    const signer = { id: ctx.user.id, email: ctx.user.email }
+    await withFieldErrors(SignatureSchema, async () =>
+      countersign(ctx.db, createAdminClient(), signer, await currentRequestMeta(), ctx.practice.practiceId, { ...clientInput, clientId, requestId }),
+    )
+    revalidateClient(clientId)
+    return { signed: true }
+  })
 
 export const applyRecordUpdatesAction = practiceActionClient.inputSchema(ApplyRecordUpdatesSchema).action(async ({ clientInput, parsedInput, ctx }) => {
   const applied = await withFieldErrors(ApplyRecordUpdatesSchema, () =>
