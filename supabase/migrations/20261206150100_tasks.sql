@@ -35,6 +35,9 @@ create trigger tasks_erasure_lock_insert after insert on public.tasks
   referencing new table as changed_rows for each statement execute function private.refuse_writes_while_erasing();
 create trigger tasks_erasure_lock_update after update on public.tasks
   referencing new table as changed_rows for each statement execute function private.refuse_writes_while_erasing();
+-- A practice whose subscription ended is read-only: no new or changed to-dos by people.
+create trigger tasks_refuse_when_read_only before insert or update on public.tasks
+  for each row execute function private.refuse_writes_when_read_only();
 
 alter table public.tasks enable row level security;
 grant select, insert, update, delete on public.tasks to authenticated;

@@ -1,7 +1,7 @@
 import { expect, test, uniqueEmail } from './fixtures'
 import { expectNoSeriousA11yIssues } from './support/review'
 
-test('the privacy contact and the HIPAA statement are on /privacy, /security and Settings', async ({ page, baseURL, signupPage }) => {
+test('the privacy contact, the HIPAA statement and the retention are on /privacy, /security and Settings', async ({ page, baseURL, signupPage }) => {
   // No PRIVACY_CONTACT_EMAIL in the test stack: the address is privacy@ the site's own domain.
   const contact = `privacy@${new URL(baseURL!).hostname}`
   for (const width of [1280, 390]) {
@@ -17,8 +17,13 @@ test('the privacy contact and the HIPAA statement are on /privacy, /security and
       await expectNoSeriousA11yIssues(page)
     }
   }
-  // The privacy page sends doulas to Settings: the address is there.
+  // Retention is stated where people read it (S44, S48).
+  await page.goto('/security')
+  await expect(page.locator('main')).toContainText(/viewable for 12 months, then .* kept for six years/)
   await page.goto('/privacy')
+  await expect(page.locator('main')).toContainText(/record of sensitive actions: 12 months .* until it is six years old/)
+  await expect(page.locator('main')).toContainText(/backups: kept by our database provider for up to 7 days/i)
+  // The privacy page sends doulas to Settings: the address is there.
   await expect(page.locator('main')).toContainText('the same address is on the Settings page')
   await signupPage.signUpAndSignIn({ fullName: 'Pia Contact', practiceName: `Contact Doulas ${Date.now()}`, email: uniqueEmail('contact') })
   for (const width of [1280, 390]) {

@@ -239,6 +239,12 @@ export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string
   await newCalendarFeed(sql, c.practiceId, memberId)
   await newBillingRows(sql, c.practiceId)
   await newInquiry(sql, c)
+  await newTask(sql, c, memberId)
+}
+
+/** A to-do about the client, assigned to `memberId`. */
+export async function newTask(sql: Sql, c: ClientRecord, memberId: string) {
+  await sql`insert into public.tasks (practice_id, client_id, title, assignee_id) values (${c.practiceId}, ${c.id}, 'Call about the birth plan', ${memberId})`
 }
 
 /** An inquiry from the public form on the client's journey, as submit_inquiry records it. */
