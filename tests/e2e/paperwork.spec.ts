@@ -60,7 +60,7 @@ async function openFromEmail(browser: Browser, mail: Mail, clientEmail: string):
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true })
   const phone = await context.newPage()
   await phone.goto(formLink)
-  await expect(phone).toHaveURL(/\/login\?next=/)
+  await expect(phone).toHaveURL(/\/portal-login\?next=/)
   const before = await latestId(clientEmail)
   await phone.getByTestId('login-email').fill(clientEmail)
   await phone.getByTestId('login-submit').click()
