@@ -1,50 +1,32 @@
-import { Columns3, Download, Plus, Upload, Users } from "lucide-react";
-import type { Metadata } from "next";
-import Link from "next/link";
-import { PageHeader } from "@/components/page-header";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ClientListParamsSchema } from "@/lib/clients/client.schema";
-import { listClients } from "@/lib/clients/queries";
-import { todayIn } from "@/lib/dates/calendar-date";
-import { JOURNEY_STATUS_LABELS } from "@/lib/journeys/journey.schema";
-import { requireDashboardContext } from "@/lib/server/dashboard-context";
-import {
-  formatGestationalAge,
-  gestationalAge,
-} from "@/lib/pregnancy/gestation";
-import { listMembers } from "@/lib/team/queries";
-import { formatDay } from "../_components/format";
-import { ClientFilters } from "./_components/client-filters";
+import { Columns3, Download, Plus, Upload, Users } from 'lucide-react'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { PageHeader } from '@/components/page-header'
+import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { ClientListParamsSchema } from '@/lib/clients/client.schema'
+import { listClients } from '@/lib/clients/queries'
+import { todayIn } from '@/lib/dates/calendar-date'
+import { JOURNEY_STATUS_LABELS } from '@/lib/journeys/journey.schema'
+import { requireDashboardContext } from '@/lib/server/dashboard-context'
+import { formatGestationalAge, gestationalAge } from '@/lib/pregnancy/gestation'
+import { listMembers } from '@/lib/team/queries'
+import { formatDay } from '../_components/format'
+import { ClientFilters } from './_components/client-filters'
 
-export const metadata: Metadata = { title: "Clients" };
+export const metadata: Metadata = { title: 'Clients' }
 
-export default async function ClientsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { active, db } = await requireDashboardContext();
-  if (!active) return null;
-  const raw = await searchParams;
-  const params = ClientListParamsSchema.parse(
-    Object.fromEntries(
-      Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
-    ),
-  );
-  const [page, members] = await Promise.all([
-    listClients(db, active.practiceId, params),
-    listMembers(db, active.practiceId),
-  ]);
-  const today = todayIn(active.settings.timeZone, new Date());
-  const names = new Map(members.map((m) => [m.userId, m.name]));
-  const filtered = Boolean(
-    params.q || params.status || params.doula || params.due || params.archived,
-  );
-  const nextHref = page.next
-    ? `?${new URLSearchParams({ ...definedParams(raw), after: page.next }).toString()}`
-    : null;
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { active, db } = await requireDashboardContext()
+  if (!active) return null
+  const raw = await searchParams
+  const params = ClientListParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])))
+  const [page, members] = await Promise.all([listClients(db, active.practiceId, params), listMembers(db, active.practiceId)])
+  const today = todayIn(active.settings.timeZone, new Date())
+  const names = new Map(members.map((m) => [m.userId, m.name]))
+  const filtered = Boolean(params.q || params.status || params.doula || params.due || params.archived)
+  const nextHref = page.next ? `?${new URLSearchParams({ ...definedParams(raw), after: page.next }).toString()}` : null
 
   return (
     <>
@@ -54,11 +36,7 @@ export default async function ClientsPage({
         actions={
           <div className="flex flex-wrap gap-2">
             <Button asChild variant="outline">
-              <a
-                href={`/api/export/clients?${new URLSearchParams({ ...withoutCursor(raw), practice: active.practiceId }).toString()}`}
-                download
-                data-test="clients-export"
-              >
+              <a href={`/api/export/clients?${new URLSearchParams({ ...withoutCursor(raw), practice: active.practiceId }).toString()}`} download data-test="clients-export">
                 <Download aria-hidden /> Export CSV
               </a>
             </Button>
@@ -80,30 +58,22 @@ export default async function ClientsPage({
           </div>
         }
       />
-      <ClientFilters
-        params={params}
-        members={members.map((m) => ({ id: m.userId, name: m.name }))}
-      />
+      <ClientFilters params={params} members={members.map((m) => ({ id: m.userId, name: m.name }))} />
       {page.rows.length === 0 ? (
         <EmptyState
           icon={Users}
-          title={filtered ? "No clients match" : "No clients yet"}
+          title={filtered ? 'No clients match' : 'No clients yet'}
           description={
             filtered
-              ? "Try another name, or clear the filters to see everyone."
-              : "Add your first client with her due date. DoulaOS then works out her gestational age and on-call window for you."
+              ? 'Try another name, or clear the filters to see everyone.'
+              : 'Add your first client with her due date. DoulaOS then works out her gestational age and on-call window for you.'
           }
           data-test="clients-empty"
         />
       ) : (
-        <ul
-          className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-card"
-          data-test="clients-list"
-        >
+        <ul className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-card" data-test="clients-list">
           {page.rows.map((c) => {
-            const doula = c.primaryDoulaId
-              ? names.get(c.primaryDoulaId)
-              : undefined;
+            const doula = c.primaryDoulaId ? names.get(c.primaryDoulaId) : undefined
             return (
               <li key={c.id}>
                 <Link
@@ -114,59 +84,26 @@ export default async function ClientsPage({
                   <span className="min-w-0">
                     <span className="block truncate font-medium">
                       {c.firstName} {c.lastName}
-                      {c.preferredName ? (
-                        <span className="font-normal text-muted-foreground">
-                          {" "}
-                          ({c.preferredName})
-                        </span>
-                      ) : null}
+                      {c.preferredName ? <span className="font-normal text-muted-foreground"> ({c.preferredName})</span> : null}
                     </span>
-                    <span className="block truncate text-sm text-muted-foreground">
-                      {[
-                        doula ? `Doula: ${doula}` : "No doula assigned",
-                        c.phone,
-                      ]
-                        .filter(Boolean)
-                        .join(" · ")}
-                    </span>
+                    <span className="block truncate text-sm text-muted-foreground">{[doula ? `Doula: ${doula}` : 'No doula assigned', c.phone].filter(Boolean).join(' · ')}</span>
                   </span>
                   <span className="text-sm whitespace-nowrap">
                     {c.dueDate ? (
                       <>
                         Due {formatDay(c.dueDate)}
-                        {c.status &&
-                        !["postpartum", "complete", "archived"].includes(
-                          c.status,
-                        ) ? (
-                          <span className="text-muted-foreground">
-                            {" "}
-                            ·{" "}
-                            {formatGestationalAge(
-                              gestationalAge(c.dueDate, today),
-                            )}
-                          </span>
+                        {c.status && !['postpartum', 'complete', 'archived'].includes(c.status) ? (
+                          <span className="text-muted-foreground"> · {formatGestationalAge(gestationalAge(c.dueDate, today))}</span>
                         ) : null}
                       </>
                     ) : (
                       <span className="text-muted-foreground">No due date</span>
                     )}
                   </span>
-                  <span>
-                    {c.status ? (
-                      <Badge
-                        tone={
-                          c.status === "booked" || c.status === "active"
-                            ? "accent"
-                            : "neutral"
-                        }
-                      >
-                        {JOURNEY_STATUS_LABELS[c.status]}
-                      </Badge>
-                    ) : null}
-                  </span>
+                  <span>{c.status ? <Badge tone={c.status === 'booked' || c.status === 'active' ? 'accent' : 'neutral'}>{JOURNEY_STATUS_LABELS[c.status]}</Badge> : null}</span>
                 </Link>
               </li>
-            );
+            )
           })}
         </ul>
       )}
@@ -174,11 +111,7 @@ export default async function ClientsPage({
         <nav aria-label="Pages" className="mt-4 flex justify-between gap-3">
           {params.after ? (
             <Button asChild variant="outline">
-              <Link
-                href={`?${new URLSearchParams(withoutCursor(raw)).toString()}`}
-              >
-                Back to the first page
-              </Link>
+              <Link href={`?${new URLSearchParams(withoutCursor(raw)).toString()}`}>Back to the first page</Link>
             </Button>
           ) : (
             <span />
@@ -193,22 +126,14 @@ export default async function ClientsPage({
         </nav>
       ) : null}
     </>
-  );
+  )
 }
 
-function definedParams(
-  raw: Record<string, string | string[] | undefined>,
-): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(raw).flatMap(([k, v]) =>
-      typeof v === "string" && v !== "" ? [[k, v]] : [],
-    ),
-  );
+function definedParams(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).flatMap(([k, v]) => (typeof v === 'string' && v !== '' ? [[k, v]] : [])))
 }
 
-function withoutCursor(
-  raw: Record<string, string | string[] | undefined>,
-): Record<string, string> {
-  const { after: _after, ...rest } = definedParams(raw);
-  return rest;
+function withoutCursor(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const { after: _after, ...rest } = definedParams(raw)
+  return rest
 }
