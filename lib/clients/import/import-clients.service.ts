@@ -1,5 +1,6 @@
 import 'server-only'
 import { todayIn } from '@/lib/dates/calendar-date'
+import { billingRefusal } from '@/lib/billing/write-refusals'
 import { AppError } from '@/lib/errors'
 import { listTemplate } from '@/lib/milestones/template.service'
 import type { PracticeSettings } from '@/lib/practice/settings'
@@ -71,6 +72,9 @@ export async function importClients(db: Db, practice: PracticeSettings, input: u
     })),
   })
   if (error?.code === PG_ERROR.uniqueViolation) throw new AppError({ code: 'conflict', message: 'A client with one of these email addresses was just added. Check the file again and import it.' })
+  const refused = billingRefusal(error)
+  if (refused) throw refused
+  // Any member may add clients, so RLS refusing the insert means the practice is not hers.
   if (error?.code === PG_ERROR.insufficientPrivilege) throw notFound('practice')
   if (error) throw dbFailure('import these clients', error)
   return { ...check, imported: data }

@@ -6,6 +6,8 @@ import type { Db } from '../../../lib/server/db.ts'
 import { createUser } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createClientRecord } from '../../helpers/world.ts'
+import { READ_ONLY_MESSAGE } from '../../../lib/billing/write-refusals.ts'
+import { setSubscription } from '../billing/fixtures.ts'
 import { clientForm, dayFromToday, dbAs, newPractice, type PracticeFixture } from './fixtures.ts'
 
 const sql = superuser()
@@ -130,5 +132,13 @@ describe('client CSV import', () => {
     expect(portal.error?.code).toBe('42501')
     expect(await clientCount(a.id)).toBe(before + 1)
     expect((await sql`select count(*)::int as n from public.clients where first_name = 'Intruder'`)[0]!.n).toBe(0)
+  })
+
+  it('refuses an import into a lapsed practice with the read-only message', async () => {
+    const lapsed = await newPractice(sql, 'Import Lapsed')
+    await setSubscription(sql, lapsed.id, 'canceled')
+    const error = await refusal(() => importClients(lapsed.doulaDb, lapsed.settings, { csv: 'Name\nLate Row', mapping: null }))
+    expect(error).toEqual({ code: 'forbidden', message: READ_ONLY_MESSAGE })
+    expect(await clientCount(lapsed.id)).toBe(0)
   })
 })
