@@ -21,9 +21,10 @@ begin
   select coalesce(jsonb_agg(e || jsonb_build_object('client_id', gen_random_uuid(), 'journey_id', gen_random_uuid())), '[]')
     into v_rows from jsonb_array_elements(p_rows) as e;
 
-  insert into public.clients (id, practice_id, first_name, last_name, preferred_name, pronouns, email, phone)
-  select x.client_id, p_practice_id, x.first_name, coalesce(x.last_name, ''), x.preferred_name, x.pronouns, x.email, x.phone
-  from jsonb_to_recordset(v_rows) as x(client_id uuid, first_name text, last_name text, preferred_name text, pronouns text, email text, phone text);
+  insert into public.clients (id, practice_id, first_name, last_name, preferred_name, pronouns, email, phone, lead_source)
+  select x.client_id, p_practice_id, x.first_name, coalesce(x.last_name, ''), x.preferred_name, x.pronouns, x.email, x.phone, x.lead_source
+  from jsonb_to_recordset(v_rows) as x(client_id uuid, first_name text, last_name text, preferred_name text, pronouns text, email text, phone text,
+    lead_source text);
 
   insert into public.journeys (id, practice_id, client_id, due_date, status)
   select x.journey_id, p_practice_id, x.client_id, x.due_date, x.status
@@ -38,7 +39,7 @@ begin
 end
 $$;
 comment on function public.import_clients(uuid, jsonb) is
-  'Creates one client and journey per row ([{first_name, last_name, preferred_name, pronouns, email, phone, due_date, status, milestones}]) atomically.';
+  'Creates one client and journey per row ([{first_name, last_name, preferred_name, pronouns, email, phone, lead_source, due_date, status, milestones}]) atomically.';
 
 revoke execute on function public.import_clients(uuid, jsonb) from public, anon;
 grant execute on function public.import_clients(uuid, jsonb) to authenticated, service_role;

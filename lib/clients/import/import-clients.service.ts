@@ -66,6 +66,7 @@ export async function importClients(db: Db, practice: PracticeSettings, input: u
       phone: r.phone,
       due_date: r.dueDate,
       status: r.status,
+      lead_source: r.leadSource,
       milestones: r.dueDate
         ? planMilestones(r.dueDate, template).map((m) => ({ title: m.title, kind: m.kind, due_on: m.dueOn, shared_with_client: m.sharedWithClient }))
         : [],

@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
 import { dueDateMessage, JOURNEY_STATUS_LABELS, JOURNEY_STATUSES, type JourneyStatus } from '@/lib/journeys/journey.schema'
+import { ClientDetailsSchema } from '../client-details.schema'
 import { ClientFormSchema } from '../client.schema'
 
 /** The largest file and the most data rows one import takes. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
 export const MAX_IMPORT_ROWS = 5000
 
-export const IMPORT_FIELDS = ['firstName', 'lastName', 'fullName', 'email', 'phone', 'dueDate', 'preferredName', 'pronouns', 'status'] as const
+export const IMPORT_FIELDS = ['firstName', 'lastName', 'fullName', 'email', 'phone', 'dueDate', 'preferredName', 'pronouns', 'status', 'leadSource'] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
@@ -20,6 +21,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   preferredName: 'Preferred name',
   pronouns: 'Pronouns',
   status: 'Status',
+  leadSource: 'Lead source',
 }
 
 /** Header names (lower-cased, without spaces, dashes or underscores) each field is guessed from. */
@@ -33,6 +35,7 @@ const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   preferredName: ['preferredname', 'nickname', 'goesby'],
   pronouns: ['pronouns', 'pronoun'],
   status: ['status', 'stage'],
+  leadSource: ['leadsource', 'source', 'referralsource', 'referral', 'referredby', 'howheard', 'heardfrom'],
 }
 
 /** Which column (0-based) each field is read from; null when none. */
@@ -83,6 +86,7 @@ const ImportRowSchema = z.object({
   email: ClientFormSchema.shape.email,
   phone: ClientFormSchema.shape.phone,
   dueDate: ClientFormSchema.shape.dueDate,
+  leadSource: ClientDetailsSchema.shape.leadSource.transform((v) => (v === '' ? null : v)),
 })
 
 export interface ImportRow {
@@ -94,6 +98,7 @@ export interface ImportRow {
   phone: string | null
   dueDate: CalendarDate | null
   status: JourneyStatus
+  leadSource: string | null
 }
 
 /** A data row's verdict: `line` is its line in the file (the header is line 1). */
@@ -143,6 +148,7 @@ export function checkRows(dataRows: readonly string[][], mapping: ImportMapping,
       email: cell('email'),
       phone: cell('phone'),
       dueDate: isoDate(cell('dueDate')),
+      leadSource: cell('leadSource'),
     })
     if (!parsed.success) errors.push(...parsed.error.issues.map((i) => i.message))
     const status = statusOf(cell('status'))

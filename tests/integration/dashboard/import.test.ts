@@ -36,8 +36,8 @@ describe('client CSV import', () => {
   it('imports exactly the good rows, with a journey each, and says why the others were skipped', async () => {
     const due = dayFromToday(90)
     const csv = [
-      'Full Name,E-mail,Phone,Due Date,Pronouns,Status',
-      `Ana Good,ana@example.com,555-0101,${due},she/her,booked`,
+      'Full Name,E-mail,Phone,Due Date,Pronouns,Status,Referral source',
+      `Ana Good,ana@example.com,555-0101,${due},she/her,booked,Hospital class`,
       `"Bella, Jr. Good",bella@example.com,,,,`,
       `Cara Baddate,cara@example.com,,2027-02-30,,`,
       `Dana Bademail,not-an-email,,,,`,
@@ -48,7 +48,7 @@ describe('client CSV import', () => {
     ].join('\r\n')
     const before = await clientCount(a.id)
     const preview = await checkImport(a.doulaDb, a.settings, { csv, mapping: null })
-    expect(preview.mapping).toMatchObject({ fullName: 0, email: 1, phone: 2, dueDate: 3, pronouns: 4, status: 5, firstName: null })
+    expect(preview.mapping).toMatchObject({ fullName: 0, email: 1, phone: 2, dueDate: 3, pronouns: 4, status: 5, leadSource: 6, firstName: null })
     expect(preview.rows.filter((r) => r.row).map((r) => r.name)).toEqual(['Ana Good', 'Bella, Jr. Good'])
     expect(await clientCount(a.id)).toBe(before)
 
@@ -64,13 +64,13 @@ describe('client CSV import', () => {
     expect(Object.keys(skipped)).toHaveLength(6)
 
     const rows = await sql`
-      select c.first_name, c.last_name, c.email, c.phone, c.pronouns, j.status, j.due_date::text as due,
+      select c.first_name, c.last_name, c.email, c.phone, c.pronouns, c.lead_source, j.status, j.due_date::text as due,
         (select count(*) from public.milestones m where m.journey_id = j.id)::int as milestones
       from public.clients c join public.journeys j on j.client_id = c.id
       where c.practice_id = ${a.id} and c.email in ('ana@example.com', 'bella@example.com') order by c.first_name`
     expect(rows).toEqual([
-      { first_name: 'Ana', last_name: 'Good', email: 'ana@example.com', phone: '555-0101', pronouns: 'she/her', status: 'booked', due, milestones: expect.any(Number) },
-      { first_name: 'Bella,', last_name: 'Jr. Good', email: 'bella@example.com', phone: null, pronouns: null, status: 'lead', due: null, milestones: 0 },
+      { first_name: 'Ana', last_name: 'Good', email: 'ana@example.com', phone: '555-0101', pronouns: 'she/her', lead_source: 'Hospital class', status: 'booked', due, milestones: expect.any(Number) },
+      { first_name: 'Bella,', last_name: 'Jr. Good', email: 'bella@example.com', phone: null, pronouns: null, lead_source: null, status: 'lead', due: null, milestones: 0 },
     ])
     expect(rows[0]!.milestones).toBeGreaterThan(0)
     expect(await clientCount(a.id)).toBe(before + 2)

@@ -23,7 +23,7 @@ describe('parseCsv', () => {
 describe('import rows', () => {
   it('guesses columns from common header names, each column once', () => {
     expect(guessMapping(['First Name', 'last_name', 'E-mail', 'Mobile', 'EDD', 'Goes by'])).toEqual({
-      firstName: 0, lastName: 1, fullName: null, email: 2, phone: 3, dueDate: 4, preferredName: 5, pronouns: null, status: null,
+      firstName: 0, lastName: 1, fullName: null, email: 2, phone: 3, dueDate: 4, preferredName: 5, pronouns: null, status: null, leadSource: null,
     })
   })
 
