@@ -1,16 +1,17 @@
-// npm run bench -- [--only=export,upload,render,portal,paperwork,webhook,delete] [--practices=1000] [--clients=500]
+// npm run bench -- [--only=export,upload,render,portal,paperwork,webhook,import,delete] [--practices=1000] [--clients=500]
 //   [--deletion-practices=2000] [--requests=100] [--concurrency=10] [--profiles=30] [--export-mb=200]
-//   [--upload-mb=20] [--webhook-events=200] [--webhook-concurrency=20] [--skip-build] [--quick]
+//   [--upload-mb=20] [--webhook-events=200] [--webhook-concurrency=20] [--import-rows=5000] [--skip-build] [--quick]
 //
 // --quick: tiny sizes (2 practices × 4 clients, a few requests) so CI proves every goal still runs;
 // its timings mean nothing and its PASS/MISS verdicts do not fail it.
 //
-// The app's speed goals (issues #5, #6, #7, #14, #15) measured through its real routes: a production build
+// The app's speed goals (issues #5, #6, #7, #14, #15, #16) measured through its real routes: a production build
 // served by `next start` against an ephemeral stand-in holding bulk-seeded practices. Prints one
 // table per goal with PASS/MISS. Timing goals live here, never in the tests.
 import { parseArgs } from 'node:util'
 import { benchDeletion } from './goals/deletion.ts'
 import { benchExport, storePracticeFiles } from './goals/export.ts'
+import { benchImport } from './goals/import.ts'
 import { benchPaperwork } from './goals/paperwork.ts'
 import { benchPortalHome, benchUpload } from './goals/portal.ts'
 import { benchRender } from './goals/render.ts'
@@ -22,9 +23,9 @@ import { grantPortalAccess, seedPractices } from './support/seed.ts'
 import { adminClient } from './support/session.ts'
 import { MIB, seconds, since } from './support/stats.ts'
 
-const GOALS = ['export', 'upload', 'render', 'portal', 'paperwork', 'webhook', 'delete'] as const
+const GOALS = ['export', 'upload', 'render', 'portal', 'paperwork', 'webhook', 'import', 'delete'] as const
 /** Goals that measure the app's memory: each gets a freshly started server. */
-const MEMORY_GOALS: readonly Goal[] = ['export', 'upload', 'paperwork']
+const MEMORY_GOALS: readonly Goal[] = ['export', 'upload', 'paperwork', 'import']
 type Goal = (typeof GOALS)[number]
 
 const { values } = parseArgs({
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     'upload-mb': { type: 'string' },
     'webhook-events': { type: 'string' },
     'webhook-concurrency': { type: 'string' },
+    'import-rows': { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
   },
@@ -47,8 +49,8 @@ const { values } = parseArgs({
 
 /** Full-scale defaults, and the quick ones; an option given on the command line wins over both. */
 const DEFAULTS = {
-  full: { practices: '1000', clients: '500', 'deletion-practices': '2000', requests: '100', concurrency: '10', profiles: '30', 'export-mb': '200', 'upload-mb': '20', 'webhook-events': '200', 'webhook-concurrency': '20' },
-  quick: { practices: '2', clients: '4', 'deletion-practices': '3', requests: '4', concurrency: '2', profiles: '2', 'export-mb': '1', 'upload-mb': '1', 'webhook-events': '6', 'webhook-concurrency': '3' },
+  full: { practices: '1000', clients: '500', 'deletion-practices': '2000', requests: '100', concurrency: '10', profiles: '30', 'export-mb': '200', 'upload-mb': '20', 'webhook-events': '200', 'webhook-concurrency': '20', 'import-rows': '5000' },
+  quick: { practices: '2', clients: '4', 'deletion-practices': '3', requests: '4', concurrency: '2', profiles: '2', 'export-mb': '1', 'upload-mb': '1', 'webhook-events': '6', 'webhook-concurrency': '3', 'import-rows': '20' },
 }
 const given = (name: keyof typeof DEFAULTS.full) => values[name] ?? DEFAULTS[values.quick ? 'quick' : 'full'][name]
 
@@ -79,6 +81,7 @@ const options: BenchOptions = {
 }
 const webhookEvents = int('webhook-events', given('webhook-events'), 1, 10_000)
 const webhookConcurrency = int('webhook-concurrency', given('webhook-concurrency'), 1, 100)
+const importRows = int('import-rows', given('import-rows'), 1, 5_000)
 options.deletionPractices = int('deletion-practices', given('deletion-practices'), options.practices, 10_000)
 const goals = selectedGoals(values.only)
 
@@ -126,6 +129,8 @@ async function main() {
             return benchPaperwork(ctx)
           case 'webhook':
             return benchWebhook(ctx, webhookEvents, webhookConcurrency)
+          case 'import':
+            return benchImport(ctx, importRows)
           case 'delete':
             return benchDeletion(ctx)
         }

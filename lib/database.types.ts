@@ -1613,6 +1613,10 @@ export type Database = {
         }[]
       }
       form_request_for_partner: { Args: { p_token: string }; Returns: string }
+      import_clients: {
+        Args: { p_practice_id: string; p_rows: Json }
+        Returns: number
+      }
       inquiry_form: {
         Args: { p_slug: string }
         Returns: {

@@ -1,4 +1,4 @@
-import { Columns3, Download, Plus, Users } from 'lucide-react'
+import { Columns3, Download, Plus, Upload, Users } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
@@ -39,6 +39,11 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               <a href={`/api/export/clients?${new URLSearchParams({ ...withoutCursor(raw), practice: active.practiceId }).toString()}`} download data-test="clients-export">
                 <Download aria-hidden /> Export CSV
               </a>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href="/dashboard/clients/import" data-test="clients-import">
+                <Upload aria-hidden /> Import CSV
+              </Link>
             </Button>
             <Button asChild variant="outline">
               <Link href="/dashboard/clients/board" data-test="clients-board">
