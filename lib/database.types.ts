@@ -148,6 +148,129 @@ export type Database = {
           },
         ]
       }
+      automation_rules: {
+        Row: {
+          action: string
+          created_at: string
+          created_by: string | null
+          id: string
+          on_status: string
+          practice_id: string
+          task_title: string | null
+          template_id: string | null
+        }
+        Insert: {
+          action: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          on_status: string
+          practice_id: string
+          task_title?: string | null
+          template_id?: string | null
+        }
+        Update: {
+          action?: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          on_status?: string
+          practice_id?: string
+          task_title?: string | null
+          template_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "automation_rules_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "automation_rules_practice_id_template_id_fkey"
+            columns: ["practice_id", "template_id"]
+            isOneToOne: false
+            referencedRelation: "form_templates"
+            referencedColumns: ["practice_id", "id"]
+          },
+        ]
+      }
+      automation_runs: {
+        Row: {
+          detail: string | null
+          finished_at: string | null
+          fired_at: string
+          form_request_id: string | null
+          id: string
+          journey_id: string
+          practice_id: string
+          rule_id: string
+          state: string
+          task_id: string | null
+        }
+        Insert: {
+          detail?: string | null
+          finished_at?: string | null
+          fired_at?: string
+          form_request_id?: string | null
+          id?: string
+          journey_id: string
+          practice_id: string
+          rule_id: string
+          state: string
+          task_id?: string | null
+        }
+        Update: {
+          detail?: string | null
+          finished_at?: string | null
+          fired_at?: string
+          form_request_id?: string | null
+          id?: string
+          journey_id?: string
+          practice_id?: string
+          rule_id?: string
+          state?: string
+          task_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "automation_runs_form_request_id_fkey"
+            columns: ["form_request_id"]
+            isOneToOne: false
+            referencedRelation: "form_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "automation_runs_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "automation_runs_practice_id_journey_id_fkey"
+            columns: ["practice_id", "journey_id"]
+            isOneToOne: false
+            referencedRelation: "journeys"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
+            foreignKeyName: "automation_runs_practice_id_rule_id_fkey"
+            columns: ["practice_id", "rule_id"]
+            isOneToOne: false
+            referencedRelation: "automation_rules"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
+            foreignKeyName: "automation_runs_task_id_fkey"
+            columns: ["task_id"]
+            isOneToOne: false
+            referencedRelation: "tasks"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       billing_customers: {
         Row: {
           created_at: string

@@ -239,12 +239,18 @@ export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string
   await newCalendarFeed(sql, c.practiceId, memberId)
   await newBillingRows(sql, c.practiceId)
   await newInquiry(sql, c)
-  await newTask(sql, c, memberId)
+  await newAutomationRun(sql, c)
 }
 
-/** A to-do about the client, assigned to `memberId`. */
-export async function newTask(sql: Sql, c: ClientRecord, memberId: string) {
-  await sql`insert into public.tasks (practice_id, client_id, title, assignee_id) values (${c.practiceId}, ${c.id}, 'Call about the birth plan', ${memberId})`
+/** A status-change rule of the client's practice, the run it made for her journey and its to-do. */
+export async function newAutomationRun(sql: Sql, c: ClientRecord) {
+  const [rule] = await sql<{ id: string }[]>`
+    insert into public.automation_rules (practice_id, on_status, action, task_title)
+    values (${c.practiceId}, 'active', 'create_task', 'Plan the prenatal visit') returning id`
+  const [task] = await sql<{ id: string }[]>`
+    insert into public.tasks (practice_id, client_id, title) values (${c.practiceId}, ${c.id}, 'Plan the prenatal visit') returning id`
+  await sql`insert into public.automation_runs (practice_id, rule_id, journey_id, state, task_id)
+            values (${c.practiceId}, ${rule!.id}, ${c.journeyId}, 'done', ${task!.id})`
 }
 
 /** An inquiry from the public form on the client's journey, as submit_inquiry records it. */

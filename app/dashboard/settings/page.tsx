@@ -55,6 +55,7 @@ export default async function SettingsPage() {
         <Link href="/dashboard/settings/forms" className="text-primary underline-offset-4 hover:underline" data-test="settings-forms">Forms</Link>
         <Link href="/dashboard/settings/inquiry" className="text-primary underline-offset-4 hover:underline" data-test="settings-inquiry">Inquiry form</Link>
         <Link href="/dashboard/settings/reminders" className="text-primary underline-offset-4 hover:underline" data-test="settings-reminders">Reminders</Link>
+        <Link href="/dashboard/settings/automations" className="text-primary underline-offset-4 hover:underline" data-test="settings-automations">Automations</Link>
         {active.role === 'owner' ? (
           <Link href="/dashboard/settings/billing" className="text-primary underline-offset-4 hover:underline" data-test="settings-billing-link">Billing</Link>
         ) : null}

@@ -42,8 +42,8 @@ export async function fillClient(sql: Sql, c: ClientRecord, memberId: string, fi
             on conflict do nothing`
   await rows.newCalendarFeed(sql, c.practiceId, memberId)
   await rows.newBillingRows(sql, c.practiceId)
+  await rows.newAutomationRun(sql, c)
   await rows.newInquiry(sql, c)
-  await rows.newTask(sql, c, memberId)
 }
 
 /** Every public table with a practice_id column, from the catalog (new tables are covered). */

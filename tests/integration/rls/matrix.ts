@@ -551,7 +551,54 @@ export const MATRIX: TableCase[] = [
       delete: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
     },
   },
+  {
+    table: 'automation_rules',
+    variant: 'a status-change rule of A (members read, owners and admins write, never the portal)',
+    target: ({ sql, world }) => newAutomationRule(sql, world.a.id),
+    insert: ({ world }) => ({ id: randomUUID(), practice_id: world.a.id, on_status: 'booked', action: 'create_task', task_title: 'Book the consult' }),
+    update: () => ({ on_status: 'active' }),
+    expect: {
+      //       anon oA aA dA c1 c2 dB cB dBcA
+      select: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
+      insert: '✗    ✓  ✓  ✗  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✓  ✓  ∅  ∅  ∅  ∅  ∅  ∅',
+      delete: '✗    ✓  ✓  ∅  ∅  ∅  ∅  ∅  ∅',
+    },
+  },
+  {
+    table: 'automation_runs',
+    variant: "what a rule did for client A1's journey (members read; only the trigger and the runner write)",
+    target: async ({ sql, world }) => {
+      const ruleId = await newAutomationRule(sql, world.a.id)
+      const [row] = await sql<{ id: string }[]>`
+        insert into public.automation_runs (practice_id, rule_id, journey_id, state)
+        values (${world.a.id}, ${ruleId}, ${world.a1.journeyId}, 'done') returning id`
+      return row!.id
+    },
+    insert: async ({ sql, world }) => ({
+      id: randomUUID(),
+      practice_id: world.a.id,
+      rule_id: await newAutomationRule(sql, world.a.id),
+      journey_id: world.a1.journeyId,
+      state: 'done',
+    }),
+    update: () => ({ state: 'failed' }),
+    expect: {
+      //       anon oA aA dA c1 c2 dB cB dBcA
+      select: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+    },
+  },
 ]
+
+async function newAutomationRule(sql: Sql, practiceId: string): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    insert into public.automation_rules (practice_id, on_status, action, task_title)
+    values (${practiceId}, 'booked', 'create_task', 'Book the consult') returning id`
+  return row!.id
+}
 
 /** Splits a matrix line into its nine cells (whitespace-separated, in persona order). */
 export function cells(line: string): Cell[] {

@@ -24,9 +24,11 @@ import type { Db } from '@/lib/server/db'
 import { currentRequestMeta } from '@/lib/server/request-meta'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { listTasks } from '@/lib/tasks/queries'
+import { listRuns } from '@/lib/automations/queries'
 import { listMembers } from '@/lib/team/queries'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { TaskList } from '../../_components/task-list'
+import { AutomationHistory } from './_components/automation-history'
 import { AppointmentsPanel } from './_components/appointments-panel'
 import { ArchiveButton } from './_components/archive-button'
 import { isClientTab, type ClientTab } from './_components/client-tab'
@@ -84,7 +86,10 @@ export default async function ClientPage({
   await recordClientView(createAdminClient(), { practiceId: active.practiceId, actorId: user.id, clientId: client.id }, await currentRequestMeta())
   const journey = client.current
   const milestones = clientMilestones.filter((m) => m.journey_id === journey?.id)
-  const notes = journey && tab === 'notes' ? await listJourneyNotes(db, active.practiceId, journey.id) : []
+  const [notes, runs] = await Promise.all([
+    journey && tab === 'notes' ? listJourneyNotes(db, active.practiceId, journey.id) : [],
+    journey && tab === 'overview' ? listRuns(db, active.practiceId, journey.id) : [],
+  ])
   const name = [client.first_name, client.last_name].filter(Boolean).join(' ')
 
   return (
@@ -136,6 +141,7 @@ export default async function ClientPage({
             </CardContent>
           </Card>
         ) : null}
+        {tab === 'overview' && runs.length > 0 ? <AutomationHistory runs={runs} timeZone={practice.timeZone} /> : null}
         {tab === 'notes' ? <NotesPanel clientId={client.id} journeyId={journey?.id ?? null} notes={notes} userId={user.id} timeZone={practice.timeZone} /> : null}
         {tab === 'appointments' ? (
           <AppointmentsPanel
