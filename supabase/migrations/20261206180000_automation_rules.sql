@@ -34,6 +34,9 @@ create trigger automation_rules_erasure_lock_insert after insert on public.autom
   referencing new table as changed_rows for each statement execute function private.refuse_writes_while_erasing();
 create trigger automation_rules_erasure_lock_update after update on public.automation_rules
   referencing new table as changed_rows for each statement execute function private.refuse_writes_while_erasing();
+-- A practice whose subscription ended is read-only: no new or changed rules.
+create trigger automation_rules_refuse_when_read_only before insert or update on public.automation_rules
+  for each row execute function private.refuse_writes_when_read_only();
 
 alter table public.automation_rules enable row level security;
 grant select, insert, update, delete on public.automation_rules to authenticated;
