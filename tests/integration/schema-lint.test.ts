@@ -48,6 +48,8 @@ const BAD: Record<keyof typeof LINTS, string> = {
   api_role_truncate_trigger_or_references: `create table public.lint_bad (id int);
     grant truncate on public.lint_bad to authenticated`,
   tenant_table_without_erasure_lock: `create table public.lint_bad (id int, practice_id uuid)`,
+  person_writable_tenant_table_without_read_only_guard: `create table public.lint_bad (id int, practice_id uuid);
+    create policy lint_bad_p on public.lint_bad for insert to authenticated with check (id > 0)`,
   table_without_comment: `create table public.lint_bad (id int)`,
 }
 

@@ -122,6 +122,27 @@ export const LINTS: Record<string, string> = {
         where t.tgrelid = c.oid and p.proname = 'refuse_writes_while_erasing'
           and t.tgtype & (case op when 'insert' then 4 else 16 end) <> 0)`,
 
+  // A practice whose subscription ended is read-only for people: every tenant table a policy lets a
+  // person insert into or update refuses it then (billing's refuse_writes_when_read_only). Exempt:
+  // deletion requests, which a read-only practice still answers (reading, exporting and deleting stay open).
+  person_writable_tenant_table_without_read_only_guard: `
+    select c.relname || ' (' || op || ')' as object
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    cross join unnest(array['insert', 'update']) as op
+    where n.nspname = 'public' and c.relkind in ('r', 'p')
+      and c.relname <> 'client_deletion_requests'
+      and (c.relname = 'practices'
+           or exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'practice_id' and not a.attisdropped))
+      and exists (
+        select 1 from pg_policies pol
+        where pol.schemaname = 'public' and pol.tablename = c.relname
+          and pol.cmd in (upper(op), 'ALL')
+          and pol.roles && array['authenticated', 'public']::name[])
+      and not exists (
+        select 1 from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+        where t.tgrelid = c.oid and p.proname = 'refuse_writes_when_read_only'
+          and t.tgtype & (case op when 'insert' then 4 else 16 end) <> 0)`,
+
   table_without_comment: `
     select c.relname as object from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p') and obj_description(c.oid, 'pg_class') is null`,
