@@ -198,39 +198,66 @@ export type Database = {
       }
       automation_runs: {
         Row: {
+          action: string | null
           detail: string | null
           finished_at: string | null
           fired_at: string
           form_request_id: string | null
+          form_template_id: string | null
           id: string
           journey_id: string
+          message_id: string | null
+          milestone_due_on: string | null
+          milestone_id: string | null
+          milestone_title: string | null
+          on_status: string | null
           practice_id: string
-          rule_id: string
+          rule_id: string | null
+          source: string
           state: string
+          summary: string | null
           task_id: string | null
         }
         Insert: {
+          action?: string | null
           detail?: string | null
           finished_at?: string | null
           fired_at?: string
           form_request_id?: string | null
+          form_template_id?: string | null
           id?: string
           journey_id: string
+          message_id?: string | null
+          milestone_due_on?: string | null
+          milestone_id?: string | null
+          milestone_title?: string | null
+          on_status?: string | null
           practice_id: string
-          rule_id: string
+          rule_id?: string | null
+          source?: string
           state: string
+          summary?: string | null
           task_id?: string | null
         }
         Update: {
+          action?: string | null
           detail?: string | null
           finished_at?: string | null
           fired_at?: string
           form_request_id?: string | null
+          form_template_id?: string | null
           id?: string
           journey_id?: string
+          message_id?: string | null
+          milestone_due_on?: string | null
+          milestone_id?: string | null
+          milestone_title?: string | null
+          on_status?: string | null
           practice_id?: string
-          rule_id?: string
+          rule_id?: string | null
+          source?: string
           state?: string
+          summary?: string | null
           task_id?: string | null
         }
         Relationships: [
@@ -242,11 +269,32 @@ export type Database = {
             referencedColumns: ["id"]
           },
           {
+            foreignKeyName: "automation_runs_message_id_fkey"
+            columns: ["message_id"]
+            isOneToOne: false
+            referencedRelation: "messages"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "automation_runs_milestone_id_fkey"
+            columns: ["milestone_id"]
+            isOneToOne: true
+            referencedRelation: "milestones"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "automation_runs_practice_id_fkey"
             columns: ["practice_id"]
             isOneToOne: false
             referencedRelation: "practices"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "automation_runs_practice_id_form_template_id_fkey"
+            columns: ["practice_id", "form_template_id"]
+            isOneToOne: false
+            referencedRelation: "form_templates"
+            referencedColumns: ["practice_id", "id"]
           },
           {
             foreignKeyName: "automation_runs_practice_id_journey_id_fkey"
@@ -1089,6 +1137,10 @@ export type Database = {
       }
       milestone_template_items: {
         Row: {
+          action: string | null
+          action_form_template_id: string | null
+          action_message: string | null
+          action_task_title: string | null
           created_at: string
           id: string
           kind: string
@@ -1100,6 +1152,10 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          action?: string | null
+          action_form_template_id?: string | null
+          action_message?: string | null
+          action_task_title?: string | null
           created_at?: string
           id?: string
           kind?: string
@@ -1111,6 +1167,10 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          action?: string | null
+          action_form_template_id?: string | null
+          action_message?: string | null
+          action_task_title?: string | null
           created_at?: string
           id?: string
           kind?: string
@@ -1123,6 +1183,13 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "milestone_template_items_practice_id_action_form_template__fkey"
+            columns: ["practice_id", "action_form_template_id"]
+            isOneToOne: false
+            referencedRelation: "form_templates"
+            referencedColumns: ["practice_id", "id"]
+          },
+          {
             foreignKeyName: "milestone_template_items_practice_id_fkey"
             columns: ["practice_id"]
             isOneToOne: false
@@ -1133,6 +1200,11 @@ export type Database = {
       }
       milestones: {
         Row: {
+          action: string | null
+          action_fired_at: string | null
+          action_form_template_id: string | null
+          action_message: string | null
+          action_task_title: string | null
           client_id: string
           created_at: string
           done_at: string | null
@@ -1146,6 +1218,11 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          action?: string | null
+          action_fired_at?: string | null
+          action_form_template_id?: string | null
+          action_message?: string | null
+          action_task_title?: string | null
           client_id: string
           created_at?: string
           done_at?: string | null
@@ -1159,6 +1236,11 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          action?: string | null
+          action_fired_at?: string | null
+          action_form_template_id?: string | null
+          action_message?: string | null
+          action_task_title?: string | null
           client_id?: string
           created_at?: string
           done_at?: string | null
@@ -1172,6 +1254,13 @@ export type Database = {
           updated_at?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "milestones_practice_id_action_form_template_id_fkey"
+            columns: ["practice_id", "action_form_template_id"]
+            isOneToOne: false
+            referencedRelation: "form_templates"
+            referencedColumns: ["practice_id", "id"]
+          },
           {
             foreignKeyName: "milestones_practice_id_client_id_journey_id_fkey"
             columns: ["practice_id", "client_id", "journey_id"]
@@ -1621,6 +1710,10 @@ export type Database = {
         Args: { p_request_id: string }
         Returns: undefined
       }
+      claim_milestone_automations: {
+        Args: { p_limit?: number; p_now?: string }
+        Returns: number
+      }
       claim_notifications: {
         Args: { batch_size?: number; lease_seconds?: number }
         Returns: {
@@ -1680,6 +1773,12 @@ export type Database = {
         Returns: {
           client_id: string
           journey_id: string
+        }[]
+      }
+      due_milestone_automations: {
+        Args: { p_limit?: number; p_now?: string }
+        Returns: {
+          milestone_id: string
         }[]
       }
       enqueue_appointment_reminders: {

@@ -30,27 +30,39 @@ export interface RunRow {
   firedAt: string
   state: string
   detail: string | null
-  onStatus: string
-  action: string
+  /** What fired it: a status change (`onStatus`) or a milestone's date (`milestoneTitle`, `milestoneDueOn`). */
+  source: 'status_rule' | 'due_date'
+  onStatus: string | null
+  milestoneTitle: string | null
+  milestoneDueOn: string | null
+  /** A status rule that has since been removed (its history stays). */
+  ruleRemoved: boolean
   what: string
 }
 
-/** What the automations did for one journey, oldest first: the client page's "what happened and when". */
+/**
+ * What the automations did for one journey, oldest first: the client page's "what happened and when".
+ * Each run carries a snapshot of what it was for, so runs of removed rules and deleted milestones stay.
+ */
 export async function listRuns(db: Db, practiceId: string, journeyId: string): Promise<RunRow[]> {
   const { data, error } = await db
     .from('automation_runs')
-    .select('id, fired_at, state, detail, rule:automation_rules!inner(on_status, action, task_title, template:form_templates(name))')
+    .select('id, fired_at, state, detail, source, rule_id, on_status, milestone_title, milestone_due_on, summary')
     .eq('practice_id', practiceId)
     .eq('journey_id', journeyId)
     .order('fired_at')
+    .order('id')
   if (error) throw dbFailure('load what the automations did', error)
   return data.map((r) => ({
     id: r.id,
     firedAt: r.fired_at,
     state: r.state,
     detail: r.detail,
-    onStatus: r.rule.on_status,
-    action: r.rule.action,
-    what: r.rule.action === 'send_form' ? `Send “${r.rule.template?.name ?? 'a form'}”` : `To-do: ${r.rule.task_title ?? ''}`,
+    source: r.source === 'due_date' ? 'due_date' : 'status_rule',
+    onStatus: r.on_status,
+    milestoneTitle: r.milestone_title,
+    milestoneDueOn: r.milestone_due_on,
+    ruleRemoved: r.source === 'status_rule' && r.rule_id === null,
+    what: r.summary ?? 'An automation',
   }))
 }

@@ -23,7 +23,7 @@ export async function addRule(db: Db, practiceId: string, input: unknown): Promi
   return data
 }
 
-/** Removes a rule; what it already did stays done, its history goes with it. */
+/** Removes a rule; what it already did stays done, and its runs stay in the history as a removed rule's. */
 export async function removeRule(db: Db, practiceId: string, input: unknown): Promise<void> {
   const { ruleId } = parseOrFieldErrors(RuleRefSchema, input)
   const { data, error } = await db.from('automation_rules').delete().eq('practice_id', practiceId).eq('id', ruleId).select('id')

@@ -18,6 +18,16 @@ const LIMITS: Record<Timing, { min: number; max: number; message: string }> = {
   days_after_due: { min: 0, max: MAX_OFFSET_DAYS, message: `Enter a number of days from 0 to ${MAX_OFFSET_DAYS}.` },
 }
 
+/** What a template item can do on its milestone's date ('none': nothing). */
+export const MILESTONE_ACTIONS = ['none', 'send_message', 'send_form', 'create_task'] as const
+export type MilestoneAction = Exclude<(typeof MILESTONE_ACTIONS)[number], 'none'>
+export const MILESTONE_ACTION_LABELS: Record<(typeof MILESTONE_ACTIONS)[number], string> = {
+  none: 'Nothing',
+  send_message: 'Send her a message',
+  send_form: 'Send her a form or agreement',
+  create_task: 'Add a to-do for her primary doula',
+}
+
 export const SaveTemplateItemSchema = z
   .object({
     itemId: z.uuid().optional(),
@@ -27,10 +37,17 @@ export const SaveTemplateItemSchema = z
     // An emptied number input sends '', which must not coerce to 0.
     amount: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number<unknown>('Enter a number.').int('Enter a whole number.')),
     sharedWithClient: z.boolean(),
+    action: z.enum(MILESTONE_ACTIONS, 'Choose what happens on its date.').default('none'),
+    actionMessage: z.string().trim().max(2000, 'Keep the message under 2,000 characters.').default(''),
+    actionFormTemplateId: z.union([z.literal(''), z.uuid('Choose a form from the list.')]).default(''),
+    actionTaskTitle: z.string().trim().max(200, 'Keep it under 200 characters.').default(''),
   })
   .superRefine((v, ctx) => {
     const { min, max, message } = LIMITS[v.timing]
     if (v.amount < min || v.amount > max) ctx.addIssue({ code: 'custom', path: ['amount'], message })
+    if (v.action === 'send_message' && v.actionMessage === '') ctx.addIssue({ code: 'custom', path: ['actionMessage'], message: 'Write the message she will get.' })
+    if (v.action === 'send_form' && v.actionFormTemplateId === '') ctx.addIssue({ code: 'custom', path: ['actionFormTemplateId'], message: 'Choose a form to send.' })
+    if (v.action === 'create_task' && v.actionTaskTitle === '') ctx.addIssue({ code: 'custom', path: ['actionTaskTitle'], message: 'Say what the to-do is.' })
   })
 export type SaveTemplateItemInput = z.input<typeof SaveTemplateItemSchema>
 
@@ -48,3 +65,13 @@ export function fromOffsetDays(offsetDays: number): { timing: Timing; amount: nu
 
 export const RemoveTemplateItemSchema = z.object({ itemId: z.uuid() })
 export const MoveTemplateItemSchema = z.object({ itemId: z.uuid(), direction: z.enum(['up', 'down']) })
+
+/** The stored columns of an item's action (only the chosen action's field is kept). */
+export function actionColumns(v: Pick<z.output<typeof SaveTemplateItemSchema>, 'action' | 'actionMessage' | 'actionFormTemplateId' | 'actionTaskTitle'>) {
+  return {
+    action: v.action === 'none' ? null : v.action,
+    action_message: v.action === 'send_message' ? v.actionMessage : null,
+    action_form_template_id: v.action === 'send_form' ? v.actionFormTemplateId : null,
+    action_task_title: v.action === 'create_task' ? v.actionTaskTitle : null,
+  }
+}

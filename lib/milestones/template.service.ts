@@ -1,37 +1,68 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
 import { type Db, dbFailure, PG_ERROR, refusal } from '@/lib/server/db'
-import { parseOrFieldErrors } from '@/lib/server/field-errors'
 import { milestoneKind, planMilestones, type MilestoneTemplateItem } from '@/lib/pregnancy/milestones'
 import type { CalendarDate } from '@/lib/dates/calendar-date'
-import { MoveTemplateItemSchema, RemoveTemplateItemSchema, SaveTemplateItemSchema, toOffsetDays } from './template.schema'
+import { actionColumns, MoveTemplateItemSchema, RemoveTemplateItemSchema, SaveTemplateItemSchema, toOffsetDays, type MilestoneAction } from './template.schema'
+import { FieldErrors, parseOrFieldErrors } from '@/lib/server/field-errors'
 
 export interface TemplateItem extends MilestoneTemplateItem {
   id: string
   position: number
+  /** What happens on the milestone's date; generated milestones carry a copy. */
+  action: MilestoneAction | null
+  actionMessage: string | null
+  actionFormTemplateId: string | null
+  actionTaskTitle: string | null
+  /** The form's name, for settings; null when none is chosen or it was deleted. */
+  actionFormName: string | null
 }
+
+const ACTIONS: readonly string[] = ['send_message', 'send_form', 'create_task'] satisfies MilestoneAction[]
+const milestoneAction = (a: string | null): MilestoneAction | null => (a !== null && ACTIONS.includes(a) ? (a as MilestoneAction) : null)
 
 /** The practice's template in its settings order. Every member may read it. */
 export async function listTemplate(db: Db, practiceId: string): Promise<TemplateItem[]> {
   const { data, error } = await db
     .from('milestone_template_items')
-    .select('id, title, kind, offset_days, shared_with_client, position')
+    .select('id, title, kind, offset_days, shared_with_client, position, action, action_message, action_form_template_id, action_task_title, form:form_templates(name)')
     .eq('practice_id', practiceId)
     .order('position')
     .order('created_at')
   if (error) throw dbFailure('load the milestone template', error)
-  return data.map((r) => ({ id: r.id, title: r.title, kind: milestoneKind(r.kind), offsetDays: r.offset_days, sharedWithClient: r.shared_with_client, position: r.position }))
+  return data.map((r) => ({
+    id: r.id,
+    title: r.title,
+    kind: milestoneKind(r.kind),
+    offsetDays: r.offset_days,
+    sharedWithClient: r.shared_with_client,
+    position: r.position,
+    action: milestoneAction(r.action),
+    actionMessage: r.action_message,
+    actionFormTemplateId: r.action_form_template_id,
+    actionTaskTitle: r.action_task_title,
+    actionFormName: r.form?.name ?? null,
+  }))
 }
 
 /** The milestones a new journey with this due date starts with, shaped for add_journey's p_milestones. */
 export async function journeyMilestones(db: Db, practiceId: string, dueDate: CalendarDate | null) {
   if (!dueDate) return []
-  return planMilestones(dueDate, await listTemplate(db, practiceId)).map((m) => ({
+  return planMilestones(dueDate, await listTemplate(db, practiceId)).map(generatedMilestone)
+}
+
+/** One generated milestone as add_journey and import_clients take it, with its item's action. */
+export function generatedMilestone(m: Omit<TemplateItem, 'offsetDays'> & { dueOn: CalendarDate }) {
+  return {
     title: m.title,
     kind: m.kind,
     due_on: m.dueOn,
     shared_with_client: m.sharedWithClient,
-  }))
+    action: m.action,
+    action_message: m.actionMessage,
+    action_form_template_id: m.actionFormTemplateId,
+    action_task_title: m.actionTaskTitle,
+  }
 }
 
 async function itemIsVisible(db: Db, practiceId: string, itemId: string): Promise<boolean> {
@@ -55,6 +86,7 @@ export async function saveTemplateItem(db: Db, practiceId: string, input: unknow
     kind: item.kind,
     offset_days: toOffsetDays(item.timing, item.amount),
     shared_with_client: item.sharedWithClient,
+    ...actionColumns(item),
   }
   if (item.itemId) {
     const { data, error } = await db
@@ -63,6 +95,7 @@ export async function saveTemplateItem(db: Db, practiceId: string, input: unknow
       .eq('practice_id', practiceId)
       .eq('id', item.itemId)
       .select('id')
+    if (error?.code === PG_ERROR.foreignKeyViolation) throw new FieldErrors({ actionFormTemplateId: 'Choose a form from the list.' })
     if (error) throw dbFailure('save the template item', error)
     if (data.length === 0) throw refusal(await itemIsVisible(db, practiceId, item.itemId), 'template item')
     return { itemId: item.itemId }
@@ -74,6 +107,7 @@ export async function saveTemplateItem(db: Db, practiceId: string, input: unknow
     .insert({ practice_id: practiceId, position, ...fields })
     .select('id')
     .single()
+  if (error?.code === PG_ERROR.foreignKeyViolation) throw new FieldErrors({ actionFormTemplateId: 'Choose a form from the list.' })
   if (error?.code === PG_ERROR.insufficientPrivilege) throw refusal(await practiceIsVisible(db, practiceId), 'practice')
   if (error) throw dbFailure('add the template item', error)
   return { itemId: data.id }

@@ -30,13 +30,6 @@ export interface MilestoneTemplateItem {
   sharedWithClient: boolean
 }
 
-export interface PlannedMilestone {
-  title: string
-  kind: MilestoneKind
-  dueOn: CalendarDate
-  sharedWithClient: boolean
-}
-
 /** The earliest and latest an item may sit: conception-dated day 0, and a year after the due date. */
 export const MIN_OFFSET_DAYS = -TERM_DAYS
 export const MAX_OFFSET_DAYS = 365
@@ -64,12 +57,12 @@ export const DEFAULT_MILESTONE_TEMPLATE: readonly MilestoneTemplateItem[] = [
  * The journey's milestones for a due date, in date order (template order breaks ties). Whole
  * calendar days throughout: no time zone or daylight-saving change can move a milestone.
  */
-export function planMilestones(dueDate: CalendarDate, template: readonly MilestoneTemplateItem[]): PlannedMilestone[] {
+export function planMilestones<T extends MilestoneTemplateItem>(dueDate: CalendarDate, template: readonly T[]): Array<Omit<T, 'offsetDays'> & { dueOn: CalendarDate }> {
   return template
-    .map((item, index) => ({
-      index,
-      planned: { title: item.title, kind: item.kind, dueOn: addDays(dueDate, item.offsetDays), sharedWithClient: item.sharedWithClient },
-    }))
+    .map((item, index) => {
+      const { offsetDays, ...rest } = item
+      return { index, planned: { ...rest, dueOn: addDays(dueDate, offsetDays) } }
+    })
     .sort((a, b) => a.planned.dueOn.localeCompare(b.planned.dueOn) || a.index - b.index)
     .map(({ planned }) => planned)
 }

@@ -2,7 +2,7 @@ import 'server-only'
 import { todayIn } from '@/lib/dates/calendar-date'
 import { billingRefusal } from '@/lib/billing/write-refusals'
 import { AppError } from '@/lib/errors'
-import { listTemplate } from '@/lib/milestones/template.service'
+import { generatedMilestone, listTemplate } from '@/lib/milestones/template.service'
 import type { PracticeSettings } from '@/lib/practice/settings'
 import { planMilestones } from '@/lib/pregnancy/milestones'
 import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
@@ -68,7 +68,7 @@ export async function importClients(db: Db, practice: PracticeSettings, input: u
       status: r.status,
       lead_source: r.leadSource,
       milestones: r.dueDate
-        ? planMilestones(r.dueDate, template).map((m) => ({ title: m.title, kind: m.kind, due_on: m.dueOn, shared_with_client: m.sharedWithClient }))
+        ? planMilestones(r.dueDate, template).map(generatedMilestone)
         : [],
     })),
   })
