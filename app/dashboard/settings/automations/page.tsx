@@ -21,7 +21,7 @@ export default async function AutomationSettingsPage() {
       <Card>
         <CardHeader>
           <CardTitle>Rules</CardTitle>
-          <CardDescription>A form is sent by the next reminder run (within 15 minutes); a to-do is added at once for her primary doula.</CardDescription>
+          <CardDescription>A form is sent by the next automation run (within 15 minutes); a to-do is added at once for her primary doula. Actions on a milestone’s date are set in the milestone template.</CardDescription>
         </CardHeader>
         <CardContent>
           {rules.length === 0 ? (

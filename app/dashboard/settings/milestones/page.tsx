@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { listTemplate } from '@/lib/milestones/template.service'
+import { listTemplates } from '@/lib/paperwork/queries'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 import { TemplateEditor } from './_components/template-editor'
 
@@ -11,13 +12,13 @@ export const metadata: Metadata = { title: 'Milestone template' }
 export default async function MilestoneTemplatePage() {
   const { active, db } = await requireDashboardContext()
   if (!active) return null
-  const items = await listTemplate(db, active.practiceId)
+  const [items, forms] = await Promise.all([listTemplate(db, active.practiceId), listTemplates(db, active.practiceId)])
   const canEdit = active.role !== 'doula'
   return (
     <>
       <PageHeader
         title="Milestone template"
-        description="Every new client with a due date starts with these milestones. Each client's timeline can then be changed on her page."
+        description="Every new client with a due date starts with these milestones, and an action an item carries runs on its date. Each client's timeline can then be changed on her page."
         actions={
           <Link href="/dashboard/settings" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
             Back to settings
@@ -32,7 +33,7 @@ export default async function MilestoneTemplatePage() {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <TemplateEditor items={items} canEdit={canEdit} />
+          <TemplateEditor items={items} forms={forms.filter((f) => !f.archived).map((f) => ({ value: f.id, label: f.name }))} canEdit={canEdit} />
         </CardContent>
       </Card>
     </>

@@ -7,12 +7,25 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { StatusMessage } from '@/components/ui/status-message'
 import { moveTemplateItemAction, removeTemplateItemAction } from '@/lib/milestones/actions'
+import type { MilestoneAction } from '@/lib/milestones/template.schema'
 import type { TemplateItem } from '@/lib/milestones/template.service'
 import { describeOffset, MILESTONE_KIND_LABELS } from '@/lib/pregnancy/milestones'
 import { TemplateItemDialog } from './template-item-dialog'
 
+type Forms = { value: string; label: string }[]
+
+/** What an item does on its date, in a few words. */
+function describeAction(item: TemplateItem): string | null {
+  const what: Record<MilestoneAction, () => string> = {
+    send_message: () => 'On its date: message her',
+    send_form: () => (item.actionFormName ? `On its date: send “${item.actionFormName}”` : 'On its date: send a form (deleted: choose another)'),
+    create_task: () => `On its date: to-do “${item.actionTaskTitle ?? ''}”`,
+  }
+  return item.action ? what[item.action]() : null
+}
+
 /** The template list; owners and admins get the controls, doulas the same list read-only. */
-export function TemplateEditor({ items, canEdit }: { items: TemplateItem[]; canEdit: boolean }) {
+export function TemplateEditor({ items, forms, canEdit }: { items: TemplateItem[]; forms: Forms; canEdit: boolean }) {
   const [adding, setAdding] = useState(false)
   const move = useAction(moveTemplateItemAction)
   return (
@@ -25,6 +38,7 @@ export function TemplateEditor({ items, canEdit }: { items: TemplateItem[]; canE
             <TemplateRow
               key={item.id}
               item={item}
+              forms={forms}
               canEdit={canEdit}
               first={index === 0}
               last={index === items.length - 1}
@@ -42,13 +56,14 @@ export function TemplateEditor({ items, canEdit }: { items: TemplateItem[]; canE
           </Button>
         </div>
       ) : null}
-      {adding ? <TemplateItemDialog onOpenChange={setAdding} /> : null}
+      {adding ? <TemplateItemDialog forms={forms} onOpenChange={setAdding} /> : null}
     </div>
   )
 }
 
 function TemplateRow({
   item,
+  forms,
   canEdit,
   first,
   last,
@@ -56,6 +71,7 @@ function TemplateRow({
   onMove,
 }: {
   item: TemplateItem
+  forms: Forms
   canEdit: boolean
   first: boolean
   last: boolean
@@ -64,6 +80,7 @@ function TemplateRow({
 }) {
   const [editing, setEditing] = useState(false)
   const remove = useAction(removeTemplateItemAction)
+  const action = describeAction(item)
   return (
     <li className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4" data-test="template-item" data-item={item.title}>
       <div className="min-w-0 flex-1">
@@ -73,6 +90,11 @@ function TemplateRow({
           <Badge tone="calm">{MILESTONE_KIND_LABELS[item.kind]}</Badge>
           <Badge tone={item.sharedWithClient ? 'accent' : 'neutral'}>{item.sharedWithClient ? 'Shared with the client' : 'Practice only'}</Badge>
         </p>
+        {action ? (
+          <p className="mt-0.5 text-sm break-words" data-test="template-item-action">
+            {action}
+          </p>
+        ) : null}
       </div>
       {canEdit ? (
         <div className="flex shrink-0 items-center gap-1">
@@ -106,7 +128,7 @@ function TemplateRow({
           />
         </div>
       ) : null}
-      {editing ? <TemplateItemDialog item={item} onOpenChange={setEditing} /> : null}
+      {editing ? <TemplateItemDialog item={item} forms={forms} onOpenChange={setEditing} /> : null}
     </li>
   )
 }
