@@ -591,7 +591,41 @@ export const MATRIX: TableCase[] = [
       delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
     },
   },
+  {
+    table: 'automation_runs',
+    variant: "what a milestone's due-date action did for client A1 (members read; only the runner writes)",
+    target: async ({ sql, world }) => {
+      const milestoneId = await newActionMilestone(sql, world.a.id, world.a1.id, world.a1.journeyId)
+      const [row] = await sql<{ id: string }[]>`
+        insert into public.automation_runs (practice_id, source, milestone_id, journey_id, state, action, summary)
+        values (${world.a.id}, 'due_date', ${milestoneId}, ${world.a1.journeyId}, 'done', 'send_message', 'Message: Hello') returning id`
+      return row!.id
+    },
+    insert: async ({ sql, world }) => ({
+      id: randomUUID(),
+      practice_id: world.a.id,
+      source: 'due_date',
+      milestone_id: await newActionMilestone(sql, world.a.id, world.a1.id, world.a1.journeyId),
+      journey_id: world.a1.journeyId,
+      state: 'done',
+    }),
+    update: () => ({ state: 'failed' }),
+    expect: {
+      //       anon oA aA dA c1 c2 dB cB dBcA
+      select: '✗    ✓  ✓  ✓  ∅  ∅  ∅  ∅  ∅',
+      insert: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      update: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+      delete: '✗    ✗  ✗  ✗  ✗  ✗  ✗  ✗  ✗',
+    },
+  },
 ]
+
+async function newActionMilestone(sql: Sql, practiceId: string, clientId: string, journeyId: string): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    insert into public.milestones (practice_id, client_id, journey_id, title, due_on, action, action_message)
+    values (${practiceId}, ${clientId}, ${journeyId}, 'Halfway', current_date, 'send_message', 'Hello') returning id`
+  return row!.id
+}
 
 async function newAutomationRule(sql: Sql, practiceId: string): Promise<string> {
   const [row] = await sql<{ id: string }[]>`
