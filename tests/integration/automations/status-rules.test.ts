@@ -6,7 +6,7 @@ import { adminDb } from '../../helpers/app-session.ts'
 import { createUser } from '../../helpers/personas.ts'
 import { newFormTemplate } from '../../helpers/rows.ts'
 import { superuser } from '../../helpers/stack.ts'
-import { createClientRecord, type ClientRecord } from '../../helpers/world.ts'
+import { createClientRecord, createPractice, type ClientRecord } from '../../helpers/world.ts'
 import { dbAs, fieldErrorsOf, newPractice, type PracticeFixture } from '../dashboard/fixtures.ts'
 
 const sql = superuser()
@@ -113,5 +113,23 @@ describe('status-change automations', () => {
     expect(await listRules(herDb, a.id)).toEqual([])
     expect(await listRuns(herDb, a.id, nell.journeyId)).toEqual([])
     expect(await listRuns(a.ownerDb, a.id, nell.journeyId)).toHaveLength(1)
+  })
+
+  it('gives a to-do with no primary doula to a solo practice\'s only member, and otherwise says it is unassigned', async () => {
+    const soloOwner = await createUser(sql, { fullName: 'Solo Owner' })
+    const soloPractice = await createPractice(sql, soloOwner, 'Solo Rule Doula')
+    await sql`insert into public.automation_rules (practice_id, on_status, action, task_title) values (${soloPractice.id}, 'active', 'create_task', 'Solo to-do')`
+    const sole = await createClientRecord(sql, soloPractice.id, null, 'Sole')
+    await setStatus(sole.journeyId, 'active')
+    expect(await tasksFor(sole)).toEqual([{ title: 'Solo to-do', assignee_id: soloOwner.id, created_by: null }])
+
+    const task = await addRule(a.ownerDb, a.id, rule({ onStatus: 'consult', taskTitle: 'Whose is it?' }))
+    const team = await createClientRecord(sql, a.id, null, 'Team')
+    await setStatus(team.journeyId, 'consult')
+    expect(await tasksFor(team)).toEqual([{ title: 'Whose is it?', assignee_id: null, created_by: null }])
+    expect((await listRuns(a.ownerDb, a.id, team.journeyId)).map((r) => [r.state, r.detail])).toEqual([
+      ['done', 'Her journey has no primary doula, so the to-do is unassigned.'],
+    ])
+    await removeRule(a.ownerDb, a.id, { ruleId: task.id })
   })
 })
