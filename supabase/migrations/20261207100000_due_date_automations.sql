@@ -297,52 +297,71 @@ begin
     order by ms.due_on, ms.id
     for update of ms skip locked
   loop
-    update public.milestones set action_fired_at = now() where id = m.id;
-    v_task := null;
-    v_message := null;
-    v_detail := null;
-    if m.status in ('complete', 'archived') then
-      v_state := 'skipped';
-      v_detail := 'Her journey was archived or completed.';
-    elsif m.done_at is not null then
-      v_state := 'skipped';
-      v_detail := 'The milestone was marked done before its date.';
-    elsif private.practice_is_read_only(m.practice_id) then
-      v_state := 'skipped';
-      v_detail := 'The practice was read-only (its subscription had ended).';
-    elsif m.action = 'create_task' then
-      v_assignee := private.automation_assignee(m.practice_id, m.primary_doula_id);
-      insert into public.tasks (practice_id, client_id, title, assignee_id, due_on, created_by)
-      values (m.practice_id, m.client_id, m.action_task_title, v_assignee, m.due_on, null)
-      returning id into v_task;
-      v_state := 'done';
-      if v_assignee is null then
-        v_detail := 'Her journey has no primary doula, so the to-do is unassigned.';
+    -- One milestone's failure (say, its practice is being erased) must not stop the others: its work
+    -- is rolled back to this point and it is recorded as failed, or, if even that is refused, left for
+    -- the next run.
+    begin
+      update public.milestones set action_fired_at = now() where id = m.id;
+      v_task := null;
+      v_message := null;
+      v_detail := null;
+      if m.status in ('complete', 'archived') then
+        v_state := 'skipped';
+        v_detail := 'Her journey was archived or completed.';
+      elsif m.done_at is not null then
+        v_state := 'skipped';
+        v_detail := 'The milestone was marked done before its date.';
+      elsif private.practice_is_read_only(m.practice_id) then
+        v_state := 'skipped';
+        v_detail := 'The practice was read-only (its subscription had ended).';
+      elsif m.action = 'create_task' then
+        v_assignee := private.automation_assignee(m.practice_id, m.primary_doula_id);
+        insert into public.tasks (practice_id, client_id, title, assignee_id, due_on, created_by)
+        values (m.practice_id, m.client_id, m.action_task_title, v_assignee, m.due_on, null)
+        returning id into v_task;
+        v_state := 'done';
+        if v_assignee is null then
+          v_detail := 'Her journey has no primary doula, so the to-do is unassigned.';
+        end if;
+      elsif m.action = 'send_message' then
+        insert into public.messages (practice_id, client_id, sender_id, sender_side, body)
+        values (m.practice_id, m.client_id, null, 'practice', m.action_message)
+        returning id into v_message;
+        v_state := 'done';
+      elsif m.action_form_template_id is null then
+        v_state := 'failed';
+        v_detail := 'The form to send was deleted.';
+      else
+        v_state := 'pending';
       end if;
-    elsif m.action = 'send_message' then
-      insert into public.messages (practice_id, client_id, sender_id, sender_side, body)
-      values (m.practice_id, m.client_id, null, 'practice', m.action_message)
-      returning id into v_message;
-      v_state := 'done';
-    elsif m.action_form_template_id is null then
-      v_state := 'failed';
-      v_detail := 'The form to send was deleted.';
-    else
-      v_state := 'pending';
-    end if;
 
-    insert into public.automation_runs (practice_id, journey_id, milestone_id, source, state, detail, action, form_template_id,
-                                        task_id, message_id, milestone_title, milestone_due_on, summary, finished_at)
-    values (m.practice_id, m.journey_id, m.id, 'due_date', v_state, v_detail, m.action, m.action_form_template_id,
-            v_task, v_message, m.title, m.due_on,
-            case m.action
-              when 'send_form' then 'Send “' || coalesce(m.form_name, 'a form') || '”'
-              when 'create_task' then 'To-do: ' || m.action_task_title
-              else 'Message: ' || left(m.action_message, 80) || case when length(m.action_message) > 80 then '…' else '' end
-            end,
-            case when v_state = 'pending' then null else now() end)
-    on conflict (milestone_id) do nothing
-    returning id into run_id;
+      insert into public.automation_runs (practice_id, journey_id, milestone_id, source, state, detail, action, form_template_id,
+                                          task_id, message_id, milestone_title, milestone_due_on, summary, finished_at)
+      values (m.practice_id, m.journey_id, m.id, 'due_date', v_state, v_detail, m.action, m.action_form_template_id,
+              v_task, v_message, m.title, m.due_on,
+              case m.action
+                when 'send_form' then 'Send “' || coalesce(m.form_name, 'a form') || '”'
+                when 'create_task' then 'To-do: ' || m.action_task_title
+                else 'Message: ' || left(m.action_message, 80) || case when length(m.action_message) > 80 then '…' else '' end
+              end,
+              case when v_state = 'pending' then null else now() end)
+      on conflict (milestone_id) do nothing
+      returning id into run_id;
+    exception when others then
+      raise warning 'due-date automation of milestone % failed: %', m.id, sqlerrm;
+      run_id := null;
+      begin
+        update public.milestones set action_fired_at = now() where id = m.id;
+        insert into public.automation_runs (practice_id, journey_id, milestone_id, source, state, detail, action,
+                                            form_template_id, milestone_title, milestone_due_on, summary, finished_at)
+        values (m.practice_id, m.journey_id, m.id, 'due_date', 'failed', 'It could not be done. Do it by hand.', m.action,
+                m.action_form_template_id, m.title, m.due_on, 'An action on its date', now())
+        on conflict (milestone_id) do nothing
+        returning id into run_id;
+      exception when others then
+        raise warning 'due-date automation of milestone % left for the next run: %', m.id, sqlerrm;
+      end;
+    end;
     if run_id is not null then
       v_count := v_count + 1;
     end if;

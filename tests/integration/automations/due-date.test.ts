@@ -235,6 +235,25 @@ describe('due-date automations', () => {
     await removeRule(a.ownerDb, a.id, { ruleId: rule.id })
   })
 
+  it('leaves a milestone whose client is being erased for the next run, and still acts on the others', async () => {
+    const gone = await newClient(a, 'Erased')
+    const kept = await newClient(a, 'Kept')
+    const blocked = await milestone(gone, '2046-07-01', { action: 'send_message', message: 'Hello' })
+    const fine = await milestone(kept, '2046-07-01', { action: 'send_message', message: 'Hello' })
+    const [job] = await sql<{ id: string }[]>`
+      insert into private.practice_deletions (scope, subject_hash, practice_id, client_id, counts, files_total)
+      values ('client', ${'a'.repeat(64)}, ${a.id}, ${gone.id}, '{}', 0) returning id`
+    try {
+      await run('2046-07-01T12:00:00Z')
+      expect(await runsOf(fine)).toEqual([{ state: 'done', detail: null, source: 'due_date' }])
+      expect(await runsOf(blocked)).toEqual([])
+      expect(await sql`select action_fired_at from public.milestones where id = ${blocked}`).toEqual([{ action_fired_at: null }])
+      expect(await messagesOf(gone)).toEqual([])
+    } finally {
+      await sql`delete from private.practice_deletions where id = ${job!.id}`
+    }
+  })
+
   it('finds what is due with one query on the partial index of actions not yet run', async () => {
     const [fn] = await sql<{ src: string }[]>`select prosrc as src from pg_proc where proname = 'due_milestone_automations'`
     const body = fn!.src.replaceAll('p_now', "'2046-01-01T00:00:00Z'::timestamptz").replaceAll('p_limit', '200')
