@@ -25,6 +25,7 @@ export function ThreadView({ messages, viewer, otherName, timeZone }: { messages
             </p>
             <span className="px-1 text-xs text-muted-foreground">
               <time dateTime={m.created_at}>{formatStamp(m.created_at, timeZone)}</time>
+              {m.automated ? <span data-test="message-automated"> · Sent automatically</span> : null}
               {mine ? <span data-test="read-receipt">{readAt ? ' · Read' : ' · Sent'}</span> : null}
             </span>
           </li>

@@ -5,15 +5,20 @@ import { dbFailure, type Db } from '@/lib/server/db'
 
 export type Side = 'practice' | 'client'
 
-export const MessageSchema = z.object({
-  id: z.uuid(),
-  sender_side: z.enum(['practice', 'client']),
-  body: z.string(),
-  created_at: z.string(),
-  read_by_practice_at: z.string().nullable(),
-  read_by_client_at: z.string().nullable(),
-})
+export const MessageSchema = z
+  .object({
+    id: z.uuid(),
+    sender_side: z.enum(['practice', 'client']),
+    body: z.string(),
+    created_at: z.string(),
+    read_by_practice_at: z.string().nullable(),
+    read_by_client_at: z.string().nullable(),
+    // The automation run that sent it; members read runs, so only they learn a message was automatic.
+    automation_runs: z.array(z.object({ id: z.uuid() })),
+  })
+  .transform(({ automation_runs, ...m }) => ({ ...m, automated: automation_runs.length > 0 }))
 export type Message = z.infer<typeof MessageSchema>
+const MESSAGE_COLUMNS = 'id, sender_side, body, created_at, read_by_practice_at, read_by_client_at, automation_runs(id)'
 
 export const InboxRowSchema = z.object({
   client_id: z.uuid(),
@@ -44,7 +49,7 @@ export async function getCorrespondent(db: Db, { practiceId, clientId }: ClientR
 export async function listThread(db: Db, { practiceId, clientId }: ClientRef): Promise<Message[]> {
   const { data, error } = await db
     .from('messages')
-    .select('id, sender_side, body, created_at, read_by_practice_at, read_by_client_at')
+    .select(MESSAGE_COLUMNS)
     .eq('practice_id', practiceId)
     .eq('client_id', clientId)
     .order('created_at', { ascending: false })
@@ -73,7 +78,7 @@ export async function postMessage(db: Db, sender: { userId: string; side: Side }
   const { data, error } = await db
     .from('messages')
     .insert({ practice_id: thread.practiceId, client_id: thread.clientId, sender_id: sender.userId, sender_side: sender.side, body })
-    .select('id, sender_side, body, created_at, read_by_practice_at, read_by_client_at')
+    .select(MESSAGE_COLUMNS)
     .single()
   if (error) throw dbFailure('send the message', error)
   return MessageSchema.parse(data)

@@ -69,6 +69,12 @@ test('an owner gives a template item a message; on its date the cron sends it on
   await expect(history.getByTestId('automation-run')).toContainText('Done')
   await reviewBothWidths(page, 'due-date-client-history')
 
+  // The doula's thread marks it as sent automatically, from the practice's side.
+  await page.goto(`/dashboard/messages/${clientId}`)
+  await expect(page.getByTestId('message')).toContainText(MESSAGE)
+  await expect(page.getByTestId('message-automated')).toHaveText(' · Sent automatically')
+  await page.goto(`/dashboard/clients/${clientId}`)
+
   // She accepts her invitation and finds the message from the practice in her thread.
   const invitedBefore = await latestId(clientEmail)
   await page.getByTestId('invite-to-portal-send').click()
@@ -82,6 +88,7 @@ test('an owner gives a template item a message; on its date the cron sends it on
   await expect(portal.getByTestId('message')).toHaveCount(1)
   await expect(portal.getByTestId('message')).toContainText(MESSAGE)
   await expect(portal.getByTestId('message')).toContainText('Meadow Doulas wrote:')
+  await expect(portal.getByTestId('message-automated')).toHaveCount(0)
   await expectNoSeriousA11yIssues(portal)
   await portal.screenshot({ path: 'test-results/screens/due-date-portal-message-390.png', fullPage: true })
   await context.close()

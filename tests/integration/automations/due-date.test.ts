@@ -104,7 +104,9 @@ describe('due-date automations', () => {
     expect(await messagesOf(lena)).toEqual([{ body: 'Your 36-week visit is this week.', sender_side: 'practice', sender_id: null }])
 
     const herThread = await listThread(await dbAs(her), { practiceId: a.id, clientId: lena.id })
-    expect(herThread.map((m) => [m.sender_side, m.body])).toEqual([['practice', 'Your 36-week visit is this week.']])
+    expect(herThread.map((m) => [m.sender_side, m.body, m.automated])).toEqual([['practice', 'Your 36-week visit is this week.', false]])
+    const doulaThread = await listThread(a.doulaDb, { practiceId: a.id, clientId: lena.id })
+    expect(doulaThread.map((m) => [m.sender_side, m.automated])).toEqual([['practice', true]])
     expect(await listThread(b.ownerDb, { practiceId: a.id, clientId: lena.id })).toEqual([])
     const { data: inbox } = await a.doulaDb.rpc('message_inbox', { practice_id: a.id })
     expect(inbox?.find((r) => r.client_id === lena.id)).toMatchObject({ last_sender_side: 'practice', unread_count: 0 })
