@@ -237,6 +237,17 @@ describe('due-date automations', () => {
     await removeRule(a.ownerDb, a.id, { ruleId: rule.id })
   })
 
+  it('says so when the form it was to send was deleted before its date', async () => {
+    const her = await createUser(sql, { fullName: 'Gia Client' })
+    const gia = await newClient(a, 'Gia', her)
+    const doomed = await newFormTemplate(sql, a.id)
+    const id = await milestone(gia, '2045-09-01', { action: 'send_form', formId: doomed })
+    await sql`delete from public.form_templates where id = ${doomed}`
+    await run('2045-09-01T12:00:00Z')
+    expect(await runsOf(id)).toEqual([{ state: 'failed', detail: 'The form to send was deleted.', source: 'due_date' }])
+    expect(await sql`select 1 from public.form_requests where client_id = ${gia.id}`).toEqual([])
+  })
+
   it('leaves a milestone whose client is being erased for the next run, and still acts on the others', async () => {
     const gone = await newClient(a, 'Erased')
     const kept = await newClient(a, 'Kept')
