@@ -1,9 +1,9 @@
 'use client'
-import type { UseFormReturn } from 'react-hook-form'
+import type { FieldErrors, UseFormRegisterReturn } from 'react-hook-form'
 import { FieldError } from '@/components/ui/field-error'
 import { inputClassName, labelClassName } from '@/components/ui/field-styles'
 import { cn } from '@/components/ui/cn'
-import { ANSWER_LIMITS, type FormValues } from '@/lib/paperwork/answers.schema'
+import { ANSWER_LIMITS } from '@/lib/paperwork/answers.schema'
 import type { FormField } from '@/lib/paperwork/fields'
 
 const AUTOCOMPLETE: Partial<Record<NonNullable<FormField['maps_to']>, string>> = {
@@ -12,6 +12,12 @@ const AUTOCOMPLETE: Partial<Record<NonNullable<FormField['maps_to']>, string>> =
   address_city: 'address-level2',
   address_region: 'address-level1',
   address_postal_code: 'postal-code',
+}
+
+/** The part of a react-hook-form the questions use: her answers live under `answers`, one per field id. */
+export interface AnswersForm {
+  register: (name: `answers.${string}`) => UseFormRegisterReturn
+  formState: { errors: FieldErrors<{ answers: Record<string, unknown> }> }
 }
 
 function Required({ field }: { field: FormField }) {
@@ -27,9 +33,10 @@ function Required({ field }: { field: FormField }) {
   )
 }
 
-function Question({ field, form, idPrefix, disabled }: { field: FormField; form: UseFormReturn<FormValues>; idPrefix: string; disabled: boolean }) {
+function Question({ field, form, idPrefix, disabled }: { field: FormField; form: AnswersForm; idPrefix: string; disabled: boolean }) {
   const id = `${idPrefix}-${field.id}`
-  const error = form.formState.errors[field.id]?.message
+  const name: `answers.${string}` = `answers.${field.id}`
+  const error = form.formState.errors.answers?.[field.id]?.message
   const errorId = `${id}-error`
   const helpId = `${id}-help`
   const describedBy = [field.help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
@@ -57,7 +64,7 @@ function Question({ field, form, idPrefix, disabled }: { field: FormField; form:
               htmlFor={`${id}-${i}`}
               className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md border border-input bg-card px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-accent"
             >
-              <input id={`${id}-${i}`} type={type} value={value} className="size-5 shrink-0 accent-primary" disabled={disabled} {...form.register(field.id)} />
+              <input id={`${id}-${i}`} type={type} value={value} className="size-5 shrink-0 accent-primary" disabled={disabled} {...form.register(name)} />
               <span>{label}</span>
             </label>
           ))}
@@ -71,7 +78,7 @@ function Question({ field, form, idPrefix, disabled }: { field: FormField; form:
     return (
       <div className="flex flex-col gap-1.5" data-test="question" data-field={field.id}>
         <label htmlFor={id} className="flex cursor-pointer items-start gap-3 rounded-md border border-input bg-card p-3 text-sm has-[:checked]:border-primary">
-          <input id={id} type="checkbox" className="mt-0.5 size-5 shrink-0 accent-primary" {...common} {...form.register(field.id)} />
+          <input id={id} type="checkbox" className="mt-0.5 size-5 shrink-0 accent-primary" {...common} {...form.register(name)} />
           <span>
             {field.label}
             <Required field={field} />
@@ -92,7 +99,7 @@ function Question({ field, form, idPrefix, disabled }: { field: FormField; form:
       </label>
       {help}
       {field.type === 'long_text' ? (
-        <textarea id={id} rows={4} maxLength={max} className={cn(inputClassName, 'h-auto min-h-24 py-2')} {...common} {...form.register(field.id)} />
+        <textarea id={id} rows={4} maxLength={max} className={cn(inputClassName, 'h-auto min-h-24 py-2')} {...common} {...form.register(name)} />
       ) : (
         <input
           id={id}
@@ -102,7 +109,7 @@ function Question({ field, form, idPrefix, disabled }: { field: FormField; form:
           maxLength={max}
           className={inputClassName}
           {...common}
-          {...form.register(field.id)}
+          {...form.register(name)}
         />
       )}
       <FieldError id={errorId} message={error} />
@@ -111,7 +118,7 @@ function Question({ field, form, idPrefix, disabled }: { field: FormField; form:
 }
 
 /** A sent form's questions as inputs of one react-hook-form, in the form's order. */
-export function FormFields({ fields, form, idPrefix = 'q', disabled = false }: { fields: FormField[]; form: UseFormReturn<FormValues>; idPrefix?: string; disabled?: boolean }) {
+export function FormFields({ fields, form, idPrefix = 'q', disabled = false }: { fields: FormField[]; form: AnswersForm; idPrefix?: string; disabled?: boolean }) {
   return (
     <div className="flex flex-col gap-6">
       {fields.map((field) =>

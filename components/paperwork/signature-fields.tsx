@@ -1,5 +1,5 @@
 'use client'
-import type { DefaultValues, UseFormReturn } from 'react-hook-form'
+import type { DefaultValues, FieldErrors, UseFormRegisterReturn } from 'react-hook-form'
 import { FormField } from '@/components/form-field'
 import { FieldError } from '@/components/ui/field-error'
 import { ESIGN_CONSENT, type SignatureInput } from '@/lib/paperwork/signature.schema'
@@ -10,8 +10,15 @@ export type SignatureValues = SignatureInput
 /** A signature not yet given: the consent box starts unticked. */
 export const emptySignature: DefaultValues<SignatureValues> = { typedName: '', signature: '' }
 
+/** The part of a react-hook-form the signature uses (the form may hold more, like her answers). */
+export interface SignatureForm {
+  register: (name: 'typedName' | 'consent') => UseFormRegisterReturn
+  setValue: (name: 'signature', value: string, options: { shouldValidate: boolean }) => void
+  formState: { errors: FieldErrors<SignatureValues>; isSubmitted: boolean }
+}
+
 /** Typed name, drawn signature and the consent to sign electronically: one signer's part of a form. */
-export function SignatureFields({ form, idPrefix, nameLabel = 'Type your full name' }: { form: UseFormReturn<SignatureValues>; idPrefix: string; nameLabel?: string }) {
+export function SignatureFields({ form, idPrefix, nameLabel = 'Type your full name' }: { form: SignatureForm; idPrefix: string; nameLabel?: string }) {
   const { errors } = form.formState
   return (
     <div className="flex flex-col gap-5" data-test="signature-fields">

@@ -7,7 +7,7 @@ import { withFieldErrors } from '@/lib/server/field-errors'
 import { authActionClient } from '@/lib/server/action-client'
 import { createAdminClient } from '@/lib/supabase/admin'
 import { currentRequestMeta } from '@/lib/server/request-meta'
-import { ClientSignSchema, DraftSchema, SubmitSchema } from './submit.schema'
+import { AnswersFormSchema, ClientSignFormSchema } from './submit.schema'
 import { saveDraft, signAsClient, submitIntake } from './submit.service'
 
 /** Her forms are hers by her RLS (and, for submissions, by the database's check of her user id). */
@@ -25,19 +25,36 @@ export const markFormOpenedAction = authActionClient.inputSchema(z.object({ requ
   return { opened: true }
 })
 
-export const saveFormDraftAction = authActionClient.inputSchema(DraftSchema).action(async ({ clientInput, ctx }) => {
-  return withFieldErrors(DraftSchema, () => saveDraft(ctx.db, clientInput))
-})
+/**
+ * Her form's actions take the request as a bound argument (`saveFormDraftAction.bind(null, requestId)`),
+ * so the form sends what its fields hold: the answers (and, for an agreement, her signature).
+ */
+export const saveFormDraftAction = authActionClient
+  .bindArgsSchemas([z.uuid()])
+  .inputSchema(AnswersFormSchema)
+  .action(async ({ clientInput, bindArgsParsedInputs: [requestId], ctx }) => {
+    return withFieldErrors(AnswersFormSchema, () => saveDraft(ctx.db, { ...clientInput, requestId }))
+  })
 
-export const submitFormAction = authActionClient.inputSchema(SubmitSchema).action(async ({ clientInput, parsedInput, ctx }) => {
-  await withFieldErrors(SubmitSchema, async () => submitIntake(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await currentRequestMeta(), clientInput))
-  revalidateForm(parsedInput.requestId)
-  return { submitted: true }
-})
+export const submitFormAction = authActionClient
+  .bindArgsSchemas([z.uuid()])
+  .inputSchema(AnswersFormSchema)
+  .action(async ({ clientInput, bindArgsParsedInputs: [requestId], ctx }) => {
+    await withFieldErrors(AnswersFormSchema, async () =>
+      submitIntake(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await currentRequestMeta(), { ...clientInput, requestId }),
+    )
+    revalidateForm(requestId)
+    return { submitted: true }
+  })
 
-export const signAgreementAction = authActionClient.inputSchema(ClientSignSchema).action(async ({ clientInput, parsedInput, ctx }) => {
-  if (!ctx.user.email) throw new AppError({ code: 'validation', message: 'Your login has no email address to sign with.' })
-  await withFieldErrors(ClientSignSchema, async () => signAsClient(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await currentRequestMeta(), clientInput))
-  revalidateForm(parsedInput.requestId)
-  return { signed: true }
-})
+export const signAgreementAction = authActionClient
+  .bindArgsSchemas([z.uuid()])
+  .inputSchema(ClientSignFormSchema)
+  .action(async ({ clientInput, bindArgsParsedInputs: [requestId], ctx }) => {
+    if (!ctx.user.email) throw new AppError({ code: 'validation', message: 'Your login has no email address to sign with.' })
+    await withFieldErrors(ClientSignFormSchema, async () =>
+      signAsClient(ctx.db, createAdminClient(), { id: ctx.user.id, email: ctx.user.email }, await currentRequestMeta(), { ...clientInput, requestId }),
+    )
+    revalidateForm(requestId)
+    return { signed: true }
+  })

@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import type { ClientRef } from '@/lib/clients/client.schema'
 import { dbFailure, notFound, type Db } from '@/lib/server/db'
 import { mergeFieldsIn } from './agreement-text'
 import { StoredAnswersSchema } from './answers.schema'
@@ -135,11 +136,6 @@ function toSummary(row: RequestRow, signatures: z.infer<typeof SignatureRowSchem
       .filter((s) => s.request_id === row.id)
       .map((s) => ({ role: s.role as SignerRole, signedAt: s.signed_at, signerName: s.signer_name })),
   }
-}
-
-export interface ClientRef {
-  practiceId: string
-  clientId: string
 }
 
 /** Every form sent to one client, newest first (the practice's client page and her portal alike). */

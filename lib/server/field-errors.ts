@@ -20,9 +20,30 @@ export class FieldErrors extends AppError {
 
 export const isFieldErrors = (error: unknown): error is FieldErrors => error instanceof FieldErrors
 
-/** The next-safe-action validation-error shape for a set of field messages. */
-export function toValidationErrors(fields: Readonly<Record<string, string>>): Record<string, { _errors: string[] }> {
-  return Object.fromEntries(Object.entries(fields).map(([name, message]) => [name, { _errors: [message] }]))
+/** next-safe-action's validation errors: a message list per field, nested as the values are. */
+export type ValidationErrorTree = { _errors?: string[]; [name: string]: ValidationErrorTree | string[] | undefined }
+
+/**
+ * The next-safe-action validation-error shape for a set of field messages. A dotted name is a path
+ * (`answers.phone` → `{ answers: { phone: { _errors } } }`), nested as the schema's own errors are,
+ * so the react-hook-form adapter puts it on the field registered as `answers.phone`.
+ */
+export function toValidationErrors(fields: Readonly<Record<string, string>>): ValidationErrorTree {
+  const tree: ValidationErrorTree = {}
+  for (const [name, message] of Object.entries(fields)) {
+    let node = tree
+    for (const key of name.split('.')) {
+      const existing = node[key]
+      if (existing && !Array.isArray(existing)) node = existing
+      else {
+        const child: ValidationErrorTree = {}
+        node[key] = child
+        node = child
+      }
+    }
+    node._errors = [message]
+  }
+  return tree
 }
 
 /** Parses input with a form's schema; a direct caller gets the same field errors the form shows. */

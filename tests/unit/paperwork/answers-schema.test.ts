@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildAnswersSchema, formValuesFor } from '@/lib/paperwork/answers.schema'
 import type { FormField } from '@/lib/paperwork/fields'
+import { agreementFormSchema, intakeFormSchema } from '@/lib/paperwork/submit.schema'
 
 const FIELDS: FormField[] = [
   { id: 'intro', type: 'heading', label: 'About you' },
@@ -45,5 +46,31 @@ describe('the answers schema built from a form', () => {
       form: 'This form does not have that question. Reload the page and try again.',
     })
     expect(issues(draft.safeParse({ name: 'x'.repeat(501) }))).toEqual({ name: 'Please keep this under 500 characters.' })
+  })
+})
+
+describe("her portal forms' schemas", () => {
+  /** The first message on each path, as the form shows it. */
+  const paths = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) => {
+    const out: Record<string, string> = {}
+    for (const i of result.error?.issues ?? []) out[i.path.join('.')] ??= i.message
+    return out
+  }
+
+  it('judge an intake form with its answers under `answers`', () => {
+    expect(paths(intakeFormSchema(FIELDS).safeParse({ answers: { ...formValuesFor(FIELDS, {}), name: 'Liv', place: 'Moon', ok: true } }))).toEqual({
+      'answers.place': 'Choose one of the options.',
+    })
+  })
+
+  it('judge an agreement’s answers and signature together, so every problem shows at once', () => {
+    expect(paths(agreementFormSchema(FIELDS).safeParse({ answers: formValuesFor(FIELDS, {}), typedName: '', signature: '', consent: false }))).toEqual({
+      'answers.name': 'Please answer this question.',
+      'answers.place': 'Please choose one.',
+      'answers.ok': 'Please tick this box to continue.',
+      typedName: 'Type your full name.',
+      signature: 'Draw your signature in the box.',
+      consent: 'Tick the box to agree to sign electronically.',
+    })
   })
 })

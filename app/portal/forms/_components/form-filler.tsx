@@ -1,37 +1,22 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import { Send } from 'lucide-react'
-import { useAction } from 'next-safe-action/hooks'
 import { useMemo } from 'react'
-import { useForm, type Resolver, type UseFormReturn } from 'react-hook-form'
 import { FormFields } from '@/components/paperwork/form-fields'
-import { emptySignature, SignatureFields, type SignatureValues } from '@/components/paperwork/signature-fields'
+import { emptySignature, SignatureFields } from '@/components/paperwork/signature-fields'
 import { Button } from '@/components/ui/button'
 import { StatusMessage } from '@/components/ui/status-message'
-import { buildAnswersSchema, formValuesFor, type FormValues } from '@/lib/paperwork/answers.schema'
+import { formValuesFor } from '@/lib/paperwork/answers.schema'
 import type { Answers, FormField } from '@/lib/paperwork/fields'
 import { signAgreementAction, submitFormAction } from '@/lib/paperwork/portal-actions'
-import { SignatureSchema } from '@/lib/paperwork/signature.schema'
-import { flattenValidationErrors } from '@/lib/paperwork/submit.schema'
+import { agreementFormSchema, flattenValidationErrors, intakeFormSchema } from '@/lib/paperwork/submit.schema'
 import { DraftStatus } from './draft-status'
 import { useDraftAutosave } from './use-draft-autosave'
 
-/** Puts the server's field errors on the fields (answers on her questions, the rest on the signature). */
-function showErrors(errors: unknown, answers: UseFormReturn<FormValues>, signature?: UseFormReturn<SignatureValues>): string | null {
-  let general: string | null = null
-  for (const [path, message] of Object.entries(flattenValidationErrors(errors))) {
-    if (path.startsWith('answers.')) answers.setError(path.slice('answers.'.length), { message }, { shouldFocus: true })
-    else if (signature && (path === 'typedName' || path === 'signature' || path === 'consent')) signature.setError(path, { message }, { shouldFocus: true })
-    else general ??= message
-  }
-  return general
-}
-
-function useAnswersForm(fields: FormField[], answers: Answers) {
-  const schema = useMemo(() => buildAnswersSchema(fields, 'submit'), [fields])
-  // The schema is built at run time from the form she was sent, so its input type is not FormValues'.
-  const resolver = zodResolver(schema) as unknown as Resolver<FormValues>
-  return useForm<FormValues>({ resolver, defaultValues: formValuesFor(fields, answers), shouldFocusError: true })
+/** A refusal that names no field (the form changed since she opened it, say), or the server's own. */
+function generalError(result: { serverError?: string; validationErrors?: unknown }): string | undefined {
+  return result.serverError ?? flattenValidationErrors(result.validationErrors).form
 }
 
 /**
@@ -39,20 +24,15 @@ function useAnswersForm(fields: FormField[], answers: Answers) {
  * checks the same schema again). Answers autosave as a draft; submitting sends them for good.
  */
 export function IntakeFiller({ requestId, fields, answers }: { requestId: string; fields: FormField[]; answers: Answers }) {
-  const form = useAnswersForm(fields, answers)
-  const submit = useAction(submitFormAction)
-  const draft = useDraftAutosave(form, requestId, !submit.isPending && !submit.hasSucceeded)
-  const general = submit.hasErrored ? (submit.result.serverError ?? showErrors(submit.result.validationErrors, form)) : null
+  const submit = useMemo(() => submitFormAction.bind(null, requestId), [requestId])
+  const schema = useMemo(() => intakeFormSchema(fields), [fields])
+  const { form, action } = useHookFormAction(submit, zodResolver(schema), {
+    formProps: { defaultValues: { answers: formValuesFor(fields, answers) } },
+  })
+  const draft = useDraftAutosave(form, requestId, !action.isPending && !action.hasSucceeded)
+  const general = generalError(action.result)
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-6"
-      data-test="form-filler"
-      onSubmit={form.handleSubmit(async () => {
-        const result = await submit.executeAsync({ requestId, answers: form.getValues() })
-        if (result?.validationErrors) showErrors(result.validationErrors, form)
-      })}
-    >
+    <form noValidate className="flex flex-col gap-6" data-test="form-filler" onSubmit={form.handleSubmit(() => action.execute(form.getValues()))}>
       <FormFields fields={fields} form={form} />
       <div className="sticky bottom-20 z-10 -mx-4 flex flex-col gap-3 border-t border-border bg-background/95 px-4 py-3 backdrop-blur md:bottom-0 md:mx-0 md:px-0">
         {general ? <StatusMessage tone="error">{general}</StatusMessage> : null}
@@ -61,8 +41,8 @@ export function IntakeFiller({ requestId, fields, answers }: { requestId: string
         ) : null}
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
           <DraftStatus state={draft.state} />
-          <Button type="submit" size="lg" disabled={submit.isPending} data-test="form-submit">
-            <Send aria-hidden /> {submit.isPending ? 'Sending…' : 'Submit my answers'}
+          <Button type="submit" size="lg" disabled={action.isPending} data-test="form-submit">
+            <Send aria-hidden /> {action.isPending ? 'Sending…' : 'Submit my answers'}
           </Button>
         </div>
       </div>
@@ -72,31 +52,20 @@ export function IntakeFiller({ requestId, fields, answers }: { requestId: string
 
 /**
  * An agreement: she reads it (above), answers its questions if it has any, and signs with her
- * typed name, a drawn signature and her consent to sign electronically.
+ * typed name, a drawn signature and her consent to sign electronically. Her answers are judged with
+ * the signature, so every problem shows at once.
  */
 export function AgreementSigner({ requestId, fields, answers }: { requestId: string; fields: FormField[]; answers: Answers }) {
-  const form = useAnswersForm(fields, answers)
-  const signature = useForm<SignatureValues>({ resolver: zodResolver(SignatureSchema), defaultValues: emptySignature })
-  const sign = useAction(signAgreementAction)
-  const draft = useDraftAutosave(form, requestId, fields.length > 0 && !sign.isPending && !sign.hasSucceeded)
-  const general = sign.hasErrored ? (sign.result.serverError ?? showErrors(sign.result.validationErrors, form, signature)) : null
+  const sign = useMemo(() => signAgreementAction.bind(null, requestId), [requestId])
+  const schema = useMemo(() => agreementFormSchema(fields), [fields])
+  const { form, action } = useHookFormAction(sign, zodResolver(schema), {
+    formProps: { defaultValues: { ...emptySignature, answers: formValuesFor(fields, answers) } },
+  })
+  const draft = useDraftAutosave(form, requestId, fields.length > 0 && !action.isPending && !action.hasSucceeded)
+  const general = generalError(action.result)
 
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-6"
-      data-test="agreement-signer"
-      onSubmit={async (event) => {
-        event.preventDefault()
-        // Her answers are judged with the signature, so every problem shows at once.
-        const answersValid = await form.trigger(undefined, { shouldFocus: true })
-        await signature.handleSubmit(async (values) => {
-          if (!answersValid) return
-          const result = await sign.executeAsync({ requestId, answers: form.getValues(), ...values })
-          if (result?.validationErrors) showErrors(result.validationErrors, form, signature)
-        })()
-      }}
-    >
+    <form noValidate className="flex flex-col gap-6" data-test="agreement-signer" onSubmit={form.handleSubmit(() => action.execute(form.getValues()))}>
       {fields.length > 0 ? (
         <section aria-labelledby="agreement-questions" className="flex flex-col gap-4">
           <h2 id="agreement-questions" className="text-lg font-semibold">
@@ -110,10 +79,10 @@ export function AgreementSigner({ requestId, fields, answers }: { requestId: str
         <h2 id="agreement-sign" className="text-lg font-semibold">
           Sign the agreement
         </h2>
-        <SignatureFields form={signature} idPrefix="client-signature" />
+        <SignatureFields form={form} idPrefix="client-signature" />
         {general ? <StatusMessage tone="error">{general}</StatusMessage> : null}
-        <Button type="submit" size="lg" disabled={sign.isPending} data-test="agreement-sign">
-          {sign.isPending ? 'Signing…' : 'Sign the agreement'}
+        <Button type="submit" size="lg" disabled={action.isPending} data-test="agreement-sign">
+          {action.isPending ? 'Signing…' : 'Sign the agreement'}
         </Button>
       </section>
     </form>

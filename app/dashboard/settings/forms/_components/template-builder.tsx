@@ -1,11 +1,10 @@
 'use client'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Eye, Pencil, Plus } from 'lucide-react'
-import { useAction } from 'next-safe-action/hooks'
+import { useHookFormAction } from '@next-safe-action/adapter-react-hook-form/hooks'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
-import { useFieldArray, useForm, useWatch, type Path } from 'react-hook-form'
-import type { z } from 'zod'
+import { useFieldArray, useWatch } from 'react-hook-form'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent } from '@/components/ui/card'
@@ -15,7 +14,6 @@ import { StatusMessage } from '@/components/ui/status-message'
 import { cn } from '@/components/ui/cn'
 import { saveFormTemplateAction } from '@/lib/paperwork/actions'
 import { FIELD_TYPE_LABELS, FIELD_TYPES, type FieldType } from '@/lib/paperwork/fields'
-import { flattenValidationErrors } from '@/lib/paperwork/submit.schema'
 import { newFieldId, TemplateSchema, type TemplateInput } from '@/lib/paperwork/template.schema'
 import { selectClassName } from '../../../_components/select-field'
 import { BodyEditor } from './body-editor'
@@ -32,19 +30,16 @@ export function TemplateBuilder({ initial, version }: { initial: TemplateInput; 
   const [tab, setTab] = useState<'edit' | 'preview'>('edit')
   const [newType, setNewType] = useState<FieldType>('short_text')
   const [announcement, setAnnouncement] = useState('')
-  const form = useForm<TemplateInput, unknown, z.output<typeof TemplateSchema>>({ resolver: zodResolver(TemplateSchema), defaultValues: initial })
-  const fields = useFieldArray({ control: form.control, name: 'fields', keyName: 'key' })
-  const save = useAction(saveFormTemplateAction, {
-    onSuccess({ data }) {
-      form.reset(form.getValues())
-      if (!initial.templateId && data) router.replace(`/dashboard/settings/forms/${data.templateId}`)
-    },
-    onError({ error }) {
-      for (const [path, message] of Object.entries(flattenValidationErrors(error.validationErrors))) {
-        form.setError(path as Path<TemplateInput>, { message })
-      }
+  const { form, action: save } = useHookFormAction(saveFormTemplateAction, zodResolver(TemplateSchema), {
+    formProps: { defaultValues: initial },
+    actionProps: {
+      onSuccess({ data }) {
+        form.reset(form.getValues())
+        if (!initial.templateId && data) router.replace(`/dashboard/settings/forms/${data.templateId}`)
+      },
     },
   })
+  const fields = useFieldArray({ control: form.control, name: 'fields', keyName: 'key' })
   const values = useWatch({ control: form.control }) as TemplateInput
   const kind = initial.kind
   const errors = form.formState.errors

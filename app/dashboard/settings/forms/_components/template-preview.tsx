@@ -21,7 +21,7 @@ export function TemplatePreview({ values }: { values: TemplateInput }) {
       }),
     [values.fields],
   )
-  const form = useForm<FormValues>({ values: formValuesFor(fields, {}) })
+  const form = useForm<{ answers: FormValues }>({ values: { answers: formValuesFor(fields, {}) } })
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-5" data-test="template-preview">
       <div>
