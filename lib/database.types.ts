@@ -1839,6 +1839,17 @@ export type Database = {
         }
         Returns: undefined
       }
+      record_client_view: {
+        Args: {
+          actor_id: string
+          client_id: string
+          ip?: unknown
+          practice_id: string
+          seen_at?: string
+          user_agent?: string
+        }
+        Returns: boolean
+      }
       record_login_origin: {
         Args: { client?: string; login: string; practice: string }
         Returns: undefined
