@@ -108,6 +108,7 @@ export type Database = {
           outcome: string
           practice_id: string | null
           request_id: string | null
+          subject_client_id: string | null
           user_agent: string | null
         }
         Insert: {
@@ -122,6 +123,7 @@ export type Database = {
           outcome?: string
           practice_id?: string | null
           request_id?: string | null
+          subject_client_id?: string | null
           user_agent?: string | null
         }
         Update: {
@@ -136,6 +138,7 @@ export type Database = {
           outcome?: string
           practice_id?: string | null
           request_id?: string | null
+          subject_client_id?: string | null
           user_agent?: string | null
         }
         Relationships: [
