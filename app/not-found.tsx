@@ -1,6 +1,10 @@
+import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Logo } from '@/components/logo'
 import { Button } from '@/components/ui/button'
+
+// An address no route matches gets this title; a page's own notFound() needs <NotFoundTitle>.
+export const metadata: Metadata = { title: 'Page not found' }
 
 export default function NotFound() {
   return (

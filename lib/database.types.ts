@@ -108,6 +108,7 @@ export type Database = {
           outcome: string
           practice_id: string | null
           request_id: string | null
+          subject_client_id: string | null
           user_agent: string | null
         }
         Insert: {
@@ -122,6 +123,7 @@ export type Database = {
           outcome?: string
           practice_id?: string | null
           request_id?: string | null
+          subject_client_id?: string | null
           user_agent?: string | null
         }
         Update: {
@@ -136,6 +138,7 @@ export type Database = {
           outcome?: string
           practice_id?: string | null
           request_id?: string | null
+          subject_client_id?: string | null
           user_agent?: string | null
         }
         Relationships: [
@@ -1937,6 +1940,17 @@ export type Database = {
           user_agent?: string
         }
         Returns: undefined
+      }
+      record_client_view: {
+        Args: {
+          actor_id: string
+          client_id: string
+          ip?: unknown
+          practice_id: string
+          seen_at?: string
+          user_agent?: string
+        }
+        Returns: boolean
       }
       record_login_origin: {
         Args: { client?: string; login: string; practice: string }

@@ -93,11 +93,17 @@ test.describe('doula sign-up and login', () => {
     expect(response?.status()).toBe(200)
     const headers = response?.headers() ?? {}
     expect(headers['x-content-type-options']).toBe('nosniff')
-    expect(headers['referrer-policy']).toBe('no-referrer')
+    expect(headers['referrer-policy']).toBe('same-origin')
     expect(headers['cross-origin-opener-policy']).toBe('same-origin')
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
     expect(headers['content-security-policy']).toContain("object-src 'none'")
     await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible()
+
+    // Route handlers, which the proxy does not see, are never framed either.
+    const api = (await page.request.get('/api/documents/00000000-0000-4000-8000-000000000000/download', { maxRedirects: 0 })).headers()
+    expect(api['content-security-policy']).toBe("frame-ancestors 'none'")
+    expect(api['x-frame-options']).toBe('DENY')
+    expect(api['referrer-policy']).toBe('same-origin')
   })
 
   test('on a local stack the login page points to the mailbox where the links arrive', async ({ page }) => {

@@ -74,7 +74,7 @@ test('a visitor inquires with and without JavaScript, and the leads reach the pi
   const loginHeaders = (await visitor.request.get('/login')).headers()
   expect(loginHeaders['content-security-policy']).toContain("frame-ancestors 'none'")
   expect(loginHeaders['x-frame-options']).toBe('DENY')
-  expect(loginHeaders['referrer-policy']).toBe('no-referrer')
+  expect(loginHeaders['referrer-policy']).toBe('same-origin')
 
   // The practice sees both leads on its board.
   await page.goto('/dashboard/clients/board')

@@ -2,7 +2,7 @@ import { expect as pwExpect, type Page } from '@playwright/test'
 import { ClientsPage } from './pages/clients-page'
 import { confirmLink, latestId, waitForMail } from './support/mailbox'
 import { expect, test, uniqueEmail } from './fixtures'
-import { screenshots } from './support/review'
+import { expectNoSeriousA11yIssues, screenshots } from './support/review'
 import { rest } from './support/service-api'
 
 /** Settings → Danger zone, as the owner sees it. */
@@ -115,6 +115,7 @@ test.describe('hostile input', () => {
       const response = await page.goto(`/dashboard/settings/audit?after=${encodeURIComponent(after)}`)
       expect(response!.status()).toBe(404)
       await expect(page.getByTestId('audit-page-not-found')).toContainText('This page of the audit log does not exist.')
+      await expect(page).toHaveTitle('Audit log page not found · DoulaOS')
       const csv = await page.request.get(`/api/export/audit?practice=${row!.id}&after=${encodeURIComponent(after)}`)
       expect(csv.status()).toBe(400)
       expect(await csv.text()).toContain('Check the filters and try again.')
@@ -127,5 +128,33 @@ test.describe('hostile input', () => {
     })
     expect(forged.status()).toBe(403)
     expect(await forged.text()).toBe('This form was sent from another site, so it was refused.')
+  })
+
+  test('a client, form or conversation the practice does not have is a 404 titled as one, inside the dashboard', async ({ page, signupPage }) => {
+    await signupPage.signUpAndSignIn({ fullName: 'Ada Brook', practiceName: 'Brook Birth Care', email: uniqueEmail('missing') })
+    const missing = '00000000-0000-4000-8000-000000000000'
+    for (const path of [
+      `/dashboard/clients/${missing}`,
+      '/dashboard/clients/not-a-client',
+      `/dashboard/clients/${missing}/edit`,
+      `/dashboard/clients/${missing}/forms/${missing}`,
+      `/dashboard/messages/${missing}`,
+      `/dashboard/settings/forms/${missing}`,
+    ]) {
+      const response = await page.goto(path)
+      expect(response!.status(), path).toBe(404)
+      await expect(page, path).toHaveTitle('Page not found · DoulaOS')
+      await expect(page.getByTestId('dashboard-not-found'), path).toContainText('There is nothing at this address in your practice.')
+      await expect(page.getByRole('navigation', { name: 'Main' }), path).toBeVisible()
+    }
+    await expectNoSeriousA11yIssues(page)
+    await screenshots(page, 'dashboard-not-found')
+    await page.getByRole('link', { name: 'Back to today' }).click()
+    await expect(page).toHaveURL(/\/dashboard$/)
+    await expect(page).toHaveTitle(/^Today\b/)
+
+    const unknown = await page.goto('/no-such-page')
+    expect(unknown!.status()).toBe(404)
+    await expect(page).toHaveTitle('Page not found · DoulaOS')
   })
 })

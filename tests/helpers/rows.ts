@@ -218,12 +218,34 @@ export async function newBillingRows(sql: Sql, practiceId: string): Promise<{ cu
   return { customer: customer!.id, subscription: subscription!.id }
 }
 
-/** One row in every tenant table for client `c` (and her practice), written as `memberId`. */
-export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string) {
+/** Puts a file's bytes in a bucket, for suites that need the stored objects behind the rows too. */
+export type StoreObject = (bucket: 'client-files' | 'intake-pdfs', path: string, body: Buffer) => Promise<void>
+
+export interface FillOptions {
+  /** How many documents she has (default 1). */
+  documents?: number
+  /** When given, every document and the sealed agreement's PDF are stored too, as the app stores them. */
+  store?: StoreObject
+}
+
+/**
+ * One row in every tenant table for client `c` (and her practice), written as `memberId`; with
+ * `store`, the documents' files and the agreement's PDF in their buckets as well.
+ */
+export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string, { documents = 1, store }: FillOptions = {}) {
   const templateId = await newFormTemplate(sql, c.practiceId)
-  await newDocument(sql, c, memberId, true)
+  for (let i = 0; i < documents; i++) {
+    const path = storagePathFor(c, `file-${i}.pdf`)
+    await store?.('client-files', path, Buffer.from(`%PDF-1.4 ${c.id} ${i}`))
+    await newDocument(sql, c, memberId, true, path)
+  }
   await newFormRequest(sql, c, templateId)
-  await newSealedAgreement(sql, c, memberId)
+  const agreementId = await newSealedAgreement(sql, c, memberId)
+  if (store) {
+    const pdfPath = `${c.practiceId}/${c.id}/${agreementId}/signatures-2.pdf`
+    await store('intake-pdfs', pdfPath, Buffer.from(`%PDF-1.4 agreement ${c.id}`))
+    await sql`update public.form_requests set pdf_path = ${pdfPath}, pdf_signatures = 2 where id = ${agreementId}`
+  }
   const appointmentId = await newAppointment(sql, c, true)
   await sql`insert into public.notes (practice_id, client_id, appointment_id, author_id, body)
             values (${c.practiceId}, ${c.id}, ${appointmentId}, ${memberId}, 'After the visit')`
@@ -235,7 +257,8 @@ export async function fillEverything(sql: Sql, c: ClientRecord, memberId: string
   await newPortalInvitation(sql, c)
   await newAuditRow(sql, c.practiceId)
   await newNotification(sql, c.practiceId)
-  await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})`
+  await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})
+            on conflict do nothing`
   await newCalendarFeed(sql, c.practiceId, memberId)
   await newBillingRows(sql, c.practiceId)
   await newInquiry(sql, c)

@@ -1,31 +1,29 @@
 import 'server-only'
-import { dbFailure, type Db } from '@/lib/server/db'
+import { AppError } from '@/lib/errors'
+import { dbFailure, PG_ERROR, type Db } from '@/lib/server/db'
 import type { RequestMeta } from '@/lib/security/client-ip'
 import { recordAuditEvent } from './record-event.ts'
 
-/** Opening the same client's record again within this window is one view on the trail. */
-export const VIEW_WINDOW_MINUTES = 10
-
 /**
  * A member opened a client's record (after her RLS read found it). One audit row per person,
- * client and window: tab changes and reloads re-render the page, and each would otherwise be a row.
- * Costs one indexed read and at most one insert; the row is written by the server, never as her.
+ * client and 10 minutes (the window is the database's, `record_client_view`): tab changes and
+ * reloads re-render the page, and each would otherwise be a row. One call, which checks and records
+ * under a lock, so two renders at once record once; the row is written by the server, never as her.
  */
 export async function recordClientView(admin: Db, view: { practiceId: string; actorId: string; clientId: string }, meta: RequestMeta, now = new Date()): Promise<boolean> {
-  const since = new Date(now.getTime() - VIEW_WINDOW_MINUTES * 60_000).toISOString()
-  const { data, error } = await admin
-    .from('audit_log')
-    .select('id')
-    .eq('practice_id', view.practiceId)
-    .gte('occurred_at', since)
-    .eq('action', 'client.view')
-    .eq('actor_id', view.actorId)
-    .eq('entity_id', view.clientId)
-    .limit(1)
-  if (error) throw dbFailure('check the audit log', error)
-  if (data.length > 0) return false
-  await recordAuditEvent(admin, { practiceId: view.practiceId, actorId: view.actorId, action: 'client.view', entity: 'clients', entityId: view.clientId }, meta)
-  return true
+  const { data, error } = await admin.rpc('record_client_view', {
+    practice_id: view.practiceId,
+    actor_id: view.actorId,
+    client_id: view.clientId,
+    ip: meta.ip ?? undefined,
+    user_agent: meta.userAgent ?? undefined,
+    seen_at: now.toISOString(),
+  })
+  if (error?.code === PG_ERROR.insufficientPrivilege) {
+    throw new AppError({ code: 'forbidden', message: 'You are not part of this practice.', cause: error })
+  }
+  if (error) throw dbFailure('record the view in the audit log', error)
+  return data
 }
 
 /**

@@ -9,7 +9,8 @@ export const AUDIT_PAGE_SIZE = 50
 /**
  * One page of a practice's audit trail, newest first, as the caller's RLS allows (owners and
  * admins only). Keyset paging on (occurred_at, id) uses the (practice_id, occurred_at) index, so
- * page 1,000 costs what page 1 costs. "Client" matches events whose subject is the client record.
+ * page 1,000 costs what page 1 costs. "Client" matches every event about her: her client record and
+ * every row of hers (documents, appointments, notes, …), by the trail's `subject_client_id`.
  */
 export async function listAuditLog(
   supabase: Db,
@@ -19,7 +20,7 @@ export async function listAuditLog(
 ): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
   let query = supabase.from('audit_log').select(AUDIT_COLUMNS).eq('practice_id', practiceId)
   if (filters.actor) query = query.eq('actor_id', filters.actor)
-  if (filters.client) query = query.eq('entity_id', filters.client)
+  if (filters.client) query = query.eq('subject_client_id', filters.client)
   if (filters.action) query = query.eq('action', filters.action)
   if (filters.from) query = query.gte('occurred_at', `${filters.from}T00:00:00Z`)
   if (filters.to) query = query.lt('occurred_at', new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000).toISOString())

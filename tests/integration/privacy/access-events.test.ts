@@ -56,6 +56,32 @@ describe('who viewed what', () => {
     ])
   })
 
+  it('records two renders at the same moment once', async () => {
+    const owner = world.a.owner
+    const meta = requestMetaFrom(request('198.51.100.22'), onVercel)
+    const view = { practiceId: world.a.id, actorId: owner.id, clientId: world.a3.id }
+    const recorded = await Promise.all(Array.from({ length: 6 }, () => recordClientView(adminDb(), view, meta)))
+    expect(recorded.filter(Boolean)).toHaveLength(1)
+    expect(await trail(owner.id, 'client.view')).toHaveLength(1)
+  })
+
+  it('makes a second view wait for the first to commit, then finds its row', async () => {
+    const admin = user('adminA')
+    const call = (db: typeof sql) =>
+      db<{ recorded: boolean }[]>`select public.record_client_view(${world.a.id}, ${admin.id}, ${world.a1.id}) as recorded`.then((r) => r[0]!.recorded)
+    let second: Promise<boolean> | undefined
+    let secondDone = false
+    await sql.begin(async (tx) => {
+      expect(await call(tx as unknown as typeof sql)).toBe(true)
+      // Another connection, while the first view is not yet committed: it must not run past it.
+      second = call(sql).finally(() => (secondDone = true))
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(secondDone).toBe(false)
+    })
+    expect(await second).toBe(false)
+    expect(await trail(admin.id, 'client.view')).toHaveLength(1)
+  })
+
   it("never records a view on another practice's trail", async () => {
     const meta = requestMetaFrom(request('198.51.100.21'), onVercel)
     const refused = await recordClientView(adminDb(), { practiceId: world.a.id, actorId: user('doulaB').id, clientId: world.a1.id }, meta).catch((e: unknown) => e)

@@ -6,7 +6,9 @@ import { loadAuditNames } from '@/lib/privacy/audit/names'
 import { listMembers } from '@/lib/team/queries'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
-import { signIn } from '../../helpers/app-session.ts'
+import { recordAuditEvent } from '@/lib/privacy/audit/record-event'
+import { adminDb, signIn, TEST_META, useAppEnv } from '../../helpers/app-session.ts'
+import { newDocument } from '../../helpers/rows.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -15,6 +17,7 @@ let world: World
 const base = Date.parse('2026-03-01T12:00:00Z')
 
 beforeAll(async () => {
+  useAppEnv()
   world = await createWorld(sql)
   const owner = world.personas.ownerA.user!.id
   const admin = world.personas.adminA.user!.id
@@ -104,5 +107,48 @@ describe('names in the audit log', () => {
              (select first_name from public.clients where id = ${world.b1.id}) as client`
     expect(JSON.stringify(shown)).not.toContain(b!.doula)
     expect(JSON.stringify(shown)).not.toContain(b!.client)
+  })
+})
+
+describe('filtering the audit log by client', () => {
+  it('finds every event about her (her record, her rows, their downloads and deletions) and nothing about others', async () => {
+    const doula = world.personas.doulaA.user!
+    const { client: db } = await signIn(doula)
+    const her = world.a3
+    const since = new Date().toISOString().slice(0, 10)
+    const { data: appointment, error: appointmentError } = await db.from('appointments').insert({
+      practice_id: her.practiceId, client_id: her.id, journey_id: her.journeyId, kind: 'prenatal',
+      starts_at: '2027-01-10T15:00:00Z', ends_at: '2027-01-10T16:00:00Z',
+    }).select('id').single()
+    expect(appointmentError).toBeNull()
+    const { data: note, error: noteError } = await db.from('notes').insert({
+      practice_id: her.practiceId, client_id: her.id, journey_id: her.journeyId, author_id: doula.id, body: 'Private',
+    }).select('id').single()
+    expect(noteError).toBeNull()
+    expect((await db.from('notes').delete().eq('practice_id', her.practiceId).eq('id', note!.id)).error).toBeNull()
+    await db.from('clients').update({ pronouns: 'she/her' }).eq('practice_id', her.practiceId).eq('id', her.id)
+    const documentId = await newDocument(sql, her, doula.id, true)
+    await recordAuditEvent(adminDb(), { practiceId: her.practiceId, actorId: doula.id, action: 'document.download', entity: 'documents', entityId: documentId }, TEST_META)
+    // Someone else's note in the same practice is not about her.
+    const { data: other, error: otherError } = await db.from('notes').insert({
+      practice_id: world.a2.practiceId, client_id: world.a2.id, journey_id: world.a2.journeyId, author_id: doula.id, body: 'Other',
+    }).select('id').single()
+    expect(otherError).toBeNull()
+
+    const { client: owner } = await signIn(world.personas.ownerA.user!)
+    const { rows } = await listAuditLog(owner, world.a.id, { client: her.id, from: since }, 500)
+    const seen = rows.map((r) => `${r.entity}:${r.action}:${r.entity_id}`)
+    expect(seen).toEqual(expect.arrayContaining([
+      `appointments:insert:${appointment!.id}`,
+      `notes:insert:${note!.id}`,
+      `notes:delete:${note!.id}`,
+      `clients:update:${her.id}`,
+      `documents:insert:${documentId}`,
+      `documents:document.download:${documentId}`,
+    ]))
+    expect(rows.map((r) => r.entity_id)).not.toContain(other!.id)
+    expect(rows.map((r) => r.entity_id)).not.toContain(world.a2.id)
+    const { rows: hers } = await listAuditLog(owner, world.a.id, { client: world.a2.id, from: since }, 500)
+    expect(hers.map((r) => `${r.entity}:${r.action}:${r.entity_id}`)).toContain(`notes:insert:${other!.id}`)
   })
 })

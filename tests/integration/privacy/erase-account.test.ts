@@ -10,7 +10,8 @@ import { superuser } from '../../helpers/stack.ts'
 import { stripeClient } from '../../helpers/stripe.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
 import { refreshRefusal, signIn, useAppEnv, type SignedIn, TEST_META } from '../../helpers/app-session.ts'
-import { BUCKET, deniedAttempts, fillClient, subscribeAtStripe, loginExists, mailTo, objectCount, practiceChecksum, rowCounts, rowsMentioning, withoutAudit } from './fixtures.ts'
+import { fillEverything } from '../../helpers/rows.ts'
+import { BUCKET, deniedAttempts, withFiles, subscribeAtStripe, loginExists, mailTo, objectCount, practiceChecksum, rowCounts, rowsMentioning, withoutAudit } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -46,9 +47,9 @@ describe('deleting the account of practice A', () => {
   beforeAll(async () => {
     world = await createWorld(sql)
     const ownerA = world.personas.ownerA.user!.id
-    await fillClient(sql, world.a1, ownerA, 3)
-    await fillClient(sql, world.a3, ownerA, 2)
-    await fillClient(sql, world.b1, world.b.owner.id, 2)
+    await fillEverything(sql, world.a1, ownerA, withFiles(3))
+    await fillEverything(sql, world.a3, ownerA, withFiles(2))
+    await fillEverything(sql, world.b1, world.b.owner.id, withFiles(2))
     stripeIds = await subscribeAtStripe(sql, world.a.id)
     const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${world.a.id}`
     practiceName = practice!.name
@@ -170,8 +171,8 @@ describe('an erasure interrupted halfway through object removal', () => {
   it('resumes where it stopped and reaches the same end state', async () => {
     const world = await createWorld(sql)
     const ownerA = world.personas.ownerA.user!
-    await fillClient(sql, world.a1, ownerA.id, 4)
-    await fillClient(sql, world.a2, ownerA.id, 3)
+    await fillEverything(sql, world.a1, ownerA.id, withFiles(4))
+    await fillEverything(sql, world.a2, ownerA.id, withFiles(3))
     const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${world.a.id}`
     const name = practice!.name
     const before = await rowCounts(sql, world.a.id)

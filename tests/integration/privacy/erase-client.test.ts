@@ -6,7 +6,8 @@ import { serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
 import { refreshRefusal, signIn, useAppEnv, TEST_META } from '../../helpers/app-session.ts'
-import { deniedAttempts, fillClient, loginExists, mailTo, objectCount, practiceChecksum } from './fixtures.ts'
+import { fillEverything } from '../../helpers/rows.ts'
+import { deniedAttempts, withFiles, loginExists, mailTo, objectCount, practiceChecksum } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -20,7 +21,7 @@ beforeAll(async () => {
   ;({ sendEmail } = await import('@/lib/email/send'))
   world = await createWorld(sql)
   const owner = world.personas.ownerA.user!.id
-  for (const c of [world.a1, world.a2, world.a3]) await fillClient(sql, c, owner, 2)
+  for (const c of [world.a1, world.a2, world.a3]) await fillEverything(sql, c, owner, withFiles(2))
 }, 60_000)
 
 /** Rows of this client in every table that has a client_id column (plus her clients row). */

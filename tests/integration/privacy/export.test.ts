@@ -13,7 +13,8 @@ import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
 import { readZip, type ReadEntry } from '../../unit/privacy/zip-reader.ts'
 import { adminDb, signIn, TEST_META } from '../../helpers/app-session.ts'
-import { fillClient, rowCounts } from './fixtures.ts'
+import { fillEverything } from '../../helpers/rows.ts'
+import { withFiles, rowCounts } from './fixtures.ts'
 
 const sql = superuser()
 const scratch = mkdtempSync(join(tmpdir(), 'export-'))
@@ -61,10 +62,10 @@ describe('exporting a practice', () => {
   beforeAll(async () => {
     world = await createWorld(sql)
     const owner = world.personas.ownerA.user!.id
-    await fillClient(sql, world.a1, owner, 3)
-    await fillClient(sql, world.a2, owner, 1)
+    await fillEverything(sql, world.a1, owner, withFiles(3))
+    await fillEverything(sql, world.a2, owner, withFiles(1))
     await sql`update public.clients set last_name = ${'=cmd|"/c calc"!A1, "quoted"\nnext'} where id = ${world.a1.id}`
-    await fillClient(sql, world.b1, world.b.owner.id, 1)
+    await fillEverything(sql, world.b1, world.b.owner.id, withFiles(1))
 
     file = join(scratch, 'a.zip')
     const zip = zipStream('export-test', async (archive) => {

@@ -1,49 +1,26 @@
 import type { Sql } from 'postgres'
 import { expect } from 'vitest'
 import { serviceApiClient } from '../../helpers/personas.ts'
-import * as rows from '../../helpers/rows.ts'
+import type { FillOptions } from '../../helpers/rows.ts'
 import { stack } from '../../helpers/stack.ts'
 import { completeCheckout, stripeClient } from '../../helpers/stripe.ts'
-import type { ClientRecord } from '../../helpers/world.ts'
 
 export const BUCKET = 'client-files'
 export const FORM_PDFS = 'intake-pdfs'
 
 /**
- * A row in every tenant table for this client, `files` stored objects with document rows, and a
- * signed agreement with its PDF in the form-PDF bucket.
+ * `fillEverything`'s options for the privacy suites: `documents` stored files with their rows, and
+ * the sealed agreement's PDF in the form-PDF bucket, so exports and erasures meet real objects.
  */
-export async function fillClient(sql: Sql, c: ClientRecord, memberId: string, files = 2) {
-  const templateId = await rows.newFormTemplate(sql, c.practiceId)
+export function withFiles(documents: number): FillOptions {
   const admin = serviceApiClient()
-  for (let i = 0; i < files; i++) {
-    const path = rows.storagePathFor(c, `file-${i}.pdf`)
-    const { error } = await admin.storage.from(BUCKET).upload(path, Buffer.from(`%PDF-1.4 ${c.id} ${i}`), {
-      contentType: 'application/pdf',
-    })
-    expect(error).toBeNull()
-    await rows.newDocument(sql, c, memberId, true, path)
+  return {
+    documents,
+    store: async (bucket, path, body) => {
+      const { error } = await admin.storage.from(bucket).upload(path, body, { contentType: 'application/pdf' })
+      expect(error).toBeNull()
+    },
   }
-  await rows.newFormRequest(sql, c, templateId)
-  const agreementId = await rows.newSealedAgreement(sql, c, memberId)
-  const pdfPath = `${c.practiceId}/${c.id}/${agreementId}/signatures-2.pdf`
-  const { error: pdfError } = await admin.storage.from(FORM_PDFS).upload(pdfPath, Buffer.from(`%PDF-1.4 agreement ${c.id}`), { contentType: 'application/pdf' })
-  expect(pdfError).toBeNull()
-  await sql`update public.form_requests set pdf_path = ${pdfPath}, pdf_signatures = 2 where id = ${agreementId}`
-  await rows.newAppointment(sql, c, true)
-  await rows.newMilestone(sql, c, false)
-  await rows.newNote(sql, c, memberId)
-  await rows.newMessage(sql, c, memberId, 'practice')
-  await rows.newInvitation(sql, c.practiceId)
-  await rows.newPortalInvitation(sql, c)
-  await rows.newAuditRow(sql, c.practiceId)
-  await rows.newNotification(sql, c.practiceId)
-  await sql`insert into public.client_deletion_requests (practice_id, client_id) values (${c.practiceId}, ${c.id})
-            on conflict do nothing`
-  await rows.newCalendarFeed(sql, c.practiceId, memberId)
-  await rows.newBillingRows(sql, c.practiceId)
-  await rows.newAutomationRun(sql, c)
-  await rows.newInquiry(sql, c)
 }
 
 /** Every public table with a practice_id column, from the catalog (new tables are covered). */
@@ -145,7 +122,7 @@ export async function mailTo(address: string): Promise<{ subject: string; text: 
 
 /**
  * Gives the practice a real subscription at the Stripe stand-in (a customer who went through
- * Checkout), stored as the webhook stores it, in place of the made-up ids of `fillClient`.
+ * Checkout), stored as the webhook stores it, in place of the made-up ids of `fillEverything`.
  */
 export async function subscribeAtStripe(sql: Sql, practiceId: string): Promise<{ customer: string; subscription: string }> {
   const stripe = stripeClient()

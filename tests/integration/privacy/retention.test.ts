@@ -10,7 +10,8 @@ import { serviceApiClient } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
 import { readZip } from '../../unit/privacy/zip-reader.ts'
-import { fillClient, loginExists, objectCount } from './fixtures.ts'
+import { fillEverything } from '../../helpers/rows.ts'
+import { withFiles, loginExists, objectCount } from './fixtures.ts'
 
 const sql = superuser()
 afterAll(() => sql.end())
@@ -183,7 +184,7 @@ describe('the retention cron and interrupted erasures', () => {
   it('finishes an erasure that stopped and was left alone', async () => {
     const w = await createWorld(sql)
     const owner = w.personas.ownerA.user!
-    await fillClient(sql, w.a1, owner.id, 3)
+    await fillEverything(sql, w.a1, owner.id, withFiles(3))
     const [practice] = await sql<{ name: string }[]>`select name from public.practices where id = ${w.a.id}`
     const { client } = await signIn(owner)
     const failing = async () => {

@@ -136,3 +136,17 @@ describe('record_audit_event()', () => {
     expect(error?.code).toBe('42501')
   })
 })
+
+describe('record_client_view()', () => {
+  it('refuses every person and anonymous callers: only the server records a view', async () => {
+    const view = { practice_id: world.a.id, client_id: world.a1.id }
+    for (const who of [user('doulaA'), user('ownerA'), user('clientA1')]) {
+      const { error } = await (await clientAs(who)).rpc('record_client_view', { ...view, actor_id: who.id })
+      expect(error?.code, who.email).toBe('42501')
+    }
+    const { error } = await anonApiClient().rpc('record_client_view', { ...view, actor_id: user('doulaA').id })
+    expect(error?.code).toBe('42501')
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from public.audit_log where action = 'client.view' and entity_id = ${world.a1.id}`
+    expect(row!.n).toBe(0)
+  })
+})

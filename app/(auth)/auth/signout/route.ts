@@ -5,8 +5,9 @@ import { createClient } from '@/lib/supabase/server'
 
 /**
  * Rejects cross-site form posts: a sign-out must come from one of our own pages. Browsers send
- * `Origin: null` on form posts under `Referrer-Policy: no-referrer`, so Sec-Fetch-Site decides
- * when present and the Origin header only for clients that do not send it.
+ * `Origin: null` on form posts from a page under `Referrer-Policy: no-referrer` (the invitation
+ * pages, whose URL holds a token), so Sec-Fetch-Site decides when present and the Origin header only
+ * for clients that do not send it.
  */
 function isSameOrigin(request: NextRequest, site: URL): boolean {
   const fetchSite = request.headers.get('sec-fetch-site')

@@ -1,11 +1,11 @@
 // GET /api/export/appointments?practice=<id>&from=YYYY-MM-DD&to=YYYY-MM-DD — appointments starting on those days as CSV (members).
-import { z } from 'zod'
 import { AppointmentExportRangeSchema } from '@/lib/appointments/export.schema'
 import { APPOINTMENT_EXPORT_HEADER, exportAppointments } from '@/lib/appointments/export-appointments.service'
 import { AppError } from '@/lib/errors'
 import { recordAuditEvent } from '@/lib/privacy/audit/record-event'
 import { requestMetaFrom } from '@/lib/security/client-ip'
 import { csvResponse } from '@/lib/server/csv-response'
+import { exportRequest } from '@/lib/server/export-request'
 import { errorResponse } from '@/lib/server/http'
 import { requireRouteUser } from '@/lib/server/route-context'
 import { createAdminClient } from '@/lib/supabase/admin'
@@ -14,16 +14,14 @@ export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    const params = Object.fromEntries(new URL(request.url).searchParams)
-    const practiceId = z.uuid().safeParse(params.practice)
-    if (!practiceId.success) throw new AppError({ code: 'validation', message: 'Choose a practice to export from.' })
+    const { params, practiceId } = exportRequest(request)
     const range = AppointmentExportRangeSchema.safeParse(params)
     if (!range.success) throw new AppError({ code: 'validation', message: range.error.issues[0]?.message ?? 'Check the dates and try again.' })
     const { user, db } = await requireRouteUser()
-    const rows = await exportAppointments(db, user.id, practiceId.data, range.data)
+    const rows = await exportAppointments(db, user.id, practiceId, range.data)
     await recordAuditEvent(
       createAdminClient(),
-      { practiceId: practiceId.data, actorId: user.id, action: 'appointments.export', entity: 'appointments' },
+      { practiceId, actorId: user.id, action: 'appointments.export', entity: 'appointments' },
       requestMetaFrom(request.headers),
     )
     return await csvResponse(

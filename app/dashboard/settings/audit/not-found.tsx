@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { NotFoundTitle } from '@/components/not-found-title'
 import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
 
@@ -6,6 +7,7 @@ import { Button } from '@/components/ui/button'
 export default function AuditPageNotFound() {
   return (
     <>
+      <NotFoundTitle title="Audit log page not found" />
       <PageHeader title="Audit log" />
       <div className="flex flex-col items-start gap-4" data-test="audit-page-not-found">
         <p className="text-muted-foreground">This page of the audit log does not exist. The link may be incomplete or changed by hand.</p>
