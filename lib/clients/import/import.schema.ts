@@ -107,7 +107,7 @@ export interface ImportRow {
   pastClient: boolean
 }
 
-/** How a row's due date was read, for the preview: as written, as read, and what follows from it. */
+/** How a row's due date was read, for the preview: as written, as read (null when it could not be), and what follows from it. */
 export interface DueDateReading {
   written: string
   read: string | null
@@ -180,11 +180,13 @@ export function checkRows(
     if (!parsed.success) errors.push(...parsed.error.issues.map((i) => i.message))
     const written = cell('dueDate')
     let dueDate: CalendarDate | null = null
+    let read: string | null = null
     let pastClient = false
     if (written) {
       const reading = readDate(written, dateOrder)
       if (!reading.ok) errors.push(reading.message)
       else {
+        read = spelledDate(reading.date)
         const verdict = judgeDueDate(reading.date, today)
         if ('error' in verdict) errors.push(verdict.error)
         else {
@@ -195,8 +197,7 @@ export function checkRows(
     }
     const status = statusOf(cell('status'), pastClient ? 'complete' : 'lead')
     if (!status) errors.push(`Unknown status "${cell('status')}": use one of ${JOURNEY_STATUSES.map((s) => JOURNEY_STATUS_LABELS[s]).join(', ')}.`)
-    const read = written && dueDate ? spelledDate(dueDate) : null
-    const reading: DueDateReading | null = written
+    const dueDateReading: DueDateReading | null = written
       ? { written, read, note: pastClient && status ? `A past client: imported as ${JOURNEY_STATUS_LABELS[status]}, without a timeline.` : null }
       : null
     const email = parsed.success ? parsed.data.email : null
@@ -206,7 +207,7 @@ export function checkRows(
       else seen.set(email, line)
       if (existingEmails.has(email)) errors.push('A client of your practice already uses this email address.')
     }
-    if (errors.length > 0 || !parsed.success || !status) return { line, name, dueDate: reading, row: null, errors }
-    return { line, name, dueDate: reading, row: { ...parsed.data, dueDate, status, pastClient }, errors: [] }
+    if (errors.length > 0 || !parsed.success || !status) return { line, name, dueDate: dueDateReading, row: null, errors }
+    return { line, name, dueDate: dueDateReading, row: { ...parsed.data, dueDate, status, pastClient }, errors: [] }
   })
 }

@@ -75,5 +75,6 @@ describe('import rows', () => {
     ])
     expect(rows[1]?.dueDate?.note).toBe('A past client: imported as Complete, without a timeline.')
     expect(rows[4]?.errors).toEqual(['Due date December 6, 2023 is more than 3 years ago. Check the year.'])
+    expect(rows[4]?.dueDate).toEqual({ written: '2023-12-06', read: 'December 6, 2023', note: null })
   })
 })
