@@ -11,6 +11,8 @@ export interface GoalReport {
   rows: Measurement[]
   /** Context printed under the table: sizes, waterfalls, caveats. */
   notes: string[]
+  /** What fails the bench outright, even in --quick (a plan that lost its index). */
+  failures?: string[]
 }
 
 const verdict = (m: Measurement) => (m.pass === undefined ? '' : m.pass ? 'PASS' : 'MISS')
@@ -24,3 +26,5 @@ export function printReport(report: GoalReport): void {
 }
 
 export const missed = (reports: GoalReport[]) => reports.flatMap((r) => r.rows.filter((m) => m.pass === false))
+
+export const failed = (reports: GoalReport[]) => reports.flatMap((r) => r.failures ?? [])

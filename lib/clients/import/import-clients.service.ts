@@ -8,10 +8,12 @@ import { planMilestones } from '@/lib/pregnancy/milestones'
 import { dbFailure, notFound, PG_ERROR, type Db } from '@/lib/server/db'
 import { checkRows, guessMapping, ImportRequestSchema, MAX_IMPORT_ROWS, mappingProblem, type CheckedRow, type ImportMapping } from './import.schema'
 import { parseCsv } from './parse-csv'
+import type { DateOrder } from './read-date'
 
 export interface ImportCheck {
   header: string[]
   mapping: ImportMapping
+  dateOrder: DateOrder
   rows: CheckedRow[]
 }
 
@@ -46,7 +48,7 @@ export async function checkImport(db: Db, practice: PracticeSettings, input: unk
   if (problem) throw invalid(problem)
   const emails = mapping.email === null ? [] : [...new Set(dataRows.map((r) => (r[mapping.email!] ?? '').trim().toLowerCase()).filter(Boolean))]
   const existing = await existingEmails(db, practice.id, emails)
-  return { header, mapping, rows: checkRows(dataRows, mapping, todayIn(practice.timeZone, new Date()), existing) }
+  return { header, mapping, dateOrder: request.data.dateOrder, rows: checkRows(dataRows, mapping, todayIn(practice.timeZone, new Date()), existing, request.data.dateOrder) }
 }
 
 /** Imports every valid row of the file as a client with her first journey, all in one transaction. */
@@ -67,7 +69,8 @@ export async function importClients(db: Db, practice: PracticeSettings, input: u
       due_date: r.dueDate,
       status: r.status,
       lead_source: r.leadSource,
-      milestones: r.dueDate
+      // A past client's timeline would be nothing but overdue steps.
+      milestones: r.dueDate && !r.pastClient
         ? planMilestones(r.dueDate, template).map(generatedMilestone)
         : [],
     })),

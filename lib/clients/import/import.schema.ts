@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import type { CalendarDate } from '@/lib/dates/calendar-date'
+import { diffDays, type CalendarDate } from '@/lib/dates/calendar-date'
 import { dueDateMessage, JOURNEY_STATUS_LABELS, JOURNEY_STATUSES, type JourneyStatus } from '@/lib/journeys/journey.schema'
 import { ClientDetailsSchema } from '../client-details.schema'
 import { ClientFormSchema } from '../client.schema'
+import { DATE_ORDERS, readDate, spelledDate, type DateOrder } from './read-date'
 
 /** The largest file and the most data rows one import takes. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -47,10 +48,14 @@ export const ImportMappingSchema = z.object(
 )
 export type ImportMapping = z.infer<typeof ImportMappingSchema>
 
-/** What the page sends for a preview and again for the import: the file's text and the mapping. */
+/**
+ * What the page sends for a preview and again for the import: the file's text, the mapping, and how
+ * numeric day/month dates are written (month first unless the doula says otherwise).
+ */
 export const ImportRequestSchema = z.object({
   csv: z.string().max(MAX_IMPORT_BYTES, 'That file is larger than 2 MB. Split it into smaller files.'),
   mapping: ImportMappingSchema,
+  dateOrder: z.enum(DATE_ORDERS).default('month-first'),
 })
 export type ImportRequest = z.infer<typeof ImportRequestSchema>
 
@@ -85,7 +90,6 @@ const ImportRowSchema = z.object({
   pronouns: ClientFormSchema.shape.pronouns,
   email: ClientFormSchema.shape.email,
   phone: ClientFormSchema.shape.phone,
-  dueDate: ClientFormSchema.shape.dueDate,
   leadSource: ClientDetailsSchema.shape.leadSource.transform((v) => (v === '' ? null : v)),
 })
 
@@ -99,31 +103,55 @@ export interface ImportRow {
   dueDate: CalendarDate | null
   status: JourneyStatus
   leadSource: string | null
+  /** Due more than 6 weeks ago: a client from before the switch, imported without a timeline. */
+  pastClient: boolean
+}
+
+/** How a row's due date was read, for the preview: as written, as read (null when it could not be), and what follows from it. */
+export interface DueDateReading {
+  written: string
+  read: string | null
+  note: string | null
 }
 
 /** A data row's verdict: `line` is its line in the file (the header is line 1). */
-export type CheckedRow = { line: number; name: string; row: ImportRow; errors: [] } | { line: number; name: string; row: null; errors: string[] }
+export type CheckedRow = { line: number; name: string; dueDate: DueDateReading | null } & (
+  | { row: ImportRow; errors: [] }
+  | { row: null; errors: string[] }
+)
 
-/** 2027-03-14 as it is, and the US spreadsheet form 3/14/2027 turned into it; anything else unchanged (and refused). */
-function isoDate(value: string): string {
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim())
-  if (!us) return value
-  const [, month = '', day = '', year = ''] = us
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+/** Past clients come along; a due date further back than this is a typo, not a client. */
+export const PAST_CLIENT_MAX_DAYS = 3 * 365
+
+/** The client form's window, widened backwards for past clients; what the date means for the row. */
+function judgeDueDate(dueDate: CalendarDate, today: CalendarDate): { error: string } | { pastClient: boolean } {
+  const ahead = diffDays(today, dueDate)
+  if (ahead < -PAST_CLIENT_MAX_DAYS) return { error: `Due date ${spelledDate(dueDate)} is more than 3 years ago. Check the year.` }
+  const message = dueDateMessage(dueDate, today)
+  if (message && ahead > 0) return { error: message }
+  return { pastClient: message !== null }
 }
 
-function statusOf(value: string): JourneyStatus | null {
+/** The status a cell names; `fallback` when it is empty. */
+function statusOf(value: string, fallback: JourneyStatus): JourneyStatus | null {
   const text = value.trim().toLowerCase()
-  if (text === '') return 'lead'
+  if (text === '') return fallback
   return JOURNEY_STATUSES.find((s) => s === text || JOURNEY_STATUS_LABELS[s].toLowerCase() === text) ?? null
 }
 
 /**
- * Every data row judged on its own and against the others: the form's field rules, a due date the
- * form would accept today, a known status, and an email no other row and no existing client of the
+ * Every data row judged on its own and against the others: the form's field rules, a due date read
+ * in `dateOrder` within the form's window or up to 3 years back (a past client, complete unless the
+ * file gives a status), a known status, and an email no other row and no existing client of the
  * practice (`existingEmails`, lower-cased) already has.
  */
-export function checkRows(dataRows: readonly string[][], mapping: ImportMapping, today: CalendarDate, existingEmails: ReadonlySet<string>): CheckedRow[] {
+export function checkRows(
+  dataRows: readonly string[][],
+  mapping: ImportMapping,
+  today: CalendarDate,
+  existingEmails: ReadonlySet<string>,
+  dateOrder: DateOrder = 'month-first',
+): CheckedRow[] {
   const seen = new Map<string, number>()
   return dataRows.map((cells, index) => {
     const line = index + 2
@@ -147,16 +175,31 @@ export function checkRows(dataRows: readonly string[][], mapping: ImportMapping,
       pronouns: cell('pronouns'),
       email: cell('email'),
       phone: cell('phone'),
-      dueDate: isoDate(cell('dueDate')),
       leadSource: cell('leadSource'),
     })
     if (!parsed.success) errors.push(...parsed.error.issues.map((i) => i.message))
-    const status = statusOf(cell('status'))
-    if (!status) errors.push(`Unknown status "${cell('status')}": use one of ${JOURNEY_STATUSES.map((s) => JOURNEY_STATUS_LABELS[s]).join(', ')}.`)
-    if (parsed.success && parsed.data.dueDate) {
-      const message = dueDateMessage(parsed.data.dueDate, today)
-      if (message) errors.push(message)
+    const written = cell('dueDate')
+    let dueDate: CalendarDate | null = null
+    let read: string | null = null
+    let pastClient = false
+    if (written) {
+      const reading = readDate(written, dateOrder)
+      if (!reading.ok) errors.push(reading.message)
+      else {
+        read = spelledDate(reading.date)
+        const verdict = judgeDueDate(reading.date, today)
+        if ('error' in verdict) errors.push(verdict.error)
+        else {
+          dueDate = reading.date
+          pastClient = verdict.pastClient
+        }
+      }
     }
+    const status = statusOf(cell('status'), pastClient ? 'complete' : 'lead')
+    if (!status) errors.push(`Unknown status "${cell('status')}": use one of ${JOURNEY_STATUSES.map((s) => JOURNEY_STATUS_LABELS[s]).join(', ')}.`)
+    const dueDateReading: DueDateReading | null = written
+      ? { written, read, note: pastClient && status ? `A past client: imported as ${JOURNEY_STATUS_LABELS[status]}, without a timeline.` : null }
+      : null
     const email = parsed.success ? parsed.data.email : null
     if (email) {
       const first = seen.get(email)
@@ -164,7 +207,7 @@ export function checkRows(dataRows: readonly string[][], mapping: ImportMapping,
       else seen.set(email, line)
       if (existingEmails.has(email)) errors.push('A client of your practice already uses this email address.')
     }
-    if (errors.length > 0 || !parsed.success || !status) return { line, name, row: null, errors }
-    return { line, name, row: { ...parsed.data, status }, errors: [] }
+    if (errors.length > 0 || !parsed.success || !status) return { line, name, dueDate: dueDateReading, row: null, errors }
+    return { line, name, dueDate: dueDateReading, row: { ...parsed.data, dueDate, status, pastClient }, errors: [] }
   })
 }

@@ -77,6 +77,45 @@ describe('client CSV import', () => {
     expect(await clientCount(b.id)).toBe(0)
   })
 
+  it('reads dates in the chosen order and imports past clients as complete, without a timeline', async () => {
+    // A day after the 12th, so read month first the same text is no date at all.
+    const soon = [100, 105, 110, 115, 120].map(dayFromToday).find((date) => Number(date.slice(8)) > 12)!
+    const [y, m, d] = soon.split('-')
+    const dayFirst = `${Number(d)}/${Number(m)}/${y}`
+    const past = dayFromToday(-200)
+    const pastSpelled = new Date(`${past}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    const csv = [
+      'Name,Email,Due,Status',
+      `Una Soon,una@example.com,${dayFirst},`,
+      `Vera Past,vera@example.com,${pastSpelled},`,
+      `Wren Given,wren@example.com,${past.replaceAll('-', '/')},Postpartum`,
+      `Xena Ancient,xena@example.com,${dayFromToday(-1200)},`,
+      `Yara Garbled,yara@example.com,someday,`,
+    ].join('\n')
+    const mapping = guessMapping(['Name', 'Email', 'Due', 'Status'])
+    const usPreview = await checkImport(a.doulaDb, a.settings, { csv, mapping })
+    expect(usPreview.dateOrder).toBe('month-first')
+    expect(usPreview.rows[0]?.errors).toEqual([`"${dayFirst}" is not a real date.`])
+
+    const before = await clientCount(a.id)
+    const result = await importClients(a.doulaDb, a.settings, { csv, mapping, dateOrder: 'day-first' })
+    expect(result.imported).toBe(3)
+    expect(result.rows[0]?.dueDate).toMatchObject({ written: dayFirst, note: null })
+    expect(result.rows[1]?.dueDate?.note).toBe('A past client: imported as Complete, without a timeline.')
+    expect(result.rows[3]?.errors).toEqual([expect.stringMatching(/is more than 3 years ago\. Check the year\.$/)])
+    expect(result.rows[4]?.errors).toEqual([expect.stringContaining('"someday" is not a date this import can read')])
+    const rows = await sql`
+      select c.first_name, j.status, j.due_date::text as due, (select count(*) from public.milestones m where m.journey_id = j.id)::int as milestones
+      from public.clients c join public.journeys j on j.client_id = c.id
+      where c.practice_id = ${a.id} and c.email in ('una@example.com', 'vera@example.com', 'wren@example.com') order by c.first_name`
+    expect(rows.map((r) => ({ ...r, milestones: r.milestones > 0 }))).toEqual([
+      { first_name: 'Una', status: 'lead', due: soon, milestones: true },
+      { first_name: 'Vera', status: 'complete', due: past, milestones: false },
+      { first_name: 'Wren', status: 'postpartum', due: past, milestones: false },
+    ])
+    expect(await clientCount(a.id)).toBe(before + 3)
+  })
+
   it('re-checks the file on import: a row made a duplicate since the preview is skipped', async () => {
     const csv = 'First name,Last name,Email\nHana,Late,hana@example.com\nIris,Fine,iris@example.com'
     const preview = await checkImport(a.doulaDb, a.settings, { csv, mapping: guessMapping(['First name', 'Last name', 'Email']) })

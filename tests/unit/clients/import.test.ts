@@ -33,8 +33,48 @@ describe('import rows', () => {
     expect(row?.row).toMatchObject({ firstName: 'Ana', lastName: 'Lima', dueDate: '2027-03-04', status: 'booked' })
   })
 
-  it('refuses a due date the client form would refuse', () => {
+  it('refuses a due date more than 44 weeks ahead', () => {
     const [row] = checkRows([['Ana Lima', '2030-01-01', '']], guessMapping(['Name', 'Due', 'Status']), '2026-12-06', new Set())
     expect(row?.errors).toEqual(['That due date is more than 44 weeks away. Check the month and year.'])
+  })
+
+  it('reads numeric dates in the chosen order and says how each was read', () => {
+    const mapping = guessMapping(['Name', 'Due'])
+    const [us] = checkRows([['Ana Lima', '3/4/2027']], mapping, '2026-12-06', new Set(), 'month-first')
+    const [eu] = checkRows([['Ana Lima', '3/4/2027']], mapping, '2026-12-06', new Set(), 'day-first')
+    expect(us).toMatchObject({ row: { dueDate: '2027-03-04', pastClient: false }, dueDate: { written: '3/4/2027', read: 'March 4, 2027', note: null } })
+    expect(eu).toMatchObject({ row: { dueDate: '2027-04-03' }, dueDate: { read: 'April 3, 2027' } })
+  })
+
+  it('makes a date it cannot read a row error naming the value', () => {
+    const [row] = checkRows([['Ana Lima', 'next spring']], guessMapping(['Name', 'Due']), '2026-12-06', new Set())
+    expect(row).toMatchObject({ row: null, dueDate: { written: 'next spring', read: null } })
+    expect(row?.errors).toEqual(['"next spring" is not a date this import can read: write it as 2027-03-14, 3/14/2027 or March 14, 2027.'])
+  })
+
+  it('imports past clients as complete unless the file gives a status, and refuses dates over 3 years back', () => {
+    const mapping = guessMapping(['Name', 'Due', 'Status'])
+    const rows = checkRows(
+      [
+        ['Six Weeks Ago', '2026-10-25', ''],
+        ['Long Past', 'June 1, 2025', ''],
+        ['Given Status', '2025-06-01', 'Postpartum'],
+        ['Edge Past', '2023-12-07', ''],
+        ['Too Old', '2023-12-06', ''],
+      ],
+      mapping,
+      '2026-12-06',
+      new Set(),
+    )
+    expect(rows.map((r) => r.row && { status: r.row.status, pastClient: r.row.pastClient })).toEqual([
+      { status: 'lead', pastClient: false },
+      { status: 'complete', pastClient: true },
+      { status: 'postpartum', pastClient: true },
+      { status: 'complete', pastClient: true },
+      null,
+    ])
+    expect(rows[1]?.dueDate?.note).toBe('A past client: imported as Complete, without a timeline.')
+    expect(rows[4]?.errors).toEqual(['Due date December 6, 2023 is more than 3 years ago. Check the year.'])
+    expect(rows[4]?.dueDate).toEqual({ written: '2023-12-06', read: 'December 6, 2023', note: null })
   })
 })
