@@ -22,14 +22,14 @@ let formId: string
 
 type Action = { action: 'send_message'; message: string } | { action: 'send_form'; formId: string | null } | { action: 'create_task'; title: string }
 
-/** A milestone of her journey due on `dueOn` that carries `action`, as a generated one does. */
-async function milestone(c: ClientRecord, dueOn: string, act: Action, title = 'Bag packed'): Promise<string> {
+/** A milestone of her journey due on `dueOn` that carries `action`, as a generated one does, planned at `plannedAt` (now). */
+async function milestone(c: ClientRecord, dueOn: string, act: Action, title = 'Bag packed', plannedAt: string | null = null): Promise<string> {
   const [row] = await sql<{ id: string }[]>`
     insert into public.milestones (practice_id, client_id, journey_id, title, kind, due_on, shared_with_client,
-                                   action, action_message, action_form_template_id, action_task_title)
+                                   action, action_message, action_form_template_id, action_task_title, created_at)
     values (${c.practiceId}, ${c.id}, ${c.journeyId}, ${title}, 'prenatal', ${dueOn}, true, ${act.action},
             ${act.action === 'send_message' ? act.message : null}, ${act.action === 'send_form' ? act.formId : null},
-            ${act.action === 'create_task' ? act.title : null})
+            ${act.action === 'create_task' ? act.title : null}, coalesce(${plannedAt}::timestamptz, now()))
     returning id`
   return row!.id
 }
@@ -202,6 +202,21 @@ describe('due-date automations', () => {
     expect((await listRuns(a.doulaDb, a.id, mo.journeyId)).map((r) => [r.what, r.milestoneTitle, r.milestoneDueOn, r.state])).toEqual([
       ['To-do: Moved', 'Bag packed', '2044-05-08', 'done'],
     ])
+  })
+
+  it('skips an action whose date had passed when its milestone was planned, but acts when the date arrives after planning', async () => {
+    const late = await newClient(a, 'Late Booker')
+    const planned = await newClient(a, 'Planned Early')
+    const already = await milestone(late, '2026-01-05', { action: 'send_message', message: 'Your 36-week visit is this week.' })
+    const arrived = await milestone(planned, '2026-01-05', { action: 'create_task', title: 'Call her' }, 'Bag packed', '2025-12-01T12:00:00Z')
+
+    await run('2026-01-06T12:00:00Z')
+    expect(await runsOf(already)).toEqual([
+      { state: 'skipped', detail: 'Its date had passed before it was planned (she booked late, or was imported).', source: 'due_date' },
+    ])
+    expect(await messagesOf(late)).toEqual([])
+    expect(await runsOf(arrived)).toEqual([{ state: 'done', detail: null, source: 'due_date' }])
+    expect(await tasksOf(planned)).toEqual([{ title: 'Call her', assignee_id: a.doula.id, due_on: '2026-01-05' }])
   })
 
   it('keeps a status rule’s history after the rule is removed, shown as a removed rule’s', async () => {
