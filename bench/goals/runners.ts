@@ -12,10 +12,11 @@ import { median, ms } from '../support/stats.ts'
 
 export const RUNNER_GOAL_MS = 200
 /** Tables whose size follows the number of clients: a plan must reach them through an index. */
-const GROWING_TABLES = ['appointments', 'journeys', 'clients', 'automation_runs']
+const GROWING_TABLES = ['appointments', 'journeys', 'clients', 'automation_runs', 'milestones']
 /** Seeded practices are numbered from here, clear of the other goals' practices 1..N. */
 const FIRST = 1_000_001
 const APPOINTMENTS_PER_JOURNEY = 5
+const MILESTONES_PER_JOURNEY = 8
 
 export interface RunnerScale {
   journeys: number
@@ -60,20 +61,30 @@ const probes = (): DueWorkProbe[] => [
     // lib/automations/runner.ts `runPendingAutomations`: its lookup as PostgREST runs it (inner embeds).
     what: 'status automations (pending runs)',
     planSql: async () => `
-      select r.id, r.practice_id, r.journey_id, ru.template_id, j.client_id, j.status
+      select r.id, r.practice_id, r.journey_id, r.form_template_id, j.client_id, j.status
       from public.automation_runs r
-      join public.automation_rules ru on ru.id = r.rule_id
       join public.journeys j on j.id = r.journey_id
       where r.state = 'pending' and $1::timestamptz is not null
       order by r.fired_at limit 100`,
     run: async (admin) => {
       const { error } = await admin
         .from('automation_runs')
-        .select('id, practice_id, journey_id, rule:automation_rules!inner(template_id), journey:journeys!inner(client_id, status)')
+        .select('id, practice_id, journey_id, form_template_id, journey:journeys!inner(client_id, status)')
         .eq('state', 'pending')
         .order('fired_at')
         .limit(100)
       if (error) throw new Error(`pending automations: ${error.message}`)
+    },
+    reset: async () => {},
+  },
+  {
+    // lib/automations/runner.ts: claim_milestone_automations loops over this search; the claim itself
+    // writes (one transaction per due milestone), so the bench times the search the cron waits on.
+    what: 'due-date automations (due_milestone_automations)',
+    planSql: async (sql) => (await functionQuery(sql, 'public.due_milestone_automations(timestamptz,integer)')).replace(/\bp_limit\b/g, '200'),
+    run: async (admin, now) => {
+      const { error } = await admin.rpc('due_milestone_automations', { p_now: now.toISOString(), p_limit: 200 })
+      if (error) throw new Error(`due-date automations: ${error.message}`)
     },
     reset: async () => {},
   },
@@ -84,7 +95,9 @@ const probes = (): DueWorkProbe[] => [
  * spread hour by hour over a year either side of now: past ones completed or cancelled, future ones
  * scheduled or cancelled; of those inside their practice's window most were already reminded, a few
  * moved since; one client in ten opted out. Every practice has a status rule, and a third of the
- * journeys a run of it; a few are still pending, as between a status change and the next cron. Triggers are off: a generator, not a workload.
+ * journeys a run of it; a few are still pending, as between a status change and the next cron. Each
+ * journey has eight milestones over two years, half with an action: the past ones have run but for
+ * one in fifty, as when the cron was down. Triggers are off: a generator, not a workload.
  */
 async function seedRunnerPractices(sql: Sql, journeys: number): Promise<void> {
   const perPractice = Math.min(200, journeys)
@@ -130,6 +143,12 @@ async function seedRunnerPractices(sql: Sql, journeys: number): Promise<void> {
           select ${practice}, ${rule}, ${journey}, case when c % 99 = 0 and p % 10 = 0 then 'pending' else 'done' end,
                  now() - (c % 90) * interval '1 day', case when c % 99 <> 0 or p % 10 <> 0 then now() - (c % 90) * interval '1 day' end
           from ${pc} where c % 3 = 0;
+        insert into public.milestones (practice_id, client_id, journey_id, title, kind, due_on, created_at, action, action_task_title, action_fired_at)
+          select ${practice}, ${client}, ${journey}, 'Step ' || k, 'prenatal', d.due_on, d.due_on - 200,
+                 case when k % 2 = 0 then 'create_task' end, case when k % 2 = 0 then 'Check in' end,
+                 case when k % 2 = 0 and d.due_on < current_date and (p + c + k) % 50 <> 0 then d.due_on + time '09:00' end
+          from ${pc} cross join generate_series(1, ${MILESTONES_PER_JOURNEY}) k
+          cross join lateral (select current_date - 365 + ((p::bigint * 31 + c * 17 + k * 97) % 730)::int as due_on) d;
       `)
     })
   }
@@ -160,15 +179,17 @@ export async function benchRunners(stack: LocalStack, scale: RunnerScale, quick:
   const seedStart = performance.now()
   await seedRunnerPractices(sql, scale.journeys)
   const seedMs = performance.now() - seedStart
-  const [counts] = await sql<{ journeys: number; appointments: number; due_window: number }[]>`
+  const [counts] = await sql<{ journeys: number; appointments: number; due_window: number; milestones: number; due_actions: number }[]>`
     select (select count(*)::int from public.journeys) as journeys, (select count(*)::int from public.appointments) as appointments,
+           (select count(*)::int from public.milestones) as milestones,
+           (select count(*)::int from public.milestones where action is not null and action_fired_at is null and due_on <= current_date) as due_actions,
            (select count(*)::int from public.appointments where status = 'scheduled' and starts_at between now() and now() + interval '72 hours'
               and reminded_starts_at is distinct from starts_at) as due_window`
   // The service role through the API, as the cron route gives it to the runners.
   const admin: Db = createClient<Database>(stack.apiUrl, stack.serviceRoleKey, { auth: { persistSession: false, autoRefreshToken: false } })
   const rows: Measurement[] = []
   const notes: string[] = [
-    `Seeded ${scale.journeys.toLocaleString('en')} journeys and ${(scale.journeys * APPOINTMENTS_PER_JOURNEY).toLocaleString('en')} appointments in ${ms(seedMs)}; the database holds ${counts?.journeys.toLocaleString('en')} journeys and ${counts?.appointments.toLocaleString('en')} appointments, ${counts?.due_window} scheduled and unreminded in the next 72 h.`,
+    `Seeded ${scale.journeys.toLocaleString('en')} journeys and ${(scale.journeys * APPOINTMENTS_PER_JOURNEY).toLocaleString('en')} appointments in ${ms(seedMs)}; the database holds ${counts?.journeys.toLocaleString('en')} journeys and ${counts?.appointments.toLocaleString('en')} appointments, ${counts?.due_window} scheduled and unreminded in the next 72 h; ${counts?.milestones.toLocaleString('en')} milestones, ${counts?.due_actions} with an action due and not yet run.`,
     'Each run calls the runner as the cron does (service role through the API); a reminder run is undone before the next, so every run finds the same work.',
   ]
   const failures: string[] = []
