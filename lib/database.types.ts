@@ -1911,6 +1911,7 @@ export type Database = {
           first_name: string
           last_message_at: string
           last_name: string
+          last_sender_id: string
           last_sender_side: string
           preferred_name: string
           unread_count: number

@@ -27,6 +27,7 @@ export const InboxRowSchema = z.object({
   preferred_name: z.string().nullable(),
   last_message_at: z.string(),
   last_sender_side: z.enum(['practice', 'client']),
+  last_sender_id: z.uuid().nullable(),
   unread_count: z.coerce.number().int(),
 })
 export type InboxRow = z.infer<typeof InboxRowSchema>

@@ -70,7 +70,9 @@ test('an owner gives a template item a message; on its date the cron sends it on
   await expect(history.getByTestId('automation-run')).toContainText('Done')
   await reviewBothWidths(page, 'due-date-client-history')
 
-  // The doula's thread marks it as sent automatically, from the practice's side.
+  // The inbox and the doula's thread mark it as sent automatically, from the practice's side.
+  await page.goto('/dashboard/messages')
+  await expect(page.getByTestId('inbox-thread').filter({ hasText: 'Oona' })).toContainText('Sent automatically ·')
   await page.goto(`/dashboard/messages/${clientId}`)
   await expect(page.getByTestId('message')).toContainText(MESSAGE)
   await expect(page.getByTestId('message-automated')).toHaveText(' · Sent automatically')

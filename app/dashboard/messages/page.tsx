@@ -6,14 +6,14 @@ import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatStamp } from '@/lib/dates/zoned-format'
-import { clientDisplayName } from '@/lib/messages/names'
+import { clientDisplayName, lastWriter } from '@/lib/messages/names'
 import { listInbox } from '@/lib/messages/queries'
 import { requireDashboardContext } from '@/lib/server/dashboard-context'
 
 export const metadata: Metadata = { title: 'Messages' }
 
 export default async function MessagesPage() {
-  const { active, db } = await requireDashboardContext()
+  const { active, db, user } = await requireDashboardContext()
   const inbox = active ? await listInbox(db, active.practiceId) : []
   const timeZone = active?.settings.timeZone ?? 'UTC'
   return (
@@ -34,7 +34,7 @@ export default async function MessagesPage() {
                   <span className="min-w-0">
                     <span className={row.unread_count > 0 ? 'block truncate font-semibold' : 'block truncate'}>{clientDisplayName(row)}</span>
                     <span className="block text-xs text-muted-foreground">
-                      {row.last_sender_side === 'client' ? 'She wrote' : 'You wrote'} · <time dateTime={row.last_message_at}>{formatStamp(row.last_message_at, timeZone)}</time>
+                      {lastWriter(row, user.id)} · <time dateTime={row.last_message_at}>{formatStamp(row.last_message_at, timeZone)}</time>
                     </span>
                   </span>
                   {row.unread_count > 0 ? (

@@ -109,7 +109,7 @@ describe('due-date automations', () => {
     expect(doulaThread.map((m) => [m.sender_side, m.automated])).toEqual([['practice', true]])
     expect(await listThread(b.ownerDb, { practiceId: a.id, clientId: lena.id })).toEqual([])
     const { data: inbox } = await a.doulaDb.rpc('message_inbox', { practice_id: a.id })
-    expect(inbox?.find((r) => r.client_id === lena.id)).toMatchObject({ last_sender_side: 'practice', unread_count: 0 })
+    expect(inbox?.find((r) => r.client_id === lena.id)).toMatchObject({ last_sender_side: 'practice', last_sender_id: null, unread_count: 0 })
     const notified = await sql`select 1 from public.notifications where template = 'new-message' and recipient = ${her.email.toLowerCase()}`
     expect(notified).toHaveLength(1)
 
