@@ -1815,6 +1815,10 @@ export type Database = {
         }
         Returns: Json
       }
+      erasure_staging_names: {
+        Args: { max_names: number; prefix: string }
+        Returns: string[]
+      }
       erasure_stalled_jobs: { Args: { idle: string }; Returns: string[] }
       export_form_pdf_page: {
         Args: { after_name: string; max_names: number; target_practice: string }
@@ -2055,6 +2059,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      stale_staging_names: {
+        Args: { max_names: number; older_than: string }
+        Returns: string[]
       }
       submit_form_request: {
         Args: {

@@ -2,7 +2,8 @@ import 'server-only'
 import { z } from 'zod'
 import type { ClientRef } from '@/lib/clients/client.schema'
 import { dbFailure, notFound, type Db } from '@/lib/server/db'
-import { removeDocumentObject, storeDocument, type DocumentBody, type UploadResult } from './store'
+import { discardStaged } from './staging'
+import { completeStagedDocument, removeDocumentObject, type StagedUpload, type UploadResult } from './store'
 
 export const PracticeDocumentSchema = z.object({
   id: z.uuid(),
@@ -30,22 +31,24 @@ export async function listPracticeClientDocuments(db: Db, { practiceId, clientId
 }
 
 /**
- * A member's upload for one client. The client is looked up through the member's RLS first: a
- * client of another practice (or none) is not found before a byte is read, so nothing is stored.
+ * Completes a member's upload for one client. The client is looked up through the member's RLS
+ * first: a client of another practice (or none) is not found, and what she staged is removed.
  */
-export async function storePracticeDocument(
+export async function completePracticeDocument(
   db: Db,
   admin: Db,
   member: string,
   ref: ClientRef,
-  fileName: string,
-  body: DocumentBody,
+  staged: StagedUpload,
   shared: boolean,
 ): Promise<UploadResult> {
   const { data, error } = await db.from('clients').select('id').eq('id', ref.clientId).eq('practice_id', ref.practiceId).maybeSingle()
   if (error) throw dbFailure('check this client', error)
-  if (!data) throw notFound('client')
-  return storeDocument(admin, ref, member, fileName, body, { shared })
+  if (!data) {
+    await discardStaged(admin, member, staged.stagingPath)
+    throw notFound('client')
+  }
+  return completeStagedDocument(admin, ref, member, staged, { shared })
 }
 
 /** Shares a document with the client or takes it back; her RLS follows the flag at once (row and object). */

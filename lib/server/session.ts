@@ -29,3 +29,18 @@ export async function requireUser(): Promise<SessionUser> {
   if (!user) throw new AppError({ code: 'unauthorized', message: 'Please sign in to continue.' })
   return user
 }
+
+/**
+ * Her current access token (≤ 15 min, `jwt_expiry`), verified by getClaims() on this request, for
+ * her own browser to upload a file straight to Storage as herself (RLS checks that write as it
+ * happens). The refresh token stays in the HttpOnly cookie; nothing else of the session leaves.
+ */
+export async function currentAccessToken(): Promise<string | null> {
+  const supabase = await createClient()
+  const { data: verified, error } = await supabase.auth.getClaims()
+  if (error || !verified) return null
+  // The session read here is the one getClaims() has just verified (same request, same cookies).
+  // eslint-disable-next-line no-restricted-syntax
+  const { data } = await supabase.auth.getSession()
+  return data.session?.access_token ?? null
+}

@@ -18,7 +18,7 @@ export default async function PortalDocumentsPage() {
     <>
       <PageHeader title="Documents" description={`Files you share with ${active.practiceName}, and theirs for you.`} />
       <div className="flex flex-col gap-6">
-        <DocumentUpload />
+        <DocumentUpload endpoint="/api/documents" stagingFolder={`${active.practiceId}/${user.id}`} />
         {/* Where focus lands after a delete: it stays on the page whether files remain or not. */}
         <section id="portal-documents" aria-label="Your documents" tabIndex={-1} className="focus:outline-none">
           {documents.length === 0 ? (

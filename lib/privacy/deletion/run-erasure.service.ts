@@ -1,6 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
 import { endPracticeBilling } from '@/lib/billing/end-billing.service'
+import { STAGING_BUCKET } from '@/lib/documents/staging'
 import { DOCUMENTS_BUCKET } from '@/lib/documents/store'
 import { FORM_PDFS_BUCKET } from '@/lib/paperwork/pdf/bucket'
 import type { OutgoingEmail } from '@/lib/email/send'
@@ -139,6 +140,15 @@ export async function runErasure(deps: ErasureDeps, jobId: string): Promise<Eras
         () => admin.rpc('erasure_form_pdf_names', { prefix: receipt.prefix, max_names: batchSize }),
         storageRemover(admin, FORM_PDFS_BUCKET),
       )
+      // Uploads staged and never completed: everything under the practice, or the client's own folder.
+      const stagingPrefixes = job.scope === 'practice' ? [receipt.prefix] : job.logins.map((login) => `${practiceId}/${login}/`)
+      for (const prefix of stagingPrefixes) {
+        await sweep(
+          'staged uploads',
+          () => admin.rpc('erasure_staging_names', { prefix, max_names: batchSize }),
+          storageRemover(admin, STAGING_BUCKET),
+        )
+      }
       if (job.scope === 'practice') await removeAuditArchive(admin, practiceId, batchSize)
       await advance('logins')
     }

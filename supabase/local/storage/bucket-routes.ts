@@ -62,7 +62,7 @@ function bucketIdOf(body: Partial<BucketBody>): string {
 }
 
 export async function handleCreateBucket(call: Call) {
-  const scope = await call.scope('bucket.create')
+  const scope = await call.scope('storage.bucket.create')
   const body = await call.json<BucketBody>()
   const id = bucketIdOf(body)
   const { owner, owner_id } = ownerColumns(scope.caller.sub)
@@ -79,7 +79,7 @@ export async function handleCreateBucket(call: Call) {
 }
 
 export async function handleGetBucket(call: Call, id: string) {
-  const scope = await call.scope('bucket.get')
+  const scope = await call.scope('storage.bucket.get')
   const [row] = await asCaller(call.env.sql, scope, (tx) => tx`
     select ${tx(BUCKET_COLUMNS)} from storage.buckets where id = ${id}`)
   if (!row) throw storageErrors.noSuchBucket()
@@ -87,7 +87,7 @@ export async function handleGetBucket(call: Call, id: string) {
 }
 
 export async function handleListBuckets(call: Call) {
-  const scope = await call.scope('bucket.list')
+  const scope = await call.scope('storage.bucket.list')
   const params = call.url.searchParams
   const limit = Number(params.get('limit') ?? NaN)
   const offset = Number(params.get('offset') ?? 0)
@@ -102,7 +102,7 @@ export async function handleListBuckets(call: Call) {
 }
 
 export async function handleUpdateBucket(call: Call, id: string) {
-  const scope = await call.scope('bucket.update')
+  const scope = await call.scope('storage.bucket.update')
   const body = await call.json<BucketBody>()
   const changes: Record<string, unknown> = {}
   if (body.public !== undefined) changes.public = body.public === true
@@ -119,7 +119,7 @@ export async function handleUpdateBucket(call: Call, id: string) {
 
 /** POST `/bucket/{id}/empty`: service_role only; rows and bytes go at once (Storage queues it). */
 export async function handleEmptyBucket(call: Call, id: string) {
-  const scope = await call.scope('bucket.empty')
+  const scope = await call.scope('storage.bucket.empty')
   if (scope.caller.role !== 'service_role') throw storageErrors.accessDenied('Access denied', 403)
   const [bucket] = await asCaller(call.env.sql, scope, (tx) => tx`select id from storage.buckets where id = ${id}`)
   if (!bucket) throw storageErrors.noSuchBucket()
@@ -129,7 +129,7 @@ export async function handleEmptyBucket(call: Call, id: string) {
 }
 
 export async function handleDeleteBucket(call: Call, id: string) {
-  const scope = await call.scope('bucket.delete')
+  const scope = await call.scope('storage.bucket.delete')
   let deleted
   try {
     deleted = await asCaller(call.env.sql, scope, async (tx) => {

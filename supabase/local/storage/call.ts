@@ -27,7 +27,7 @@ export class Call {
     return Array.isArray(v) ? v[0] : v
   }
 
-  /** Verifies the bearer token and builds the database scope for `operation` (e.g. `object.upload`). */
+  /** Verifies the bearer token and builds the database scope for `operation` (Storage's route operation name, e.g. `storage.object.upload`). */
   async scope(operation: string): Promise<RequestScope> {
     const caller = await authenticate(this.req, this.env.ctx.keys)
     return { caller, method: this.method, path: this.path, headers: this.req.headers, operation }

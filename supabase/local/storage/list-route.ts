@@ -33,7 +33,7 @@ function intOr(value: unknown, fallback: number, name: string, max = Number.MAX_
  * Sub-folders come back as entries with `id: null` and no timestamps or metadata.
  */
 export async function handleList(call: Call, bucketId: string) {
-  const scope = await call.scope('object.list')
+  const scope = await call.scope('storage.object.list')
   const body = await call.json<ListBody>()
   let prefix = typeof body.prefix === 'string' ? body.prefix : ''
   if (prefix.length > 0 && !prefix.endsWith('/')) prefix += '/'

@@ -38,7 +38,7 @@ async function readTransfer(call: Call) {
  * before the commit and the old version removed after it.
  */
 export async function handleMove(call: Call) {
-  const scope = await call.scope('object.move')
+  const scope = await call.scope('storage.object.move')
   const t = await readTransfer(call)
   const { owner, owner_id } = ownerColumns(scope.caller.sub)
   const env = call.env
@@ -73,7 +73,7 @@ export async function handleMove(call: Call) {
  * destination as the caller; the new row is then written as superuser, owned by the caller.
  */
 export async function handleCopy(call: Call) {
-  const scope = await call.scope('object.copy')
+  const scope = await call.scope('storage.object.copy')
   const t = await readTransfer(call)
   const env = call.env
   const upsert = call.header('x-upsert') === 'true'

@@ -14,7 +14,7 @@ const MAX_REMOVE = 1000
 /** POST (x-upsert decides) and PUT (always an upsert) `/object/{bucket}/{key}`. */
 export async function handleUpload(call: Call, bucketId: string, name: string) {
   const isUpdate = call.method === 'PUT'
-  const scope = await call.scope(isUpdate ? 'object.update' : 'object.upload')
+  const scope = await call.scope(isUpdate ? 'storage.object.upload_update' : 'storage.object.upload')
   const upsert = isUpdate || call.header('x-upsert') === 'true'
   const { id, key } = await uploadObject(call.env, call.req, { bucketId, name, upsert, scope, sub: scope.caller.sub })
   sendJson(call.res, 200, { Id: id, Key: key })
@@ -35,7 +35,7 @@ async function readableObject(call: Call, bucketId: string, name: string, mode: 
   } else {
     let scope
     try {
-      scope = await call.scope('object.get')
+      scope = await call.scope('storage.object.get_authenticated')
     } catch (err) {
       if (mode === 'authenticated' || !(err instanceof StorageError)) throw err
       if (!bucket.public) throw storageErrors.noSuchBucket()
@@ -85,7 +85,7 @@ interface DeletedRow extends ObjectRow {
  * bytes of rows that were really deleted are removed (after the commit).
  */
 async function deleteAsCaller(call: Call, bucketId: string, names: string[]): Promise<DeletedRow[]> {
-  const scope = await call.scope('object.delete')
+  const scope = await call.scope('storage.object.delete')
   await findBucketOrThrow(call.env.sql, bucketId)
   const rows = await asCaller(
     call.env.sql,

@@ -33,7 +33,7 @@ async function signedDownloadPath(call: Call, bucketId: string, name: string, ex
 
 /** POST `/object/sign/{bucket}/{key}`: only for an object the caller can SELECT. */
 export async function handleSign(call: Call, bucketId: string, name: string) {
-  const scope = await call.scope('object.sign')
+  const scope = await call.scope('storage.object.sign')
   const expiresIn = expiresInOf(await call.json<{ expiresIn: unknown }>())
   assertValidKey(name)
   await findBucketOrThrow(call.env.sql, bucketId)
@@ -43,7 +43,7 @@ export async function handleSign(call: Call, bucketId: string, name: string) {
 
 /** POST `/object/sign/{bucket}` with `{expiresIn, paths}`: one entry per path, in order. */
 export async function handleSignMany(call: Call, bucketId: string) {
-  const scope = await call.scope('object.sign')
+  const scope = await call.scope('storage.object.sign_many')
   const body = await call.json<{ expiresIn: unknown; paths: unknown }>()
   const expiresIn = expiresInOf(body)
   const { paths } = body
@@ -84,7 +84,7 @@ export async function handleSignedDownload(call: Call, bucketId: string, name: s
 
 /** POST `/object/upload/sign/{bucket}/{key}`: the same RLS write test as an upload, then a token. */
 export async function handleSignUpload(call: Call, bucketId: string, name: string) {
-  const scope = await call.scope('object.sign_upload')
+  const scope = await call.scope('storage.object.sign_upload_url')
   assertValidKey(name)
   const upsert = call.header('x-upsert') === 'true'
   await findBucketOrThrow(call.env.sql, bucketId)

@@ -176,3 +176,25 @@ describe('move and copy', () => {
     expect(await h.stack.sql`select 1 from storage.objects where name = ${`${h.bob.id}/cp.txt`}`).toEqual([])
   })
 })
+
+describe('storage.operation, named as hosted Storage names its routes', () => {
+  const BUCKET = 'by-operation'
+
+  beforeAll(async () => {
+    await h.stack.sql`insert into storage.buckets (id, name, public) values (${BUCKET}, ${BUCKET}, false) on conflict do nothing`
+    // Under "direct/" only a direct upload may write; under "signed/" only signing an upload URL.
+    await h.stack.sql.unsafe(`
+      drop policy if exists "writes by operation" on storage.objects;
+      create policy "writes by operation" on storage.objects for insert to authenticated
+        with check (bucket_id = '${BUCKET}' and current_setting('storage.operation', true) =
+          case (storage.foldername(name))[1] when 'signed' then 'storage.object.sign_upload_url' else 'storage.object.upload' end);`)
+  })
+
+  it('lets a policy tell a direct upload from signing an upload URL', async () => {
+    const bucket = h.alice.client.storage.from(BUCKET)
+    expect((await bucket.upload('direct/a.txt', text('direct'))).error).toBeNull()
+    expect((await bucket.createSignedUploadUrl('direct/b.txt')).error).toMatchObject({ statusCode: '403' })
+    expect((await bucket.createSignedUploadUrl('signed/c.txt')).error).toBeNull()
+    expect((await bucket.upload('signed/d.txt', text('direct'))).error).toMatchObject({ statusCode: '403' })
+  })
+})

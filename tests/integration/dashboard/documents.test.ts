@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_DOCUMENT_BYTES } from '@/lib/documents/file-type'
-import { deletePracticeDocument, listPracticeClientDocuments, setDocumentShared, storePracticeDocument } from '@/lib/documents/practice-documents'
+import { completePracticeDocument, deletePracticeDocument, listPracticeClientDocuments, setDocumentShared } from '@/lib/documents/practice-documents'
 import { listClientDocuments } from '@/lib/documents/queries'
-import { DOCUMENTS_BUCKET, signedDownloadUrl, storeOwnDocument } from '@/lib/documents/store'
+import { completeOwnDocument, DOCUMENTS_BUCKET, signedDownloadUrl } from '@/lib/documents/store'
 import { isAppError } from '@/lib/errors'
 import type { Db } from '@/lib/server/db'
 import { adminDb } from '../../helpers/app-session.ts'
+import { stage, stagedCount } from '../../helpers/documents.ts'
 import { clientAs, type TestUser } from '../../helpers/personas.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type ClientRecord, type World } from '../../helpers/world.ts'
@@ -21,8 +22,12 @@ const pdf = (label: string) => text(`%PDF-1.7\n% ${label}\n%%EOF\n`)
 const ref = (c: ClientRecord) => ({ practiceId: c.practiceId, clientId: c.id })
 const META = { ip: null, userAgent: 'vitest' }
 const member = (db: Db) => (db === doulaA ? world.personas.doulaA.user! : world.personas.doulaB.user!).id
-const storeFor = (db: Db, c: { practiceId: string; clientId: string }, name: string, body: Uint8Array | ReadableStream<Uint8Array>, shared: boolean) =>
-  storePracticeDocument(db, adminDb(), member(db), c, name, body, shared)
+const practiceOf = (db: Db) => (db === doulaA ? world.a.id : world.b.id)
+/** What her browser and the "complete" route do: she stages the file in her own practice's folder, the server checks and files it. */
+const storeFor = async (db: Db, c: { practiceId: string; clientId: string }, name: string, body: Uint8Array, shared: boolean, declaredSize?: number) => {
+  const staged = await stage(db, practiceOf(db), member(db), body, name)
+  return completePracticeDocument(db, adminDb(), member(db), c, { ...staged, size: declaredSize ?? staged.size }, shared)
+}
 const deleteAs = (db: Db, practiceId: string, id: string) => deletePracticeDocument(db, adminDb(), practiceId, id)
 const downloadAs = (db: Db, user: TestUser, id: string) => signedDownloadUrl(db, adminDb(), user.id, id, META)
 
@@ -30,20 +35,6 @@ async function footprint(clientId: string) {
   const [rows] = await sql<{ n: number }[]>`select count(*)::int as n from public.documents where client_id = ${clientId}`
   const [objects] = await sql<{ n: number }[]>`select count(*)::int as n from storage.objects where bucket_id = 'client-files' and name like ${'%/' + clientId + '/%'}`
   return { rows: rows!.n, objects: objects!.n }
-}
-
-/** A generated PDF of `size` bytes, produced 64 KiB at a time. */
-function pdfStream(size: number): ReadableStream<Uint8Array> {
-  let sent = 0
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= size) return controller.close()
-      const bytes = new Uint8Array(Math.min(64 * 1024, size - sent))
-      if (sent === 0) bytes.set(pdf('big').subarray(0, bytes.length))
-      sent += bytes.length
-      controller.enqueue(bytes)
-    },
-  })
 }
 
 async function stored(result: Promise<{ ok: true; id: string } | { ok: false; message: string }>): Promise<string> {
@@ -108,6 +99,7 @@ describe("a doula's documents for a client", () => {
     expect(await errorCode(storeFor(doulaB, ref(world.a3), 'x.pdf', pdf('x'), true))).toBe('not_found')
     expect(await errorCode(storeFor(doulaB, { practiceId: world.b.id, clientId: world.a3.id }, 'x.pdf', pdf('x'), true))).toBe('not_found')
     expect(await footprint(world.a3.id)).toEqual(before)
+    expect(await stagedCount(sql, `${world.b.id}/${member(doulaB)}/`)).toBe(0)
 
     const id = await stored(storeFor(doulaA, ref(world.a3), 'Receipt.pdf', pdf('receipt'), false))
     expect(await errorCode(setDocumentShared(doulaB, world.a.id, id, true))).toBe('not_found')
@@ -118,23 +110,27 @@ describe("a doula's documents for a client", () => {
     expect(await listPracticeClientDocuments(doulaB, ref(world.a3))).toEqual([])
   })
 
-  it('refuses an HTML file renamed .pdf, an empty file and a file over 20 MB, leaving no row and no object', async () => {
+  it('refuses an HTML file renamed .pdf, an empty file, a file declared over 20 MB and one that did not arrive whole, leaving no row, no object and nothing staged', async () => {
     expect(await storeFor(doulaA, ref(world.a2), 'report.pdf', text('<!doctype html><script>alert(1)</script>'), true)).toMatchObject({
       ok: false,
       problem: 'unsupported_type',
     })
     expect(await storeFor(doulaA, ref(world.a2), 'empty.pdf', new Uint8Array(0), true)).toMatchObject({ ok: false, problem: 'empty' })
-    expect(await storeFor(doulaA, ref(world.a2), 'huge.pdf', pdfStream(MAX_DOCUMENT_BYTES + 1), true)).toMatchObject({
+    expect(await storeFor(doulaA, ref(world.a2), 'huge.pdf', pdf('huge'), true, MAX_DOCUMENT_BYTES + 1)).toMatchObject({
       ok: false,
       problem: 'too_large',
       message: expect.stringMatching(/20 MB/),
     })
+    expect(await storeFor(doulaA, ref(world.a2), 'cut.pdf', pdf('cut'), true, 4096)).toMatchObject({ ok: false, problem: 'incomplete' })
     expect(await footprint(world.a2.id)).toEqual({ rows: 0, objects: 0 })
+    expect(await stagedCount(sql, `${world.a.id}/${member(doulaA)}/`)).toBe(0)
   })
 
   it("deletes any of the client's documents, hers included, removing row and object", async () => {
     const bea = await clientAs(world.personas.clientA2.user!)
-    const hers = await stored(storeOwnDocument(bea, adminDb(), world.personas.clientA2.user!.id, ref(world.a2), 'Ultrasound.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])))
+    const beaUser = world.personas.clientA2.user!
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+    const hers = await stored(completeOwnDocument(bea, adminDb(), beaUser.id, ref(world.a2), await stage(bea, world.a.id, beaUser.id, png, 'Ultrasound.png')))
     const ours = await stored(storeFor(doulaA, ref(world.a2), 'Invoice.pdf', pdf('invoice'), true))
     expect(await footprint(world.a2.id)).toEqual({ rows: 2, objects: 2 })
 

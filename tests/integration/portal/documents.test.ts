@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_DOCUMENT_BYTES } from '@/lib/documents/file-type'
-import { deleteOwnDocument, signedDownloadUrl, storeOwnDocument } from '@/lib/documents/store'
+import { completeOwnDocument, deleteOwnDocument, signedDownloadUrl } from '@/lib/documents/store'
 import type { Db } from '@/lib/server/db'
 import { adminDb } from '../../helpers/app-session.ts'
+import { stage, stagedCount } from '../../helpers/documents.ts'
 import { clientAs, type TestUser } from '../../helpers/personas.ts'
 import { newDocument } from '../../helpers/rows.ts'
 import { serviceClient, superuser } from '../../helpers/stack.ts'
@@ -19,28 +20,15 @@ async function footprint(clientId: string) {
   return { rows: rows!.n, objects: objects!.n }
 }
 
-/** A generated PDF of `size` bytes, produced a chunk at a time; `pulled` counts what was read. */
-function pdfStream(size: number, counter = { pulled: 0 }, chunk = 64 * 1024): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    pull(controller) {
-      if (counter.pulled >= size) return controller.close()
-      const bytes = new Uint8Array(Math.min(chunk, size - counter.pulled))
-      if (counter.pulled === 0) bytes.set(pdf.subarray(0, Math.min(pdf.length, bytes.length)))
-      counter.pulled += bytes.length
-      controller.enqueue(bytes)
-    },
-  })
-}
-
 beforeAll(async () => {
   world = await createWorld(sql)
 })
 
 const META = { ip: '203.0.113.9', userAgent: 'vitest' }
 const as = async (user: TestUser) => (await clientAs(user)) as Db
-/** What the portal's upload route does for her: her record checked through her RLS, the server stores. */
-const upload = async (user: TestUser, owner: { practiceId: string; clientId: string }, name: string, body: Uint8Array | ReadableStream<Uint8Array>) =>
-  storeOwnDocument(await as(user), adminDb(), user.id, owner, name, body)
+/** What her browser and the portal's "complete" route do: she stages the file, her record is checked through her RLS, the server files it. */
+const upload = async (user: TestUser, owner: { practiceId: string; clientId: string }, name: string, body: Uint8Array) =>
+  completeOwnDocument(await as(user), adminDb(), user.id, owner, await stage(await as(user), owner.practiceId, user.id, body, name))
 const download = async (user: TestUser, id: string) => signedDownloadUrl(await as(user), adminDb(), user.id, id, META)
 const remove = async (user: TestUser, id: string) => deleteOwnDocument(await as(user), adminDb(), id)
 afterAll(() => sql.end())
@@ -71,7 +59,7 @@ describe('client documents', () => {
     expect(await footprint(world.a1.id)).toEqual({ rows: 0, objects: 0 })
   })
 
-  it('rejects an HTML file named .pdf, an SVG, an empty file and a 21 MB file, leaving no row and no object', async () => {
+  it('rejects an HTML file named .pdf, an SVG, an empty file and a 21 MB file, leaving no row, no object and nothing staged', async () => {
     const bea = world.personas.clientA2.user!
     const owner = { practiceId: world.a.id, clientId: world.a2.id }
     const html = new TextEncoder().encode('<!doctype html><script>alert(1)</script>')
@@ -79,11 +67,12 @@ describe('client documents', () => {
     expect(await upload(bea, owner, 'report.pdf', html)).toMatchObject({ ok: false, problem: 'unsupported_type' })
     expect(await upload(bea, owner, 'scan.svg', svg)).toMatchObject({ ok: false, problem: 'unsupported_type' })
     expect(await upload(bea, owner, 'empty.pdf', new Uint8Array(0))).toMatchObject({ ok: false, problem: 'empty', message: expect.stringMatching(/empty/) })
-    // Streamed: reading stops at the first chunk past the limit, never at the end of the body.
-    const counter = { pulled: 0 }
-    expect(await upload(bea, owner, 'huge.pdf', pdfStream(21 * 1024 * 1024, counter))).toMatchObject({ ok: false, problem: 'too_large', message: expect.stringMatching(/20 MB/) })
-    expect(counter.pulled).toBeLessThanOrEqual(MAX_DOCUMENT_BYTES + 2 * 64 * 1024)
+    // Storage itself refuses more than the limit in her staging folder.
+    const huge = new Uint8Array(MAX_DOCUMENT_BYTES + 1)
+    huge.set(pdf)
+    await expect(upload(bea, owner, 'huge.pdf', huge)).rejects.toThrow(/staging refused: .*(size|large)/i)
     expect(await footprint(world.a2.id)).toEqual({ rows: 0, objects: 0 })
+    expect(await stagedCount(sql, `${world.a.id}/${bea.id}/`)).toBe(0)
   })
 
   it('gives another client neither a download link nor a delete, and keeps a practice document undeletable by her', async () => {
@@ -93,10 +82,11 @@ describe('client documents', () => {
     if (!stored.ok) throw new Error(stored.message)
     expect(await download(bea, stored.id)).toBeNull()
     expect(await remove(bea, stored.id)).toBe(false)
-    // Bea cannot write into Alma's folder either: her RLS does not find Alma's record, so nothing is read or stored.
+    // Bea cannot file into Alma's record either: her RLS does not find Alma's record, so nothing is stored and what she staged is gone.
     const before = await footprint(world.a1.id)
     await expect(upload(bea, { practiceId: world.a.id, clientId: world.a1.id }, 'x.pdf', pdf)).rejects.toMatchObject({ code: 'not_found' })
     expect(await footprint(world.a1.id)).toEqual(before)
+    expect(await stagedCount(sql, `${world.a.id}/${bea.id}/`)).toBe(0)
 
     const path = `${world.a.id}/${world.a1.id}/shared-${stored.id}.pdf`
     const uploaded = await serviceClient().storage.from('client-files').upload(path, pdf, { contentType: 'application/pdf' })
@@ -114,7 +104,8 @@ describe('client documents', () => {
     expect(await download(cora, stored.id)).not.toBeNull()
     await sql`update public.clients set portal_user_id = null where id = ${world.a3.id}`
     expect(await download(cora, stored.id)).toBeNull()
-    await expect(upload(cora, owner, 'later.pdf', pdf)).rejects.toMatchObject({ code: 'not_found' })
+    // Storage refuses her staging write at once: RLS checks it as it happens.
+    await expect(upload(cora, owner, 'later.pdf', pdf)).rejects.toThrow(/staging refused: new row violates row-level security/)
     expect(await remove(cora, stored.id)).toBe(false)
   })
 })

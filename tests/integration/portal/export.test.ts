@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { storeOwnDocument } from '@/lib/documents/store'
 import { MY_DATA_TABLES } from '@/lib/portal/export/my-data-tables'
 import { recordMyDataExport, writeMyDataExport, type MyDataManifest, type MyDataSource } from '@/lib/portal/export/my-data.service'
 import { zipStream } from '@/lib/privacy/zip/zip-stream'
 import { adminDb } from '../../helpers/app-session.ts'
+import { storeAs } from '../../helpers/documents.ts'
 import { clientAs } from '../../helpers/personas.ts'
 import { newAppointment, newDocument, newFormRequest, newMessage, newMilestone } from '../../helpers/rows.ts'
 import { serviceClient, superuser } from '../../helpers/stack.ts'
@@ -75,7 +75,7 @@ beforeAll(async () => {
 
   const sharedDocument = await newDocument(sql, world.a1, doula, true, await storedObject(world.a1, sharedPdf))
   const unsharedDocument = await newDocument(sql, world.a1, doula, false, await storedObject(world.a1, unsharedPdf))
-  const upload = await storeOwnDocument(await clientAs(world.personas.clientA1.user!), adminDb(), world.personas.clientA1.user!.id, { practiceId: world.a.id, clientId: world.a1.id }, 'My scan.pdf', herPdf)
+  const upload = await storeAs(world.personas.clientA1.user!, { practiceId: world.a.id, clientId: world.a1.id }, 'My scan.pdf', herPdf)
   if (!upload.ok) throw new Error(upload.message)
   await newFormRequest(sql, world.a1)
   await newFormRequest(sql, world.a2)

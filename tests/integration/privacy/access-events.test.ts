@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signedDownloadUrl, storeDocument } from '@/lib/documents/store'
+import { signedDownloadUrl } from '@/lib/documents/store'
 import { recordClientView, recordSignIn } from '@/lib/privacy/audit/access-events'
 import { subjectLabel, whoLabel } from '@/lib/privacy/audit/audit-labels'
 import { loadAuditNames } from '@/lib/privacy/audit/names'
@@ -7,6 +7,7 @@ import { listAuditLog } from '@/lib/privacy/audit/queries'
 import { listMembers } from '@/lib/team/queries'
 import { requestMetaFrom } from '@/lib/security/client-ip'
 import { adminDb, signIn, useAppEnv } from '../../helpers/app-session.ts'
+import { storeAs } from '../../helpers/documents.ts'
 import { superuser } from '../../helpers/stack.ts'
 import { createWorld, type World } from '../../helpers/world.ts'
 
@@ -101,7 +102,7 @@ describe('who viewed what', () => {
 
   it('records a view of her document with the trusted ip, shown as her document to the practice', async () => {
     const doula = user('doulaA')
-    const stored = await storeDocument(adminDb(), { practiceId: world.a.id, clientId: world.a2.id }, doula.id, 'Scan.pdf', new TextEncoder().encode('%PDF-1.7\n%%EOF\n'))
+    const stored = await storeAs(doula, { practiceId: world.a.id, clientId: world.a2.id }, 'Scan.pdf', new TextEncoder().encode('%PDF-1.7\n%%EOF\n'))
     if (!stored.ok) throw new Error(stored.message)
     const { client } = await signIn(doula)
     expect(await signedDownloadUrl(client, adminDb(), doula.id, stored.id, requestMetaFrom(request('198.51.100.40'), onVercel))).not.toBeNull()

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sendEmail } from '@/lib/email/send'
-import { SIGNED_URL_SECONDS, signedDownloadUrl, storeDocument, storeOwnDocument } from '@/lib/documents/store'
+import { completeOwnDocument, SIGNED_URL_SECONDS, signedDownloadUrl } from '@/lib/documents/store'
 import { acceptPortalInvitation } from '@/lib/portal/accept'
 import { inviteToPortal, revokePortalAccess } from '@/lib/portal/invite'
 import type { Db } from '@/lib/server/db'
@@ -8,6 +8,7 @@ import { eraseClient } from '@/lib/privacy/deletion/erase.service'
 import { runErasure, type ErasureDeps } from '@/lib/privacy/deletion/run-erasure.service'
 import { startErasure } from '@/lib/privacy/deletion/start-erasure.service'
 import { adminDb, signIn, TEST_META, useAppEnv } from '../../helpers/app-session.ts'
+import { stage, storeAs } from '../../helpers/documents.ts'
 import { latestMail } from '../../helpers/mailbox.ts'
 import { followInvite } from '../../helpers/portal-invite.ts'
 import { clientAs, createUser, serviceApiClient, uniqueEmail, type TestUser } from '../../helpers/personas.ts'
@@ -108,7 +109,7 @@ describe('file capabilities that outlive access (items 3 and 4)', () => {
     const doula = await createUser(sql, { fullName: 'Leaving doula' })
     await sql`insert into public.profiles (id, full_name, email) values (${doula.id}, 'Leaving doula', ${doula.email})`
     await sql`insert into public.practice_members (practice_id, user_id, role) values (${world.a.id}, ${doula.id}, 'doula')`
-    const stored = await storeDocument(adminDb(), { practiceId: world.a.id, clientId: world.a1.id }, doula.id, 'Birth plan.pdf', pdf('original'))
+    const stored = await storeAs(doula, { practiceId: world.a.id, clientId: world.a1.id }, 'Birth plan.pdf', pdf('original'))
     expect(stored.ok).toBe(true)
     const [doc] = await sql<{ storage_path: string }[]>`select storage_path from public.documents where id = ${stored.ok ? stored.id : ''}`
     const db = await asPerson(doula)
@@ -130,7 +131,7 @@ describe('file capabilities that outlive access (items 3 and 4)', () => {
     const { portal, token } = await followInvite(await latestMail(email), SITE_URL)
     await acceptPortalInvitation(portal, token)
     const her = (await portalLogin(record.id))!
-    const stored = await storeDocument(adminDb(), { practiceId: world.a.id, clientId: record.id }, ownerA().id, 'Plan.pdf', pdf('shared'), { shared: true })
+    const stored = await storeAs(ownerA(), { practiceId: world.a.id, clientId: record.id }, 'Plan.pdf', pdf('shared'), true)
     const documentId = stored.ok ? stored.id : ''
 
     const url = await signedDownloadUrl(portal, adminDb(), her, documentId, TEST_META)
@@ -159,7 +160,7 @@ describe('file capabilities that outlive access (items 3 and 4)', () => {
       uploaded_by: client.id,
     })
     expect(inserted.error?.code).toBe('42501')
-    const result = await storeOwnDocument(db, adminDb(), client.id, { practiceId: world.a.id, clientId: world.a1.id }, 'disguised.pdf', html)
+    const result = await completeOwnDocument(db, adminDb(), client.id, { practiceId: world.a.id, clientId: world.a1.id }, await stage(db, world.a.id, client.id, html, 'disguised.pdf'))
     expect(result).toMatchObject({ ok: false, problem: 'unsupported_type' })
     expect(await sql`select 1 from public.documents where file_name = 'disguised.pdf'`).toHaveLength(0)
   })
@@ -181,7 +182,7 @@ describe('an upload racing the erasure (items 5 and 10)', () => {
     expect((await owner.from('notes').insert(note)).error?.code).toBe('55000')
     expect((await adminDb().from('notes').insert(note)).error?.code).toBe('55000')
     expect((await adminDb().from('clients').update({ first_name: 'Changed' }).eq('id', record.id)).error?.code).toBe('55000')
-    const late = await storeDocument(adminDb(), { practiceId: world.a.id, clientId: record.id }, ownerA().id, 'Late.pdf', pdf('late'))
+    const late = await storeAs(ownerA(), { practiceId: world.a.id, clientId: record.id }, 'Late.pdf', pdf('late'))
     expect(late).toMatchObject({ ok: false, problem: 'erasing' })
     // The rest of the practice carries on.
     const other = { ...note, client_id: bystander.id, journey_id: bystander.journeyId, body: 'Still fine' }

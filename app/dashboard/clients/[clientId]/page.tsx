@@ -159,6 +159,7 @@ export default async function ClientPage({
           <DocumentsPanel
             clientId={client.id}
             clientName={clientDisplayName(client)}
+            stagingFolder={`${active.practiceId}/${user.id}`}
             portalUserId={client.portal_user_id}
             documents={documents}
             members={members}

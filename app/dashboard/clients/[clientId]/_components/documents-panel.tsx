@@ -11,6 +11,8 @@ import { DeletePracticeDocument, ShareToggle } from './document-controls'
 interface Props {
   clientId: string
   clientName: string
+  /** The member's staging folder, `<practice_id>/<her user id>`. */
+  stagingFolder: string
   /** Her portal login, to tell her uploads from the practice's; null when she has none. */
   portalUserId: string | null
   documents: PracticeDocument[]
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** Her uploads and the practice's files for her; sharing decides what her portal shows. */
-export function DocumentsPanel({ clientId, clientName, portalUserId, documents, members, timeZone }: Props) {
+export function DocumentsPanel({ clientId, clientName, stagingFolder, portalUserId, documents, members, timeZone }: Props) {
   const names = new Map(members.map((m) => [m.userId, m.name]))
   const uploader = (id: string | null) => {
     if (id !== null && id === portalUserId) return clientName
@@ -33,7 +35,7 @@ export function DocumentsPanel({ clientId, clientName, portalUserId, documents, 
           <CardDescription>Only your practice sees it until you share it with her.</CardDescription>
         </CardHeader>
         <CardContent>
-          <DocumentUpload endpoint={`/api/clients/${clientId}/documents`} shareLabel={`Share with ${clientName} in her portal`} />
+          <DocumentUpload endpoint={`/api/clients/${clientId}/documents`} stagingFolder={stagingFolder} shareLabel={`Share with ${clientName} in her portal`} />
         </CardContent>
       </Card>
       {/* Where focus lands after a delete: the section stays whether files remain or not. */}
